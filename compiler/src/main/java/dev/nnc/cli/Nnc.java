@@ -1,0 +1,48 @@
+package dev.nnc.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code nnc} command. Exit codes: 0 success, 1 the program (or its data) has errors, 2 a usage
+ * error, 3 an internal failure — always a bug in nnc, and it says so.
+ */
+@Command(
+    name = "nnc",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Checks, compiles, trains and summarises neural networks written in .nn files.",
+    subcommands = {CheckCommand.class, CompileCommand.class, TrainCommand.class, SummaryCommand.class})
+public final class Nnc {
+  public static final int OK = 0;
+  public static final int PROGRAM_ERRORS = 1;
+  public static final int USAGE = 2;
+  public static final int INTERNAL = 3;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams; what tests call. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Nnc());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      err.println("error: internal failure in nnc (this is a bug; please report it): " + e);
+      for (StackTraceElement frame : e.getStackTrace()) {
+        if (frame.getClassName().startsWith("dev.nnc")) {
+          err.println("    at " + frame);
+        }
+      }
+      return INTERNAL;
+    });
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("error: " + e.getMessage());
+      e.getCommandLine().usage(err);
+      return USAGE;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.nnc.cli;
+
+import dev.nnc.compiler.Compilation;
+import dev.nnc.compiler.check.ModelInstance;
+import dev.nnc.compiler.summary.SummaryTable;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "summary", description = "Prints each model's layers, output shapes and parameter counts.")
+final class SummaryCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin SourceOptions options;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The .nn file.")
+  Path file;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "MODEL", description = "One model (default: all).")
+  String model;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Compilation c = options.compile(file, err);
+    if (c == null || !c.succeeded()) {
+      return Nnc.PROGRAM_ERRORS;
+    }
+    boolean found = false;
+    for (ModelInstance instance : c.program().models().values()) {
+      if (model == null || instance.decl().name().name().equals(model)) {
+        out.println(SummaryTable.render(instance));
+        found = true;
+      }
+    }
+    c.program().jobs().stream()
+        .filter(j -> !c.program().models().containsKey(j.model().decl()))
+        .filter(j -> model == null || j.model().decl().name().name().equals(model))
+        .forEach(j -> out.println(SummaryTable.render(j.model())));
+    found |= c.program().jobs().stream().anyMatch(j -> j.model().decl().name().name().equals(model));
+    if (!found && model != null) {
+      err.println("error: " + file + " has no model " + model + " that can be summarised"
+          + " (a model needs defaults for all its hyper-parameters, or a train job that uses it)");
+      return Nnc.PROGRAM_ERRORS;
+    }
+    return Nnc.OK;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.nnc.cli;
+
+import dev.nnc.compiler.Compilation;
+import dev.nnc.compiler.check.Job;
+import dev.nnc.compiler.run.JobRunner;
+import dev.nnc.runtime.data.DataException;
+import dev.nnc.runtime.train.TrainException;
+import dev.nnc.runtime.train.TrainOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "train", description = "Checks a .nn file, compiles its train job and runs it.")
+final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin SourceOptions options;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The .nn file.")
+  Path file;
+
+  @Option(names = "--job", paramLabel = "NAME", description = "The train job to run (needed when the file has several).")
+  String job;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Override the job's epochs.")
+  Integer epochs;
+
+  @Option(names = "--steps", paramLabel = "N", description = "Stop after N steps in all (a quick try).")
+  Long steps;
+
+  @Option(names = "--log-dir", paramLabel = "DIR", description = "Where metrics.csv goes (default: build/runs/<job>).")
+  Path logDir;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Override the job's seed.")
+  Long seed;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Compilation c = options.compile(file, err);
+    if (c == null || !c.succeeded()) {
+      return Nnc.PROGRAM_ERRORS;
+    }
+    List<Job> jobs = c.program().jobs();
+    Job chosen = choose(jobs, err);
+    if (chosen == null) {
+      return Nnc.PROGRAM_ERRORS;
+    }
+    TrainOptions.Builder train = TrainOptions.builder();
+    if (epochs != null) {
+      train.epochs(epochs);
+    }
+    if (steps != null) {
+      train.maxSteps(steps);
+    }
+    if (logDir != null) {
+      train.logDir(logDir);
+    }
+    if (seed != null) {
+      train.seed(seed);
+    }
+    try {
+      JobRunner.run(c.program(), chosen.decl().name().name(), options.dataDirs, train.build());
+      return Nnc.OK;
+    } catch (DataException | TrainException e) {
+      err.println("error: " + e.getMessage());
+      return Nnc.PROGRAM_ERRORS;
+    }
+  }
+
+  private Job choose(List<Job> jobs, PrintWriter err) {
+    List<String> names = jobs.stream().map(j -> j.decl().name().name()).toList();
+    if (job != null) {
+      Job named = jobs.stream().filter(j -> j.decl().name().name().equals(job)).findFirst().orElse(null);
+      if (named == null) {
+        err.println("error: " + file + " has no train job " + job + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
+      }
+      return named;
+    }
+    if (jobs.size() == 1) {
+      return jobs.get(0);
+    }
+    err.println(jobs.isEmpty()
+        ? "error: " + file + " has no train job"
+        : "error: " + file + " has several train jobs; choose one with --job (" + String.join(", ", names) + ")");
+    return null;
+  }
+}

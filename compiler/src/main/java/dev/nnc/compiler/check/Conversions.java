@@ -1,0 +1,51 @@
+package dev.nnc.compiler.check;
+
+import dev.nnc.stdlib.spec.ParamType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compile-time values to the Java value a parameter type wants, or null when they do not fit. */
+final class Conversions {
+  private Conversions() {}
+
+  static Object to(ParamType type, Object value) {
+    if (type == ParamType.INT) {
+      return value instanceof Long ? value : null;
+    }
+    if (type == ParamType.FLOAT) {
+      return value instanceof Number n && !(value instanceof Double && ((Double) value).isNaN())
+          ? n.doubleValue() : null;
+    }
+    if (type == ParamType.BOOL) {
+      return value instanceof Boolean ? value : null;
+    }
+    if (type == ParamType.STRING) {
+      return value instanceof String ? value : null;
+    }
+    if (type == ParamType.INT_OR_PAIR) {
+      if (value instanceof Long) {
+        return value;
+      }
+      List<Long> pair = longs(value);
+      return pair != null && pair.size() == 2 ? pair : null;
+    }
+    if (type == ParamType.INT_LIST) {
+      return longs(value);
+    }
+    return null;
+  }
+
+  private static List<Long> longs(Object value) {
+    if (!(value instanceof List<?> list)) {
+      return null;
+    }
+    List<Long> result = new ArrayList<>();
+    for (Object item : list) {
+      if (!(item instanceof Long l)) {
+        return null;
+      }
+      result.add(l);
+    }
+    return result;
+  }
+}

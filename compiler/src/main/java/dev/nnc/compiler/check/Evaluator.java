@@ -1,0 +1,462 @@
+package dev.nnc.compiler.check;
+
+import dev.nnc.compiler.diag.Code;
+import dev.nnc.compiler.diag.Diagnostic;
+import dev.nnc.compiler.diag.Diagnostics;
+import dev.nnc.compiler.source.Span;
+import dev.nnc.compiler.syntax.Ast;
+import dev.nnc.compiler.syntax.Ast.*;
+import dev.nnc.stdlib.Builtin;
+import dev.nnc.stdlib.Builtins;
+import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.optimizers.OptimizerDef;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.ShapeException;
+import dev.nnc.stdlib.spec.Signature;
+import dev.nnc.stdlib.spec.TensorType;
+import dev.nnc.stdlib.spec.WeightSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates expressions at compile time: constants are computed, tensors get their inferred types,
+ * layers their configuration, and every built-in application is checked against its shape rule.
+ * One evaluator serves one scope (a model instance, a job, a data transform).
+ */
+final class Evaluator {
+  private final Checker checker;
+  private final Diagnostics diagnostics;
+  private final Map<String, Value> locals;
+  private final List<Row> rows;
+  private final Map<String, Integer> rowNames = new HashMap<>();
+  private final ArgBinder binder;
+
+  Evaluator(Checker checker, Map<String, Value> locals, List<Row> rows) {
+    this.checker = checker;
+    this.diagnostics = checker.diagnostics();
+    this.locals = locals;
+    this.rows = rows;
+    this.binder = new ArgBinder(diagnostics);
+  }
+
+  void define(String name, Value value) {
+    locals.put(name, value);
+  }
+
+  Value eval(Expr expr) {
+    Value value = evalUnrecorded(expr);
+    checker.record(expr, value);
+    return value;
+  }
+
+  private Value evalUnrecorded(Expr expr) {
+    if (expr instanceof Num n) {
+      return number(n);
+    } else if (expr instanceof Str s) {
+      return new Value.Const(s.value());
+    } else if (expr instanceof Bool b) {
+      return new Value.Const(b.value());
+    } else if (expr instanceof ListExpr l) {
+      return list(l);
+    } else if (expr instanceof Name n) {
+      return name(n);
+    } else if (expr instanceof Member m) {
+      return member(m);
+    } else if (expr instanceof Call c) {
+      return call(c, null);
+    } else if (expr instanceof Binary b) {
+      return binary(b);
+    } else if (expr instanceof Unary u) {
+      return unary(u);
+    } else if (expr instanceof If i) {
+      return conditional(i);
+    } else if (expr instanceof Pipeline p) {
+      return pipeline(p);
+    } else if (expr instanceof Repeat r) {
+      return notYet(r.span(), "`repeat` blocks");
+    } else if (expr instanceof For f) {
+      return notYet(f.span(), "`for` blocks");
+    } else if (expr instanceof DataPipe d) {
+      return checker.data().pipe(d, this);
+    }
+    return checker.data().records((Records) expr, this);
+  }
+
+  Value notYet(Span span, String what) {
+    diagnostics.report(Diagnostic.at(Code.NN0405, span, what + " are not supported yet"));
+    return Value.ERROR;
+  }
+
+  private Value number(Num n) {
+    if (n.unit() != null) {
+      if (!n.isInteger()) {
+        diagnostics.error(Code.NN0208, n.span(), "a count of " + n.unit() + " must be a whole number");
+        return Value.ERROR;
+      }
+      return new Value.Const(new Value.Duration((long) n.value(), n.unit()));
+    }
+    return new Value.Const(n.isInteger() ? (Object) (long) n.value() : (Object) n.value());
+  }
+
+  private Value list(ListExpr l) {
+    List<Object> items = new ArrayList<>();
+    for (Expr item : l.items()) {
+      Value v = eval(item);
+      if (v instanceof Value.Error) {
+        return v;
+      }
+      if (!(v instanceof Value.Const c)) {
+        diagnostics.error(Code.NN0207, item.span(), "a list holds compile-time values, found " + v.describe());
+        return Value.ERROR;
+      }
+      items.add(c.value());
+    }
+    return new Value.Const(items);
+  }
+
+  // ------------------------------------------------------------------ names
+
+  private Value name(Name n) {
+    Value local = locals.get(n.name());
+    if (local != null) {
+      return local;
+    }
+    Value global = checker.global(n.name());
+    if (global != null) {
+      return global;
+    }
+    Builtin builtin = Builtins.lookup(n.name()).orElse(null);
+    if (builtin instanceof TensorOp op) {
+      return configured(op, List.of(), n.span());
+    }
+    if (builtin instanceof OptimizerDef def) {
+      return new Value.Optimizer(def, Args.of(def.signature()));
+    }
+    return unknownName(n);
+  }
+
+  private Value unknownName(Name n) {
+    List<String> visible = new ArrayList<>(locals.keySet());
+    checker.globalNames().forEach(visible::add);
+    Builtins.all().forEach(b -> visible.add(b.name()));
+    Diagnostic d = Diagnostic.at(Code.NN0101, n.span(), "unknown name `" + n.name() + "`");
+    String close = Suggestions.closest(n.name(), visible);
+    diagnostics.report(close != null ? d.help("did you mean `" + close + "`?") : d);
+    return Value.ERROR;
+  }
+
+  private Value member(Member m) {
+    Value target = eval(m.target());
+    String name = m.member().name();
+    if (target instanceof Value.Error) {
+      return target;
+    }
+    if (target instanceof Value.DataBlock block) {
+      return checker.data().split(block.decl(), m.member(), this);
+    }
+    if (target instanceof Value.Outputs outputs) {
+      TensorType type = outputs.outputs().get(name);
+      if (type != null) {
+        return new Value.Tensor(type, m.span());
+      }
+      diagnostics.report(Diagnostic.at(Code.NN0105, m.member().span(),
+              outputs.model().decl().name().name() + " has no output `" + name + "`")
+          .help("its outputs are " + String.join(", ", outputs.outputs().keySet())));
+      return Value.ERROR;
+    }
+    diagnostics.error(Code.NN0105, m.member().span(), target.describe() + " has no member `" + name + "`");
+    return Value.ERROR;
+  }
+
+  // ------------------------------------------------------------------ calls and application
+
+  /** Evaluates a call; {@code piped} is the value flowing in from {@code ->}, or null. */
+  private Value call(Call c, Value.Tensor piped) {
+    if (c.callee() instanceof Name n && !locals.containsKey(n.name()) && checker.global(n.name()) == null) {
+      Builtin builtin = Builtins.lookup(n.name()).orElse(null);
+      if (builtin instanceof TensorOp op) {
+        return callBuiltin(op, c, piped);
+      }
+      if (builtin instanceof OptimizerDef def) {
+        Map<String, Object> bound = binder.bind(def.name(), def.signature(), c.args(), c.span(), this::eval);
+        return bound == null ? Value.ERROR : new Value.Optimizer(def, new Args(def.signature(), bound));
+      }
+      if (checker.data().isSource(n.name())) {
+        return checker.data().source(n.name(), c, this);
+      }
+    }
+    Value callee = eval(c.callee());
+    if (callee instanceof Value.ModelRef ref) {
+      Value.Model model = checker.models().bindHyper(ref.decl(), c, this);
+      return piped == null || model == null ? orError(model) : applyModel(model, List.of(piped), c.span());
+    }
+    if (callee instanceof Value.Layer || callee instanceof Value.Model) {
+      List<Value.Tensor> inputs = new ArrayList<>();
+      if (piped != null) {
+        inputs.add(piped);
+      }
+      for (Arg arg : c.args()) {
+        Value.Tensor t = tensor(arg.value());
+        if (t == null) {
+          return Value.ERROR;
+        }
+        inputs.add(t);
+      }
+      return apply(callee, inputs, c.span());
+    }
+    if (!(callee instanceof Value.Error)) {
+      diagnostics.error(Code.NN0206, c.callee().span(), callee.describe() + " cannot be called");
+    }
+    return Value.ERROR;
+  }
+
+  private static Value orError(Value v) {
+    return v == null ? Value.ERROR : v;
+  }
+
+  /**
+   * A built-in in a call. A layer's arguments are its configuration ({@code dense(10)}); a function,
+   * loss or metric takes its tensors first ({@code concat(a, b, axis: 1)}, {@code relu(x)}).
+   */
+  private Value callBuiltin(TensorOp op, Call c, Value.Tensor piped) {
+    if (op.kind() == Kind.LAYER) {
+      Value layer = configured(op, c.args(), c.span());
+      return piped == null || layer instanceof Value.Error ? layer : apply(layer, List.of(piped), c.span());
+    }
+    int wanted = op.signature().tensorInputs();
+    List<Value.Tensor> inputs = new ArrayList<>();
+    if (piped != null) {
+      inputs.add(piped);
+    }
+    List<Arg> config = new ArrayList<>();
+    for (Arg arg : c.args()) {
+      boolean isTensorArg = arg.name() == null
+          && (wanted == Signature.VARIADIC || inputs.size() < wanted);
+      if (isTensorArg) {
+        Value.Tensor t = tensor(arg.value());
+        if (t == null) {
+          return Value.ERROR;
+        }
+        inputs.add(t);
+      } else {
+        config.add(arg);
+      }
+    }
+    Map<String, Object> bound = binder.bind(op.name(), op.signature(), config, c.span(), this::eval);
+    if (bound == null) {
+      return Value.ERROR;
+    }
+    Value.Layer fn = new Value.Layer(op, new Args(op.signature(), bound), c.span());
+    if (inputs.isEmpty()) {
+      return fn;
+    }
+    return apply(fn, inputs, c.span());
+  }
+
+  private Value configured(TensorOp op, List<Arg> args, Span span) {
+    Map<String, Object> bound = binder.bind(op.name(), op.signature(), args, span, this::eval);
+    return bound == null ? Value.ERROR : new Value.Layer(op, new Args(op.signature(), bound), span);
+  }
+
+  /** A value that must be a tensor: a model's outputs give their default, a number becomes a scalar. */
+  Value.Tensor tensor(Expr expr) {
+    Value v = eval(expr);
+    return asTensor(v, expr.span());
+  }
+
+  Value.Tensor asTensor(Value v, Span span) {
+    if (v instanceof Value.Tensor t) {
+      return t;
+    }
+    if (v instanceof Value.Outputs o) {
+      return new Value.Tensor(o.outputs().values().iterator().next(), o.origin());
+    }
+    if (v instanceof Value.Const c && c.value() instanceof Number) {
+      return new Value.Tensor(TensorType.scalar(), span);
+    }
+    if (!(v instanceof Value.Error)) {
+      diagnostics.error(Code.NN0206, span, "expected a tensor, found " + v.describe());
+    }
+    return null;
+  }
+
+  /** Applies a layer, function or model to tensors. */
+  Value apply(Value f, List<Value.Tensor> inputs, Span at) {
+    if (f instanceof Value.Model model) {
+      return applyModel(model, inputs, at);
+    }
+    Value.Layer layer = (Value.Layer) f;
+    TensorOp op = layer.op();
+    int wanted = op.signature().tensorInputs();
+    if (wanted != Signature.VARIADIC && inputs.size() != wanted) {
+      diagnostics.report(Diagnostic.at(Code.NN0203, at,
+          op.name() + " takes " + wanted + " tensor" + (wanted == 1 ? "" : "s") + ", found " + inputs.size()));
+      return Value.ERROR;
+    }
+    List<TensorType> types = inputs.stream().map(Value.Tensor::type).toList();
+    TensorType out;
+    try {
+      out = op.outputType(layer.args(), types);
+    } catch (ShapeException e) {
+      boolean elementwise = op.kind() != Kind.LAYER;
+      Diagnostic d = Diagnostic.at(elementwise ? Code.NN0302 : Code.NN0301, at, e.getMessage());
+      for (Value.Tensor input : inputs) {
+        if (!input.origin().equals(at)) {
+          d = d.label(input.origin(), "this is " + input.type());
+        }
+      }
+      diagnostics.report(e.help() == null ? d : d.help(e.help()));
+      return Value.ERROR;
+    }
+    if (rows != null && op.kind() != Kind.LOSS && op.kind() != Kind.METRIC) {
+      long trainable = 0;
+      long fixed = 0;
+      for (WeightSpec w : op.weights(layer.args(), types)) {
+        if (w.trainable()) {
+          trainable += w.count();
+        } else {
+          fixed += w.count();
+        }
+      }
+      rows.add(new Row(rowName(op.name()), op.name(), out, trainable, fixed));
+    }
+    if (op.name().equals("dense") && types.get(0).rank() > 2) {
+      diagnostics.report(Diagnostic.at(Code.NN0901, at,
+              "dense applies to the last axis of " + types.get(0) + ", keeping the others")
+          .help("if you meant one vector per record, `flatten` first"));
+    }
+    return new Value.Tensor(out, at);
+  }
+
+  private String rowName(String base) {
+    int n = rowNames.merge(base, 1, Integer::sum);
+    return n == 1 ? base : base + "_" + n;
+  }
+
+  private Value applyModel(Value.Model model, List<Value.Tensor> inputs, Span at) {
+    ModelInstance instance = checker.models().instantiate(model, inputs, at);
+    if (instance == null) {
+      return Value.ERROR;
+    }
+    if (rows != null) {
+      TensorType first = instance.outputs().values().iterator().next();
+      rows.add(new Row(rowName(Names.snake(model.decl().name().name())), model.decl().name().name(),
+          first, instance.trainable(), instance.nonTrainable()));
+    }
+    return new Value.Outputs(model, instance.outputs(), at);
+  }
+
+  // ------------------------------------------------------------------ pipelines
+
+  private Value pipeline(Pipeline p) {
+    Value current = eval(p.source());
+    for (Expr stage : p.stages()) {
+      Value.Tensor input = current instanceof Value.Error ? null : asTensor(current, p.source().span());
+      if (input == null) {
+        return Value.ERROR;
+      }
+      current = stage(stage, input);
+      checker.record(stage, current);
+    }
+    return current;
+  }
+
+  private Value stage(Expr stage, Value.Tensor input) {
+    if (stage instanceof Call c) {
+      return call(c, input);
+    }
+    if (stage instanceof Repeat || stage instanceof For) {
+      return eval(stage);
+    }
+    Value f = eval(stage);
+    if (f instanceof Value.Layer || f instanceof Value.Model) {
+      return apply(f, List.of(input), stage.span());
+    }
+    if (f instanceof Value.ModelRef ref) {
+      Value.Model model = checker.models().bindHyper(ref.decl(), null, this);
+      return model == null ? Value.ERROR : applyModel(model, List.of(input), stage.span());
+    }
+    if (!(f instanceof Value.Error)) {
+      diagnostics.report(Diagnostic.at(Code.NN0206, stage.span(),
+              "a pipeline stage must be a layer, a function or a model, found " + f.describe())
+          .help("`a -> f` feeds `a` into `f`; to combine tensors use an operator such as `+`"));
+    }
+    return Value.ERROR;
+  }
+
+  // ------------------------------------------------------------------ operators
+
+  private Value binary(Binary b) {
+    Value left = eval(b.left());
+    Value right = eval(b.right());
+    if (left instanceof Value.Error || right instanceof Value.Error) {
+      return Value.ERROR;
+    }
+    if (left instanceof Value.Const l && right instanceof Value.Const r) {
+      Object result = Constants.binary(b.op(), l.value(), r.value());
+      if (result == null) {
+        diagnostics.error(Code.NN0201, b.span(),
+            "cannot apply `" + b.op().symbol + "` to " + left.describe() + " and " + right.describe());
+        return Value.ERROR;
+      }
+      return new Value.Const(result);
+    }
+    TensorOp op = switch (b.op()) {
+      case ADD -> Builtins.ADD;
+      case SUB -> Builtins.SUB;
+      case MUL -> Builtins.MUL;
+      case DIV -> Builtins.DIV;
+      case MATMUL -> Builtins.MATMUL;
+      default -> null;
+    };
+    if (op == null) {
+      diagnostics.error(Code.NN0206, b.span(),
+          "`" + b.op().symbol + "` works on compile-time values, not on " + left.describe());
+      return Value.ERROR;
+    }
+    Value.Tensor a = asTensor(left, b.left().span());
+    Value.Tensor c = asTensor(right, b.right().span());
+    if (a == null || c == null) {
+      return Value.ERROR;
+    }
+    return apply(new Value.Layer(op, Args.of(op.signature()), b.span()), List.of(a, c), b.span());
+  }
+
+  private Value unary(Unary u) {
+    Value operand = eval(u.operand());
+    if (operand instanceof Value.Const c) {
+      Object result = Constants.unary(u.op(), c.value());
+      if (result == null) {
+        diagnostics.error(Code.NN0201, u.span(), "cannot apply `" + u.op() + "` to " + operand.describe());
+        return Value.ERROR;
+      }
+      return new Value.Const(result);
+    }
+    Value.Tensor t = u.op().equals("-") ? asTensor(operand, u.operand().span()) : null;
+    if (t != null) {
+      return new Value.Tensor(t.type(), u.span());
+    }
+    return Value.ERROR;
+  }
+
+  private Value conditional(If i) {
+    Value condition = eval(i.condition());
+    if (condition instanceof Value.Const c && c.value() instanceof Boolean yes) {
+      return eval(yes ? i.then() : i.otherwise());
+    }
+    if (!(condition instanceof Value.Error)) {
+      diagnostics.error(Code.NN0207, i.condition().span(),
+          "the condition of `if` must be a compile-time true or false, found " + condition.describe());
+    }
+    return Value.ERROR;
+  }
+
+  /** Fresh locals for a nested scope. */
+  static Map<String, Value> scope() {
+    return new LinkedHashMap<>();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.nnc.compiler.check;
+
+import dev.nnc.compiler.diag.Code;
+import dev.nnc.compiler.diag.Diagnostic;
+import dev.nnc.compiler.diag.Diagnostics;
+import dev.nnc.compiler.syntax.Ast;
+import dev.nnc.stdlib.Builtins;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The file-level names: every declaration, visible in the whole file whatever its order. A name
+ * declared twice, or one that takes a built-in's name, is reported here once.
+ */
+final class Globals {
+  private final Map<String, Ast.Decl> decls = new LinkedHashMap<>();
+
+  Globals(Ast.Unit unit, Diagnostics diagnostics) {
+    for (Ast.Decl decl : unit.decls()) {
+      String name = decl.name().name();
+      if (Builtins.lookup(name).isPresent()) {
+        diagnostics.report(Diagnostic.at(Code.NN0103, decl.name().span(),
+                "`" + name + "` is a built-in " + Builtins.lookup(name).get().kind().description()
+                    + "; choose another name"));
+        continue;
+      }
+      Ast.Decl previous = decls.putIfAbsent(name, decl);
+      if (previous != null) {
+        diagnostics.report(Diagnostic.at(Code.NN0102, decl.name().span(), "`" + name + "` is declared twice")
+            .label(previous.name().span(), "first declared here"));
+      }
+    }
+  }
+
+  Ast.Decl get(String name) {
+    return decls.get(name);
+  }
+
+  Iterable<String> names() {
+    return decls.keySet();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.nnc.compiler.check;
+
+import dev.nnc.compiler.syntax.Ast;
+import dev.nnc.stdlib.spec.TensorType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model checked with concrete hyper-parameters and input types: its outputs (the first is the
+ * default) and its summary rows.
+ */
+public record ModelInstance(
+    Ast.Model decl,
+    Map<String, Object> hyper,
+    Map<String, TensorType> inputs,
+    Map<String, TensorType> outputs,
+    List<Row> rows) {
+
+  public long trainable() {
+    return rows.stream().mapToLong(Row::trainable).sum();
+  }
+
+  public long nonTrainable() {
+    return rows.stream().mapToLong(Row::nonTrainable).sum();
+  }
+}

@@ -1,0 +1,106 @@
+package dev.nnc.compiler.check;
+
+import dev.nnc.compiler.source.Span;
+import dev.nnc.compiler.syntax.Ast;
+import dev.nnc.runtime.data.Field;
+import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.optimizers.OptimizerDef;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.TensorType;
+import java.util.List;
+import java.util.Map;
+
+/** What an expression evaluates to at compile time. */
+public sealed interface Value {
+  /** A short description for messages: "a tensor float[batch, 10]", "the layer dense". */
+  String describe();
+
+  /** A compile-time constant: Long, Double, Boolean, String, a List of them, or a {@link Duration}. */
+  record Const(Object value) implements Value {
+    @Override
+    public String describe() {
+      return "the value " + dev.nnc.stdlib.spec.Values.render(value);
+    }
+  }
+
+  /** {@code 5 epochs}, {@code 1000 steps}. */
+  record Duration(long amount, String unit) {
+    @Override
+    public String toString() {
+      return amount + " " + unit;
+    }
+  }
+
+  /** A tensor; {@code origin} is where it was made, for labels in shape errors. */
+  record Tensor(TensorType type, Span origin) implements Value {
+    @Override
+    public String describe() {
+      return "a tensor " + type;
+    }
+  }
+
+  /** A built-in applied to its configuration, waiting for its tensor input(s). */
+  record Layer(TensorOp op, Args args, Span origin) implements Value {
+    @Override
+    public String describe() {
+      return "the " + op.kind().description() + " " + op.name();
+    }
+  }
+
+  /** A model declaration applied to its hyper-parameters. */
+  record Model(Ast.Model decl, Map<String, Object> hyper, Span origin) implements Value {
+    @Override
+    public String describe() {
+      return "the model " + decl.name().name();
+    }
+  }
+
+  /** A model applied to inputs: its outputs by name (the first is the default). */
+  record Outputs(Model model, Map<String, TensorType> outputs, Span origin) implements Value {
+    @Override
+    public String describe() {
+      return "the outputs of " + model.decl().name().name();
+    }
+  }
+
+  /** A model declaration not yet applied to hyper-parameters ({@code FashionCnn} without a call). */
+  record ModelRef(Ast.Model decl) implements Value {
+    @Override
+    public String describe() {
+      return "the model declaration " + decl.name().name();
+    }
+  }
+
+  record Optimizer(OptimizerDef def, Args args) implements Value {
+    @Override
+    public String describe() {
+      return "the optimizer " + def.name();
+    }
+  }
+
+  /** A data block, whose splits are its members. */
+  record DataBlock(Ast.Data decl) implements Value {
+    @Override
+    public String describe() {
+      return "the data block " + decl.name().name();
+    }
+  }
+
+  /** A stream of records with these fields (shapes without the batch). */
+  record Dataset(List<Field> fields, long size) implements Value {
+    @Override
+    public String describe() {
+      return "a dataset";
+    }
+  }
+
+  /** Something already reported as an error: every use of it stays silent, so one mistake is one message. */
+  record Error() implements Value {
+    @Override
+    public String describe() {
+      return "an erroneous value";
+    }
+  }
+
+  Error ERROR = new Error();
+}

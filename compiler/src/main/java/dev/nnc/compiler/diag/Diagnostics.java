@@ -1,0 +1,34 @@
+package dev.nnc.compiler.diag;
+
+import dev.nnc.compiler.source.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The diagnostics every phase adds to; phases keep going after an error where they can. */
+public final class Diagnostics {
+  private final List<Diagnostic> all = new ArrayList<>();
+
+  public Diagnostic report(Diagnostic diagnostic) {
+    all.add(diagnostic);
+    return diagnostic;
+  }
+
+  public Diagnostic error(Code code, Span span, String message) {
+    return report(Diagnostic.at(code, span, message));
+  }
+
+  public boolean hasErrors() {
+    return all.stream().anyMatch(Diagnostic::isError);
+  }
+
+  /** In source order (file, then position), so output is stable whatever order phases found them. */
+  public List<Diagnostic> sorted() {
+    List<Diagnostic> copy = new ArrayList<>(all);
+    copy.sort(
+        Comparator.comparing((Diagnostic d) -> d.span().file().name())
+            .thenComparingInt(d -> d.span().start())
+            .thenComparing(d -> d.code().id()));
+    return copy;
+  }
+}

@@ -1,0 +1,336 @@
+package dev.nnc.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.nnc.compiler.check.Names;
+import dev.nnc.compiler.check.Program;
+import dev.nnc.compiler.check.Value;
+import dev.nnc.compiler.syntax.Ast;
+import dev.nnc.compiler.syntax.Ast.*;
+import dev.nnc.stdlib.Builtin;
+import dev.nnc.stdlib.Builtins;
+import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.optimizers.OptimizerDef;
+import dev.nnc.stdlib.spec.InitCall;
+import dev.nnc.stdlib.spec.Param;
+import dev.nnc.stdlib.spec.ParamType;
+import dev.nnc.stdlib.spec.Signature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes `.nn` expressions as Java: tensor expressions as {@code Layer} applications on {@code net},
+ * compile-time expressions as Java arithmetic over the model's hyper-parameter fields, datasets as
+ * pipeline calls. What each expression is comes from the checker's table, never from guessing.
+ */
+final class ExprWriter {
+  static final ClassName LAYER = ClassName.get("dev.nnc.stdlib", "Layer");
+  static final ClassName BUILTINS = ClassName.get("dev.nnc.stdlib", "Builtins");
+  static final ClassName INIT_CALL = ClassName.get(InitCall.class);
+  static final ClassName LIST = ClassName.get(List.class);
+
+  private final Program program;
+  private final String packageName;
+  /** How a tensor-valued name is written in this scope (a local variable, {@code v.get("x")}). */
+  private final Map<String, CodeBlock> tensors;
+  /** Names of layer values bound with {@code let} (shared layers). */
+  private final Set<String> layers;
+  /** Hyper-parameter names, written as fields. */
+  private final Set<String> hyper;
+
+  ExprWriter(Program program, String packageName, Map<String, CodeBlock> tensors, Set<String> layers, Set<String> hyper) {
+    this.program = program;
+    this.packageName = packageName;
+    this.tensors = tensors;
+    this.layers = layers;
+    this.hyper = hyper;
+  }
+
+  private Value valueOf(Expr e) {
+    return program.valueOf(e);
+  }
+
+  // ------------------------------------------------------------------ tensors
+
+  /** A tensor-valued expression as an {@code Operand<?>}. */
+  CodeBlock tensor(Expr e) {
+    Value v = valueOf(e);
+    if (v instanceof Value.Const) {
+      return CodeBlock.of("$T.constant(net, $L)", LAYER, constant(e));
+    }
+    if (e instanceof Name n) {
+      return tensors.containsKey(n.name()) ? tensors.get(n.name()) : CodeBlock.of("$L", JavaNames.identifier(n.name()));
+    }
+    if (e instanceof Member m) {
+      return CodeBlock.of("$L.$L()", outputs(m.target()), JavaNames.identifier(m.member().name()));
+    }
+    if (e instanceof Call c) {
+      return call(c, null);
+    }
+    if (e instanceof Binary b) {
+      return CodeBlock.of("$T.of($T.$L).apply(net, $L, $L)", LAYER, BUILTINS,
+          switch (b.op()) {
+            case ADD -> "ADD";
+            case SUB -> "SUB";
+            case MUL -> "MUL";
+            case DIV -> "DIV";
+            default -> "MATMUL";
+          }, tensor(b.left()), tensor(b.right()));
+    }
+    if (e instanceof Unary u) {
+      return CodeBlock.of("$T.of($T.MUL).apply(net, $L, $T.constant(net, -1))", LAYER, BUILTINS, tensor(u.operand()), LAYER);
+    }
+    if (e instanceof Pipeline p) {
+      return pipeline(p, tensor(p.source()));
+    }
+    if (e instanceof If i) {
+      return tensor(valueOf(i.then()) != null ? i.then() : i.otherwise());
+    }
+    throw new IllegalStateException("not a tensor expression: " + e);
+  }
+
+  /** The stages applied one after the other to {@code input}, nested. */
+  CodeBlock pipeline(Pipeline p, CodeBlock input) {
+    CodeBlock current = input;
+    for (Expr stage : p.stages()) {
+      current = stage(stage, current);
+    }
+    return current;
+  }
+
+  CodeBlock stage(Expr stage, CodeBlock input) {
+    if (stage instanceof Call c) {
+      return call(c, input);
+    }
+    Value v = valueOf(stage);
+    if (stage instanceof Name n && layers.contains(n.name())) {
+      return CodeBlock.of("$L.apply(net, $L)", JavaNames.identifier(n.name()), input);
+    }
+    if (stage instanceof Name n && Builtins.lookup(n.name()).orElse(null) instanceof TensorOp op) {
+      return CodeBlock.of("$L.apply(net, $L)", layer(op, List.of()), input);
+    }
+    if (v instanceof Value.Outputs o) {
+      return modelApplication(o.model(), stage, null, input);
+    }
+    throw new IllegalStateException("unsupported stage " + stage);
+  }
+
+  private CodeBlock call(Call c, CodeBlock piped) {
+    if (c.callee() instanceof Name n && layers.contains(n.name())) {
+      return CodeBlock.of("$L.apply(net, $L)", JavaNames.identifier(n.name()), tensorArgs(piped, c.args()));
+    }
+    Builtin builtin = c.callee() instanceof Name n && !tensors.containsKey(n.name()) && program.unit().decls().stream().noneMatch(d -> d.name().name().equals(n.name()))
+        ? Builtins.lookup(n.name()).orElse(null) : null;
+    if (builtin instanceof TensorOp op) {
+      if (op.kind() == Kind.LAYER) {
+        CodeBlock layer = layer(op, c.args());
+        return piped == null ? layer : CodeBlock.of("$L.apply(net, $L)", layer, piped);
+      }
+      List<Arg> config = new ArrayList<>();
+      List<Arg> tensorArgs = new ArrayList<>();
+      int wanted = op.signature().tensorInputs();
+      int have = piped == null ? 0 : 1;
+      for (Arg arg : c.args()) {
+        if (arg.name() == null && (wanted == Signature.VARIADIC || have < wanted)) {
+          tensorArgs.add(arg);
+          have++;
+        } else {
+          config.add(arg);
+        }
+      }
+      return CodeBlock.of("$L.apply(net, $L)", layer(op, config), tensorArgs(piped, tensorArgs));
+    }
+    Value v = valueOf(c);
+    if (v instanceof Value.Outputs o) {
+      return modelApplication(o.model(), c.callee(), c, piped);
+    }
+    if (v instanceof Value.Tensor && valueOf(c.callee()) instanceof Value.Model m) {
+      return CodeBlock.of("$L.$L()", modelApplication(m, c.callee(), null, tensorArgs(piped, c.args())), firstOutput(m));
+    }
+    throw new IllegalStateException("unsupported call " + c.span().text());
+  }
+
+  private CodeBlock tensorArgs(CodeBlock piped, List<Arg> args) {
+    List<CodeBlock> all = new ArrayList<>();
+    if (piped != null) {
+      all.add(piped);
+    }
+    for (Arg arg : args) {
+      all.add(tensor(arg.value()));
+    }
+    return CodeBlock.join(all, ", ");
+  }
+
+  /** {@code new Residual(64).apply(net.scope("residual"), x)}: a model used as a layer. */
+  private CodeBlock modelApplication(Value.Model model, Expr modelExpr, Call call, CodeBlock input) {
+    ClassName type = ClassName.get(packageName, JavaNames.modelClass(model.decl().name().name()));
+    CodeBlock instance = modelInstance(model.decl(), modelExpr instanceof Call mc ? mc.args() : List.of(), type);
+    CodeBlock inputs = call == null ? input : tensorArgs(input, call.args());
+    CodeBlock applied = CodeBlock.of("$L.apply(net.scope($S), $L)", instance, Names.snake(model.decl().name().name()), inputs);
+    return call != null || input != null ? CodeBlock.of("$L.$L()", applied, firstOutput(model)) : applied;
+  }
+
+  private static String firstOutput(Value.Model model) {
+    return model.decl().body().stream().filter(s -> s instanceof Ast.Output).findFirst()
+        .map(s -> JavaNames.identifier(s.name().name())).orElseThrow();
+  }
+
+  private CodeBlock outputs(Expr target) {
+    Value v = valueOf(target);
+    if (target instanceof Call c && v instanceof Value.Outputs o) {
+      ClassName type = ClassName.get(packageName, JavaNames.modelClass(o.model().decl().name().name()));
+      CodeBlock instance = modelInstance(o.model().decl(), c.callee() instanceof Call mc ? mc.args() : List.of(), type);
+      return CodeBlock.of("$L.apply(net.scope($S), $L)", instance, Names.snake(o.model().decl().name().name()), tensorArgs(null, c.args()));
+    }
+    return tensor(target);
+  }
+
+  /** {@code new FashionCnn(10)}: hyper-parameters in declaration order, defaults filled in. */
+  CodeBlock modelInstance(Ast.Model decl, List<Arg> args, ClassName type) {
+    List<CodeBlock> values = new ArrayList<>();
+    for (int i = 0; i < decl.hyperParams().size(); i++) {
+      HyperParam h = decl.hyperParams().get(i);
+      Expr given = null;
+      int position = 0;
+      for (Arg arg : args) {
+        if (arg.name() == null ? position++ == i : arg.name().name().equals(h.name().name())) {
+          given = arg.value();
+        }
+      }
+      values.add(given != null ? constant(given) : constant(h.defaultValue()));
+    }
+    return CodeBlock.of("new $T($L)", type, CodeBlock.join(values, ", "));
+  }
+
+  // ------------------------------------------------------------------ layers and arguments
+
+  /** {@code Layer.of(Builtins.CONV2D, "filters", 32, "kernel", 5, "padding", "same")}. */
+  CodeBlock layer(TensorOp op, List<Arg> args) {
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.of($T.$L", LAYER, BUILTINS, Builtins.constantName(op));
+    b.add(arguments(op.signature(), args));
+    return b.add(")").build();
+  }
+
+  /** {@code Builtins.ADAM.with("lr", 0.001)}. */
+  CodeBlock optimizer(Expr e) {
+    OptimizerDef def = ((Value.Optimizer) valueOf(e)).def();
+    List<Arg> args = e instanceof Call c ? c.args() : List.of();
+    return CodeBlock.of("$T.$L.with($L)", BUILTINS, Builtins.constantName(def),
+        arguments(def.signature(), args).toString().replaceFirst("^, ", ""));
+  }
+
+  private CodeBlock arguments(Signature signature, List<Arg> args) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    List<Param> params = dev.nnc.compiler.check.ArgBinding.paramsOf(signature, args);
+    for (int i = 0; i < args.size(); i++) {
+      Param param = params.get(i);
+      b.add(", $S, $L", param.name(), argument(param, args.get(i).value()));
+    }
+    return b.build();
+  }
+
+  private CodeBlock argument(Param param, Expr value) {
+    ParamType type = param.type();
+    if (type instanceof ParamType.Choice || type == ParamType.ACTIVATION
+        || type == ParamType.INITIALIZER && value instanceof Name) {
+      String word = value instanceof Name n ? n.name() : ((Str) value).value();
+      return CodeBlock.of("$S", word);
+    }
+    if (type == ParamType.INITIALIZER) {
+      Call call = (Call) value;
+      List<CodeBlock> numbers = new ArrayList<>();
+      for (Arg a : call.args()) {
+        numbers.add(CodeBlock.of("(double) $L", constant(a.value())));
+      }
+      return CodeBlock.of("new $T($S, $T.of($L))", INIT_CALL, ((Name) call.callee()).name(), LIST, CodeBlock.join(numbers, ", "));
+    }
+    return constant(value);
+  }
+
+  // ------------------------------------------------------------------ compile-time values
+
+  /**
+   * A compile-time value. An expression that does not read a hyper-parameter is written as the value
+   * the checker computed; one that does is written as Java over the hyper-parameter fields.
+   */
+  CodeBlock constant(Expr e) {
+    if (!readsHyper(e)) {
+      return literal(((Value.Const) valueOf(e)).value());
+    }
+    if (e instanceof Name n) {
+      return CodeBlock.of("$L", JavaNames.identifier(n.name()));
+    }
+    if (e instanceof Binary b) {
+      return b.op() == BinaryOp.POW
+          ? CodeBlock.of("(long) Math.pow($L, $L)", constant(b.left()), constant(b.right()))
+          : CodeBlock.of("($L $L $L)", constant(b.left()), javaOperator(b.op()), constant(b.right()));
+    }
+    if (e instanceof Unary u) {
+      return CodeBlock.of("$L($L)", u.op().equals("-") ? "-" : "!", constant(u.operand()));
+    }
+    if (e instanceof If i) {
+      return CodeBlock.of("($L ? $L : $L)", constant(i.condition()), constant(i.then()), constant(i.otherwise()));
+    }
+    if (e instanceof ListExpr l) {
+      return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(l.items().stream().map(this::constant).toList(), ", "));
+    }
+    return literal(((Value.Const) valueOf(e)).value());
+  }
+
+  private static String javaOperator(BinaryOp op) {
+    return switch (op) {
+      case AND -> "&&";
+      case OR -> "||";
+      default -> op.symbol;
+    };
+  }
+
+  private boolean readsHyper(Expr e) {
+    if (e instanceof Name n) {
+      return hyper.contains(n.name());
+    }
+    if (e instanceof Binary b) {
+      return readsHyper(b.left()) || readsHyper(b.right());
+    }
+    if (e instanceof Unary u) {
+      return readsHyper(u.operand());
+    }
+    if (e instanceof If i) {
+      return readsHyper(i.condition()) || readsHyper(i.then()) || readsHyper(i.otherwise());
+    }
+    return e instanceof ListExpr l && l.items().stream().anyMatch(this::readsHyper);
+  }
+
+  static CodeBlock literal(Object value) {
+    if (value instanceof Long l) {
+      return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? CodeBlock.of("$L", l) : CodeBlock.of("$LL", l);
+    }
+    if (value instanceof Double d) {
+      return CodeBlock.of("$L", doubleLiteral(d));
+    }
+    if (value instanceof Boolean || value instanceof Value.Duration) {
+      return CodeBlock.of("$L", value instanceof Value.Duration d ? d.amount() : value);
+    }
+    if (value instanceof String s) {
+      return CodeBlock.of("$S", s);
+    }
+    if (value instanceof List<?> list) {
+      return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(list.stream().map(ExprWriter::literal).toList(), ", "));
+    }
+    throw new IllegalStateException("no literal for " + value);
+  }
+
+  private static String doubleLiteral(double d) {
+    if (Double.isNaN(d)) {
+      return "Double.NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+    }
+    String s = Double.toString(d);
+    return s.contains("E") || s.contains(".") ? s : s + ".0";
+  }
+}

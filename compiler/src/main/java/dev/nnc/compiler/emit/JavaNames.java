@@ -1,0 +1,45 @@
+package dev.nnc.compiler.emit;
+
+import dev.nnc.compiler.check.Names;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.lang.model.SourceVersion;
+
+/** Every name the generated code uses comes from here, so names stay consistent and valid Java. */
+final class JavaNames {
+  private JavaNames() {}
+
+  /** A `.nn` name as a Java local or field: keywords get a trailing underscore. */
+  static String identifier(String name) {
+    return SourceVersion.isName(name) ? name : name + "_";
+  }
+
+  static String modelClass(String model) {
+    return identifier(Names.pascal(model));
+  }
+
+  static String dataClass(String block) {
+    return identifier(Names.pascal(block) + "Data");
+  }
+
+  static String jobClass(String job) {
+    return identifier(Names.pascal(job) + "Train");
+  }
+
+  /** The default package: the source's folder and file name ({@code samples/fashion/cnn.nn} → {@code fashion.cnn}). */
+  static String defaultPackage(String sourceName) {
+    Path path = Path.of(sourceName);
+    String file = path.getFileName().toString().replaceFirst("\\.nn$", "");
+    Path parent = path.toAbsolutePath().getParent();
+    String folder = parent == null || parent.getFileName() == null ? "nn" : parent.getFileName().toString();
+    return segment(folder) + "." + segment(file);
+  }
+
+  private static String segment(String text) {
+    String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    if (s.isEmpty() || !Character.isJavaIdentifierStart(s.charAt(0))) {
+      s = "nn_" + s;
+    }
+    return SourceVersion.isKeyword(s) ? s + "_" : s;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.nnc.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.nnc.compiler.check.Job;
+import dev.nnc.compiler.check.Program;
+import dev.nnc.compiler.check.Value;
+import dev.nnc.compiler.syntax.Ast;
+import dev.nnc.runtime.data.Field;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A train job as a class: {@code spec(data)} assembles the job for the runtime's trainer, and
+ * {@code main} runs it with data resolved against the current directory.
+ */
+final class JobGenerator {
+  private static final ClassName TRAIN_SPEC = ClassName.get("dev.nnc.runtime.train", "TrainSpec");
+  private static final ClassName TRAINER = ClassName.get("dev.nnc.runtime.train", "Trainer");
+  private static final ClassName TRAIN_OPTIONS = ClassName.get("dev.nnc.runtime.train", "TrainOptions");
+
+  private final Program program;
+  private final String packageName;
+  private final DataGenerator data;
+
+  JobGenerator(Program program, String packageName, DataGenerator data) {
+    this.program = program;
+    this.packageName = packageName;
+    this.data = data;
+  }
+
+  TypeSpec.Builder generate(Job job) {
+    ClassName name = ClassName.get(packageName, JavaNames.jobClass(job.decl().name().name()));
+    return Emitter.finalClass(name)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(spec(job))
+        .addMethod(MethodSpec.methodBuilder("main")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(String[].class, "args")
+            .addStatement("$T.run(spec($T.of($T.of(\"\"), $T.of())), $T.defaults())",
+                TRAINER, DataGenerator.DATA_CONTEXT, Path.class, List.class, TRAIN_OPTIONS)
+            .build());
+  }
+
+  private MethodSpec spec(Job job) {
+    Ast.Model decl = job.model().decl();
+    ClassName modelType = ClassName.get(packageName, JavaNames.modelClass(decl.name().name()));
+    ExprWriter constants = new ExprWriter(program, packageName, Map.of(), new HashSet<>(), new HashSet<>());
+    List<Ast.Arg> modelArgs = job.modelExpr() instanceof Ast.Call c ? c.args() : List.of();
+
+    Map<String, CodeBlock> values = new HashMap<>();
+    for (Field f : job.fields()) {
+      values.put(f.name(), CodeBlock.of("v.get($S)", f.name()));
+    }
+    for (String output : job.model().outputs().keySet()) {
+      values.put(output, CodeBlock.of("v.get($S)", output));
+    }
+    ExprWriter scalars = new ExprWriter(program, packageName, values, new HashSet<>(), new HashSet<>());
+
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("$T model = $L", modelType, constants.modelInstance(decl, modelArgs, modelType))
+        .add("return $T.builder($S)\n", TRAIN_SPEC, job.decl().name().name())
+        .indent().indent()
+        .add(".model(model, model.inputs(), $T.OUTPUTS)\n", modelType);
+    job.feed().forEach((input, field) -> b.add(".feed($S, $S)\n", input, field));
+    b.add(".data($L)\n", data.dataset(job.data()));
+    if (job.validate() != null) {
+      b.add(".validate($L)\n", data.dataset(job.validate()));
+    }
+    b.add(".loss((net, v) -> $T.floats($L))\n", ExprWriter.LAYER, scalars.tensor(job.loss()));
+    b.add(".optimizer($L)\n", constants.optimizer(job.optimizer()));
+    b.add(".batch($L)\n", job.batch());
+    if (job.steps() > 0) {
+      b.add(".steps($LL)\n", job.steps());
+    } else {
+      b.add(".epochs($L)\n", job.epochs());
+    }
+    for (Job.Metric metric : job.metrics()) {
+      b.add(".metric($S, (net, v) -> $T.floats($L))\n", metric.name(), ExprWriter.LAYER, scalars.tensor(metric.expr()));
+    }
+    if (job.export() != null) {
+      b.add(".export($S)\n", job.export());
+    }
+    b.add(".seed($LL)\n", job.seed()).add(".build();\n").unindent().unindent();
+    return MethodSpec.methodBuilder("spec")
+        .addJavadoc("The train job $L, with its data files resolved by {@code data}.\n", job.decl().name().name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(TRAIN_SPEC)
+        .addParameter(DataGenerator.DATA_CONTEXT, "data")
+        .addCode(b.build())
+        .build();
+  }
+
+}

@@ -1,0 +1,198 @@
+package dev.nnc.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.nnc.compiler.check.Program;
+import dev.nnc.compiler.check.Value;
+import dev.nnc.compiler.syntax.Ast;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A model declaration as a Java class: hyper-parameters become final fields, {@code apply} builds
+ * the graph statement by statement as the `.nn` body reads, and {@code build} adapts it to the
+ * trainer's {@code ModelFunction}.
+ */
+final class ModelGenerator {
+  static final ClassName NET = ClassName.get("dev.nnc.runtime.graph", "Net");
+  static final ClassName FIELD = ClassName.get("dev.nnc.runtime.data", "Field");
+  static final ClassName MODEL_FUNCTION = ClassName.get("dev.nnc.runtime.train", "ModelFunction");
+  static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
+  static final TypeName ANY_OPERAND = ParameterizedTypeName.get(OPERAND, WildcardTypeName.subtypeOf(Object.class));
+  static final TypeName OPERAND_MAP =
+      ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), ANY_OPERAND);
+
+  private final Program program;
+  private final String packageName;
+
+  ModelGenerator(Program program, String packageName) {
+    this.program = program;
+    this.packageName = packageName;
+  }
+
+  TypeSpec.Builder generate(Ast.Model model) {
+    ClassName name = ClassName.get(packageName, JavaNames.modelClass(model.name().name()));
+    TypeSpec.Builder type = Emitter.finalClass(name).addSuperinterface(MODEL_FUNCTION);
+    if (model.doc() != null) {
+      type.addJavadoc("$L\n\n", model.doc());
+    }
+    Set<String> hyper = new HashSet<>();
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
+    for (Ast.HyperParam h : model.hyperParams()) {
+      String field = JavaNames.identifier(h.name().name());
+      TypeName javaType = switch (h.type().name().name()) {
+        case "int" -> TypeName.LONG;
+        case "float" -> TypeName.DOUBLE;
+        case "bool" -> TypeName.BOOLEAN;
+        default -> ClassName.get(String.class);
+      };
+      hyper.add(h.name().name());
+      type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE, Modifier.FINAL).build());
+      constructor.addParameter(javaType, field).addStatement("this.$N = $N", field, field);
+    }
+    type.addMethod(constructor.build());
+
+    List<Ast.Input> inputs = new ArrayList<>();
+    List<Ast.Output> outputs = new ArrayList<>();
+    for (Ast.ModelStmt stmt : model.body()) {
+      if (stmt instanceof Ast.Input i) {
+        inputs.add(i);
+      } else if (stmt instanceof Ast.Output o) {
+        outputs.add(o);
+      }
+    }
+    ExprWriter writer = new ExprWriter(program, packageName, new HashMap<>(), layersOf(model), hyper);
+    type.addMethod(inputsMethod(inputs, writer));
+    type.addField(outputsField(outputs));
+    type.addType(outputsRecord(name, outputs));
+    type.addMethod(applyMethod(name, model, inputs, outputs, writer));
+    type.addMethod(buildMethod(inputs, outputs));
+    return type;
+  }
+
+  /** Names bound to layer values ({@code let encode = dense(64)}): shared layers. */
+  private Set<String> layersOf(Ast.Model model) {
+    Set<String> layers = new HashSet<>();
+    for (Ast.ModelStmt stmt : model.body()) {
+      if (stmt instanceof Ast.Let let && program.valueOf(let.value()) instanceof Value.Layer) {
+        layers.add(let.name().name());
+      }
+    }
+    return layers;
+  }
+
+  private MethodSpec inputsMethod(List<Ast.Input> inputs, ExprWriter writer) {
+    List<CodeBlock> fields = new ArrayList<>();
+    for (Ast.Input input : inputs) {
+      CodeBlock.Builder b = CodeBlock.builder().add("$T.$L($S", FIELD,
+          isInteger(input.type()) ? "ints" : "floats", input.name().name());
+      for (Ast.Expr dim : input.type().dims() == null ? List.<Ast.Expr>of() : input.type().dims()) {
+        Value v = program.valueOf(dim);
+        b.add(", $L", v instanceof Value.Const ? CodeBlock.of("(int) $L", writer.constant(dim)) : CodeBlock.of("-1"));
+      }
+      fields.add(b.add(")").build());
+    }
+    return MethodSpec.methodBuilder("inputs")
+        .addJavadoc("The model's inputs, record shapes without the batch dimension.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(List.class), FIELD))
+        .addStatement("return $T.of($L)", List.class, CodeBlock.join(fields, ", "))
+        .build();
+  }
+
+  private static boolean isInteger(Ast.TypeRef type) {
+    return type.name().name().equals("int") || type.name().name().equals("long");
+  }
+
+  private static FieldSpec outputsField(List<Ast.Output> outputs) {
+    CodeBlock names = CodeBlock.join(outputs.stream().map(o -> CodeBlock.of("$S", o.name().name())).toList(), ", ");
+    return FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "OUTPUTS",
+            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The output names; the first is the default output.\n")
+        .initializer("$T.of($L)", List.class, names)
+        .build();
+  }
+
+  private static TypeSpec outputsRecord(ClassName model, List<Ast.Output> outputs) {
+    MethodSpec.Builder components = MethodSpec.constructorBuilder();
+    for (Ast.Output o : outputs) {
+      components.addParameter(ANY_OPERAND, JavaNames.identifier(o.name().name()));
+    }
+    return TypeSpec.recordBuilder("Outputs")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("What {@link $T#apply} returns: each output of the model.\n", model)
+        .recordConstructor(components.build())
+        .build();
+  }
+
+  private MethodSpec applyMethod(
+      ClassName name, Ast.Model model, List<Ast.Input> inputs, List<Ast.Output> outputs, ExprWriter writer) {
+    MethodSpec.Builder apply = MethodSpec.methodBuilder("apply")
+        .addJavadoc("Builds the model's graph on {@code net} for the given inputs.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(name.nestedClass("Outputs"))
+        .addParameter(NET, "net");
+    for (Ast.Input input : inputs) {
+      apply.addParameter(ANY_OPERAND, JavaNames.identifier(input.name().name()));
+    }
+    for (Ast.ModelStmt stmt : model.body()) {
+      if (stmt instanceof Ast.Let let && program.valueOf(let.value()) instanceof Value.Layer layer) {
+        apply.addStatement("$T $L = $L", ExprWriter.LAYER, JavaNames.identifier(let.name().name()),
+            writer.layer(layer.op(), argsOf(let.value())));
+      } else if (stmt instanceof Ast.Let let) {
+        tensorStatement(apply, let.name().name(), let.value(), writer);
+      } else if (stmt instanceof Ast.Output output) {
+        tensorStatement(apply, output.name().name(), output.value(), writer);
+      }
+    }
+    CodeBlock results = CodeBlock.join(
+        outputs.stream().map(o -> CodeBlock.of("$L", JavaNames.identifier(o.name().name()))).toList(), ", ");
+    return apply.addStatement("return new Outputs($L)", results).build();
+  }
+
+  private static List<Ast.Arg> argsOf(Ast.Expr e) {
+    return e instanceof Ast.Call c ? c.args() : List.of();
+  }
+
+  /** A pipeline becomes one statement per stage, reassigning one variable, so it reads like the source. */
+  private static void tensorStatement(MethodSpec.Builder method, String name, Ast.Expr value, ExprWriter writer) {
+    String variable = JavaNames.identifier(name);
+    if (value instanceof Ast.Pipeline p) {
+      method.addStatement("$T $L = $L", ANY_OPERAND, variable, writer.tensor(p.source()));
+      for (Ast.Expr stage : p.stages()) {
+        method.addStatement("$L = $L", variable, writer.stage(stage, CodeBlock.of("$L", variable)));
+      }
+    } else {
+      method.addStatement("$T $L = $L", ANY_OPERAND, variable, writer.tensor(value));
+    }
+  }
+
+  private static MethodSpec buildMethod(List<Ast.Input> inputs, List<Ast.Output> outputs) {
+    CodeBlock args = CodeBlock.join(
+        inputs.stream().map(i -> CodeBlock.of("inputs.get($S)", i.name().name())).toList(), ", ");
+    MethodSpec.Builder build = MethodSpec.methodBuilder("build")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(OPERAND_MAP)
+        .addParameter(NET, "net")
+        .addParameter(OPERAND_MAP, "inputs")
+        .addStatement("$T out = apply(net$L)", ClassName.bestGuess("Outputs"), args.isEmpty() ? "" : ", " + args)
+        .addStatement("$T result = new $T<>()", OPERAND_MAP, LinkedHashMap.class);
+    for (Ast.Output o : outputs) {
+      build.addStatement("result.put($S, out.$L())", o.name().name(), JavaNames.identifier(o.name().name()));
+    }
+    return build.addStatement("return result").build();
+  }
+}

@@ -1,0 +1,12 @@
+package dev.nnc.runtime.data;
+
+/** A problem with the user's data (a missing file, a bad format, a wrong shape), told by message only. */
+public class DataException extends RuntimeException {
+  public DataException(String message) {
+    super(message);
+  }
+
+  public DataException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,128 @@
+package dev.nnc.runtime.data;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Loads MNIST-style IDX files: an image file of unsigned bytes (rows × cols per image) and a label
+ * file of unsigned bytes, each raw or gzip-compressed (told apart by the gzip magic bytes).
+ */
+public final class Idx {
+  private static final int IMAGE_MAGIC = 0x0000_0803;
+  private static final int LABEL_MAGIC = 0x0000_0801;
+  private static final int IMAGE_HEADER_BYTES = 16;
+  private static final int LABEL_HEADER_BYTES = 8;
+
+  private Idx() {}
+
+  /**
+   * The images as {@code image: float[rows, cols, 1]} (values 0..255) and the labels as
+   * {@code label: int}, record by record.
+   */
+  public static Dataset load(Path images, Path labels) {
+    ByteBuffer imageBytes = ByteBuffer.wrap(contents(images));
+    ByteBuffer labelBytes = ByteBuffer.wrap(contents(labels));
+    requireMagic(images, imageBytes, IMAGE_MAGIC, "an IDX image file");
+    requireMagic(labels, labelBytes, LABEL_MAGIC, "an IDX label file");
+    requireBytes(images, imageBytes, IMAGE_HEADER_BYTES, "an image file header");
+    requireBytes(labels, labelBytes, LABEL_HEADER_BYTES, "a label file header");
+
+    int count = imageBytes.getInt(4);
+    int rows = imageBytes.getInt(8);
+    int cols = imageBytes.getInt(12);
+    int labelCount = labelBytes.getInt(4);
+    if (count != labelCount) {
+      throw new DataException(String.format(Locale.ROOT,
+          "%s holds %,d images but %s holds %,d labels; they must hold one label per image",
+          images, count, labels, labelCount));
+    }
+    long pixels = (long) count * rows * cols;
+    requireBytes(images, imageBytes, IMAGE_HEADER_BYTES + pixels,
+        String.format(Locale.ROOT, "%,d images of %dx%d", count, rows, cols));
+    requireBytes(labels, labelBytes, LABEL_HEADER_BYTES + (long) count,
+        String.format(Locale.ROOT, "%,d labels", count));
+
+    float[] pixelValues = new float[(int) pixels];
+    byte[] imageArray = imageBytes.array();
+    for (int i = 0; i < pixelValues.length; i++) {
+      pixelValues[i] = imageArray[IMAGE_HEADER_BYTES + i] & 0xFF;
+    }
+    int[] labelValues = new int[count];
+    byte[] labelArray = labelBytes.array();
+    for (int i = 0; i < count; i++) {
+      labelValues[i] = labelArray[LABEL_HEADER_BYTES + i] & 0xFF;
+    }
+    return new Dataset(Table.empty(count)
+        .with(Field.floats("image", rows, cols, 1), new Values.Floats(pixelValues))
+        .with(Field.ints("label"), new Values.Ints(labelValues)));
+  }
+
+  /**
+   * {@code [rows, cols]} of an IDX image file, from its header alone: the compiler reads it to check
+   * a model's input against the data without loading the images.
+   */
+  public static int[] imageDimensions(Path images) {
+    byte[] header = new byte[IMAGE_HEADER_BYTES];
+    try (InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(images))) {
+      raw.mark(2);
+      boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+      raw.reset();
+      InputStream in = gzip ? new GZIPInputStream(raw) : raw;
+      int n = in.readNBytes(header, 0, header.length);
+      ByteBuffer bytes = ByteBuffer.wrap(header, 0, n);
+      requireMagic(images, bytes, IMAGE_MAGIC, "an IDX image file");
+      requireBytes(images, bytes, IMAGE_HEADER_BYTES, "an image file header");
+      return new int[] {bytes.getInt(8), bytes.getInt(12)};
+    } catch (IOException e) {
+      throw new DataException(images + ": cannot read it: " + e.getMessage(), e);
+    }
+  }
+
+  /** The file's bytes, decompressed when it starts with the gzip magic bytes 1f 8b. */
+  private static byte[] contents(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new DataException(file + ": no such file");
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot read it: " + e.getMessage(), e);
+    }
+    if (bytes.length < 2 || (bytes[0] & 0xFF) != 0x1f || (bytes[1] & 0xFF) != 0x8b) {
+      return bytes;
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new DataException(file + ": a damaged gzip file: " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireMagic(Path file, ByteBuffer bytes, int magic, String kind) {
+    if (bytes.limit() < 4) {
+      throw new DataException(String.format(Locale.ROOT,
+          "%s: expected %s (magic 0x%08x), found only %d bytes", file, kind, magic, bytes.limit()));
+    }
+    int found = bytes.getInt(0);
+    if (found != magic) {
+      String hint = found == IMAGE_MAGIC ? " (an IDX image file)"
+          : found == LABEL_MAGIC ? " (an IDX label file)" : "";
+      throw new DataException(String.format(Locale.ROOT,
+          "%s: expected %s (magic 0x%08x), found 0x%08x%s", file, kind, magic, found, hint));
+    }
+  }
+
+  private static void requireBytes(Path file, ByteBuffer bytes, long needed, String what) {
+    if (bytes.limit() < needed) {
+      throw new DataException(String.format(Locale.ROOT,
+          "%s: truncated: %s need %,d bytes, found %,d", file, what, needed, bytes.limit()));
+    }
+  }
+}

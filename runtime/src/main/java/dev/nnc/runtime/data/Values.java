@@ -1,0 +1,61 @@
+package dev.nnc.runtime.data;
+
+/**
+ * The stored values of one field for every record, flat and record after record. Arrays are never
+ * written after construction, so tables, batches and columns share them freely.
+ */
+sealed interface Values {
+  int length();
+
+  /** The values of records {@code order[from .. from+count)}, in that order, each {@code elements} long. */
+  Values gather(int[] order, int from, int count, int elements);
+
+  /** The values as floats: the array itself for a float field, a converted copy for an int field. */
+  float[] floats();
+
+  record Floats(float[] data) implements Values {
+    @Override
+    public int length() {
+      return data.length;
+    }
+
+    @Override
+    public Values gather(int[] order, int from, int count, int elements) {
+      float[] out = new float[count * elements];
+      for (int i = 0; i < count; i++) {
+        System.arraycopy(data, order[from + i] * elements, out, i * elements, elements);
+      }
+      return new Floats(out);
+    }
+
+    @Override
+    public float[] floats() {
+      return data;
+    }
+  }
+
+  record Ints(int[] data) implements Values {
+    @Override
+    public int length() {
+      return data.length;
+    }
+
+    @Override
+    public Values gather(int[] order, int from, int count, int elements) {
+      int[] out = new int[count * elements];
+      for (int i = 0; i < count; i++) {
+        System.arraycopy(data, order[from + i] * elements, out, i * elements, elements);
+      }
+      return new Ints(out);
+    }
+
+    @Override
+    public float[] floats() {
+      float[] out = new float[data.length];
+      for (int i = 0; i < data.length; i++) {
+        out[i] = data[i];
+      }
+      return out;
+    }
+  }
+}

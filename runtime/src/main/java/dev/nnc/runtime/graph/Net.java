@@ -1,0 +1,125 @@
+package dev.nnc.runtime.graph;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The context a model's graph is built in: the TensorFlow ops, the variables the layers create, the
+ * training flag, and the updates (batch-norm statistics) that run with every training step.
+ *
+ * <p>A {@code Net} is scoped: {@link #scope(String)} gives a child whose variables and ops are named
+ * under a prefix, so two {@code dense} layers never collide and a model used as a layer keeps its
+ * variables together. All scopes of one graph share one {@link State}.
+ */
+public final class Net {
+  private final State state;
+  private final Ops tf;
+  private final String prefix;
+
+  /** A fresh root context on {@code graph}; {@code seed} makes every initializer deterministic. */
+  public static Net root(Graph graph, long seed) {
+    Ops tf = Ops.create(graph);
+    Operand<TBool> training =
+        tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
+    return new Net(new State(graph, tf, seed, training), tf, "");
+  }
+
+  private Net(State state, Ops tf, String prefix) {
+    this.state = state;
+    this.tf = tf;
+    this.prefix = prefix;
+  }
+
+  public Ops tf() {
+    return tf;
+  }
+
+  public Graph graph() {
+    return state.graph;
+  }
+
+  /** True while a training step runs, false for evaluation and serving (the default). */
+  public Operand<TBool> training() {
+    return state.training;
+  }
+
+  /** A child context whose names start with {@code name/}; the name is made unique in this scope. */
+  public Net scope(String name) {
+    String unique = uniqueName(name);
+    return new Net(state, tf.withSubScope(unique), prefix + unique + "/");
+  }
+
+  /** {@code base}, or {@code base_2}, {@code base_3}... if this scope already has that name. */
+  public String uniqueName(String base) {
+    int n = state.names.merge(prefix + base, 1, Integer::sum);
+    return n == 1 ? base : base + "_" + n;
+  }
+
+  /** A deterministic seed for the next random op of this graph. */
+  public long nextSeed() {
+    return state.seed * 1_000_003L + (state.seeds++);
+  }
+
+  /**
+   * Creates a variable of {@code shape} initialized by {@code init} and returns its value, read once
+   * through {@code identity}: math on the raw variable output crashes gradient building in TF Java
+   * 1.1.0 (reference dtypes).
+   */
+  public Operand<TFloat32> weight(
+      String name, Shape shape, Initializer init, boolean trainable) {
+    // The framework optimizers name their slot variables after the variable's op and reject a '/'
+    // in that name, so the variable itself lives at the root, its scope path joined by '.'.
+    Ops named = state.rootTf.withName((prefix + name).replace('/', '.'));
+    Variable<TFloat32> variable = named.variable(init.create(tf, shape, nextSeed()));
+    Operand<TFloat32> read = tf.withName(name + "_read").identity(variable);
+    state.weights.add(new Weight(prefix + name, variable, read, shape, trainable));
+    return read;
+  }
+
+  /** An op that must run with every training step (for example a moving-average update). */
+  public void addUpdate(Op update) {
+    state.updates.add(update);
+  }
+
+  /** Every weight created so far, in creation order. */
+  public List<Weight> weights() {
+    return Collections.unmodifiableList(state.weights);
+  }
+
+  public List<Op> updates() {
+    return Collections.unmodifiableList(state.updates);
+  }
+
+  /** A variable with its name (scope path included) and the identity that reads it. */
+  public record Weight(
+      String name, Variable<TFloat32> variable, Operand<TFloat32> read, Shape shape, boolean trainable) {}
+
+  private static final class State {
+    final Graph graph;
+    final Ops rootTf;
+    final long seed;
+    final Operand<TBool> training;
+    final Map<String, Integer> names = new HashMap<>();
+    final List<Weight> weights = new ArrayList<>();
+    final List<Op> updates = new ArrayList<>();
+    long seeds;
+
+    State(Graph graph, Ops rootTf, long seed, Operand<TBool> training) {
+      this.graph = graph;
+      this.rootTf = rootTf;
+      this.seed = seed;
+      this.training = training;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.nnc.runtime.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+
+/**
+ * Writes the trained model as a SavedModel whose {@code serving_default} signature maps the model's
+ * inputs to its outputs. The training flag defaults to false, so serving needs no other input.
+ */
+final class SavedModelExport {
+  static final String SIGNATURE_KEY = "serving_default";
+
+  private SavedModelExport() {}
+
+  /** Exports to {@code dir}, resolved against the current directory; returns where it went. */
+  static Path export(Session session, TrainingGraph graph, String dir) {
+    Path target = Path.of(dir).toAbsolutePath();
+    Signature.Builder signature = Signature.builder()
+        .key(SIGNATURE_KEY)
+        .methodName("tensorflow/serving/predict");
+    graph.inputs().forEach(signature::input);
+    graph.outputs().forEach(signature::output);
+    try {
+      SavedModelBundle.exporter(target.toString())
+          .withSession(session)
+          .withSignature(signature.build())
+          .export();
+    } catch (IOException e) {
+      throw new TrainException("cannot export the model to " + target + ": " + e.getMessage(), e);
+    }
+    return target;
+  }
+}

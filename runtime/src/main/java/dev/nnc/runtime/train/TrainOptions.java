@@ -1,0 +1,119 @@
+package dev.nnc.runtime.train;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * How one run of a job goes, as opposed to what the job is: overrides from the command line, where
+ * logs go, where progress is printed.
+ */
+public final class TrainOptions {
+  private final Integer epochs;
+  private final Path logDir;
+  private final Long seed;
+  private final Long maxSteps;
+  private final PrintStream out;
+  private final boolean quiet;
+
+  private TrainOptions(Builder b) {
+    this.epochs = b.epochs;
+    this.logDir = b.logDir;
+    this.seed = b.seed;
+    this.maxSteps = b.maxSteps;
+    this.out = b.out;
+    this.quiet = b.quiet;
+  }
+
+  public static TrainOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Replaces the job's epochs (and its steps, if it counts steps). */
+  public OptionalInt epochs() {
+    return epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs);
+  }
+
+  /** Where {@code metrics.csv} goes; {@code build/runs/<job>} when absent. */
+  public Path logDir(String jobName) {
+    return logDir != null ? logDir : Path.of("build", "runs", jobName);
+  }
+
+  /** Replaces the job's seed. */
+  public OptionalLong seed() {
+    return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
+  }
+
+  /** Stops training after this many steps in all, ending the epoch early. */
+  public OptionalLong maxSteps() {
+    return maxSteps == null ? OptionalLong.empty() : OptionalLong.of(maxSteps);
+  }
+
+  public PrintStream out() {
+    return out;
+  }
+
+  /** True to print nothing; {@code metrics.csv} is written all the same. */
+  public boolean quiet() {
+    return quiet;
+  }
+
+  /** Collects options; every setter returns this builder. */
+  public static final class Builder {
+    private Integer epochs;
+    private Path logDir;
+    private Long seed;
+    private Long maxSteps;
+    private PrintStream out = System.out;
+    private boolean quiet;
+
+    private Builder() {}
+
+    public Builder epochs(int epochs) {
+      if (epochs <= 0) {
+        throw new IllegalArgumentException("epochs must be positive, not " + epochs);
+      }
+      this.epochs = epochs;
+      return this;
+    }
+
+    public Builder logDir(Path logDir) {
+      this.logDir = Objects.requireNonNull(logDir, "logDir");
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder maxSteps(long maxSteps) {
+      if (maxSteps <= 0) {
+        throw new IllegalArgumentException("maxSteps must be positive, not " + maxSteps);
+      }
+      this.maxSteps = maxSteps;
+      return this;
+    }
+
+    public Builder out(PrintStream out) {
+      this.out = Objects.requireNonNull(out, "out");
+      return this;
+    }
+
+    public Builder quiet(boolean quiet) {
+      this.quiet = quiet;
+      return this;
+    }
+
+    public TrainOptions build() {
+      return new TrainOptions(this);
+    }
+  }
+}

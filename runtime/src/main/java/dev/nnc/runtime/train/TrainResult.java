@@ -1,0 +1,17 @@
+package dev.nnc.runtime.train;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What a training run did: every epoch's figures, every step's loss, and how long it took. */
+public record TrainResult(List<EpochResult> epochs, List<Double> stepLosses, Duration wallTime) {
+  public TrainResult {
+    epochs = List.copyOf(epochs);
+    stepLosses = List.copyOf(stepLosses);
+  }
+
+  /** The last epoch's figures. */
+  public EpochResult last() {
+    return epochs.get(epochs.size() - 1);
+  }
+}

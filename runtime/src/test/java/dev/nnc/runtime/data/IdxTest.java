@@ -1,0 +1,118 @@
+package dev.nnc.runtime.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxTest {
+  private static final byte[] PIXELS = {0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15, (byte) 250,
+      (byte) 251, (byte) 252, (byte) 253, (byte) 254, (byte) 255};
+  private static final byte[] LABELS = {7, 0, 9};
+
+  @TempDir Path dir;
+
+  @Test
+  void loadsRawFiles() throws IOException {
+    Dataset data = Idx.load(write("images", images(3, 2, 3, PIXELS), false),
+        write("labels", labels(3, LABELS), false));
+
+    assertLoaded(data);
+  }
+
+  @Test
+  void loadsGzipFiles() throws IOException {
+    Dataset data = Idx.load(write("images.gz", images(3, 2, 3, PIXELS), true),
+        write("labels.gz", labels(3, LABELS), true));
+
+    assertLoaded(data);
+  }
+
+  private static void assertLoaded(Dataset data) {
+    assertEquals(List.of(Field.floats("image", 2, 3, 1), Field.ints("label")), data.fields());
+    assertEquals(3, data.size());
+    Batch batch = data.batches(3, 0, 0).next();
+    assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15,
+        250, 251, 252, 253, 254, 255}, batch.floats("image"));
+    assertArrayEquals(new int[] {7, 0, 9}, batch.ints("label"));
+  }
+
+  @Test
+  void reportsAFileOfTheWrongKind() throws IOException {
+    Path images = write("images", labels(3, LABELS), false);
+    Path labels = write("labels", labels(3, LABELS), false);
+
+    DataException e = assertThrows(DataException.class, () -> Idx.load(images, labels));
+    assertEquals(images + ": expected an IDX image file (magic 0x00000803), "
+        + "found 0x00000801 (an IDX label file)", e.getMessage());
+  }
+
+  @Test
+  void reportsAFileCompressedTwice() throws IOException {
+    Path images = write("images.gz", gzip(gzip(images(3, 2, 3, PIXELS))), false);
+    Path labels = write("labels", labels(3, LABELS), false);
+
+    DataException e = assertThrows(DataException.class, () -> Idx.load(images, labels));
+    assertEquals(images + ": expected an IDX image file (magic 0x00000803), found 0x1f8b0800",
+        e.getMessage());
+  }
+
+  @Test
+  void reportsATruncatedFile() throws IOException {
+    Path images = write("images", images(3, 2, 3, new byte[10]), false);
+    Path labels = write("labels", labels(3, LABELS), false);
+
+    DataException e = assertThrows(DataException.class, () -> Idx.load(images, labels));
+    assertEquals(images + ": truncated: 3 images of 2x3 need 34 bytes, found 26", e.getMessage());
+  }
+
+  @Test
+  void reportsImagesAndLabelsOfDifferentCounts() throws IOException {
+    Path images = write("images", images(3, 2, 3, PIXELS), false);
+    Path labels = write("labels", labels(2, new byte[] {1, 2}), false);
+
+    DataException e = assertThrows(DataException.class, () -> Idx.load(images, labels));
+    assertEquals(images + " holds 3 images but " + labels
+        + " holds 2 labels; they must hold one label per image", e.getMessage());
+  }
+
+  @Test
+  void reportsAMissingFile() throws IOException {
+    Path images = dir.resolve("absent");
+    Path labels = write("labels", labels(3, LABELS), false);
+
+    DataException e = assertThrows(DataException.class, () -> Idx.load(images, labels));
+    assertEquals(images + ": no such file", e.getMessage());
+  }
+
+  private static byte[] images(int count, int rows, int cols, byte[] pixels) {
+    return ByteBuffer.allocate(16 + pixels.length)
+        .putInt(0x803).putInt(count).putInt(rows).putInt(cols).put(pixels).array();
+  }
+
+  private static byte[] labels(int count, byte[] labels) {
+    return ByteBuffer.allocate(8 + labels.length).putInt(0x801).putInt(count).put(labels).array();
+  }
+
+  private Path write(String name, byte[] contents, boolean compress) throws IOException {
+    return Files.write(dir.resolve(name), compress ? gzip(contents) : contents);
+  }
+
+  private static byte[] gzip(byte[] contents) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(contents);
+    }
+    return bytes.toByteArray();
+  }
+}

@@ -1,0 +1,175 @@
+package dev.nnc.runtime.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nnc.runtime.graph.Net;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tensorflow.Operand;
+import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.framework.optimizers.GradientDescent;
+import org.tensorflow.framework.optimizers.Momentum;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+class TrainerTest {
+  @TempDir Path dir;
+
+  private TrainOptions quiet() {
+    return TrainOptions.builder().logDir(dir).quiet(true).build();
+  }
+
+  @Test
+  void trainsXorToFullAccuracy() {
+    TrainResult result = Trainer.run(Xor.spec().build(), quiet());
+
+    assertTrue(result.last().loss() < 0.05, "final loss " + result.last().loss());
+    assertEquals(1.0, result.last().value("accuracy"));
+    assertEquals(20 * 8, result.stepLosses().size());
+    assertTrue(mean(result.stepLosses(), 150, 160) < mean(result.stepLosses(), 0, 10) / 5);
+  }
+
+  @Test
+  void writesOneCsvRowPerEpochInKerasLayout() throws IOException {
+    TrainResult result = Trainer.run(Xor.spec().validate(Xor.data(1)).epochs(3).build(), quiet());
+
+    List<String> lines = Files.readAllLines(dir.resolve("metrics.csv"));
+    assertEquals("epoch,loss,accuracy,val_loss,val_accuracy", lines.get(0));
+    assertEquals(4, lines.size());
+    for (int epoch = 0; epoch < 3; epoch++) {
+      String[] cells = lines.get(epoch + 1).split(",");
+      assertEquals(String.valueOf(epoch), cells[0]);
+      assertEquals(result.epochs().get(epoch).value("val_loss"), Double.parseDouble(cells[3]));
+    }
+  }
+
+  @Test
+  void printsOneProgressLinePerEpoch() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    Trainer.run(Xor.spec().validate(Xor.data(1)).epochs(2).build(),
+        TrainOptions.builder().logDir(dir).out(out).build());
+
+    List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(2, lines.size(), lines.toString());
+    String figure = " \\d+\\.\\d{4}";
+    assertTrue(lines.get(1).matches("epoch 2/2  loss" + figure + "  accuracy" + figure
+        + "  val_loss" + figure + "  val_accuracy" + figure + "  \\d+\\.\\ds  [\\d,]+ examples/s"),
+        lines.get(1));
+  }
+
+  @Test
+  void sameSeedGivesSameStepLosses() {
+    TrainSpec spec = Xor.spec().build();
+    TrainOptions options = TrainOptions.builder().logDir(dir).quiet(true).maxSteps(30).build();
+    TrainOptions otherSeed =
+        TrainOptions.builder().logDir(dir).quiet(true).maxSteps(30).seed(8).build();
+
+    List<Double> first = Trainer.run(spec, options).stepLosses();
+    assertEquals(30, first.size());
+    assertEquals(first, Trainer.run(spec, options).stepLosses());
+    assertNotEquals(first, Trainer.run(spec, otherSeed).stepLosses());
+  }
+
+  @Test
+  void countsStepsAcrossEpochs() {
+    TrainResult result = Trainer.run(
+        TrainSpec.builder("xor").model(Xor::model, Xor.INPUTS, List.of("probability"))
+            .data(Xor.data(16)).loss(Xor::mse).optimizer(g -> new Adam(g, 0.05f))
+            .batch(8).steps(20).build(),
+        quiet());
+
+    assertEquals(20, result.stepLosses().size());
+    assertEquals(3, result.epochs().size());
+    assertEquals(4 * 8, result.last().examples());
+  }
+
+  @Test
+  void keepsTheLastPartialBatch() {
+    TrainResult result = Trainer.run(Xor.spec().data(Xor.data(5)).epochs(2).build(), quiet());
+
+    assertEquals(2 * 3, result.stepLosses().size());
+    assertEquals(20, result.last().examples());
+  }
+
+  static Stream<Arguments> optimizers() {
+    return Stream.of(
+        Arguments.of("gradient descent", (OptimizerFactory) g -> new GradientDescent(g, 2f)),
+        Arguments.of("momentum", (OptimizerFactory) g -> new Momentum(g, 0.5f, 0.9f)),
+        Arguments.of("adam", (OptimizerFactory) g -> new Adam(g, 0.05f)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("optimizers")
+  void frameworkOptimizersLowerTheLoss(String name, OptimizerFactory optimizer) {
+    List<Double> losses = Trainer.run(Xor.spec().optimizer(optimizer).build(), quiet()).stepLosses();
+
+    assertTrue(mean(losses, 150, 160) < mean(losses, 0, 10) / 2,
+        name + ": " + mean(losses, 0, 10) + " -> " + mean(losses, 150, 160));
+  }
+
+  @Test
+  void runsUpdateOpsAndTheTrainingFlagOnlyInTrainingSteps() {
+    TrainResult result = Trainer.run(
+        Xor.spec().model(TrainerTest::countingModel, Xor.INPUTS, List.of("probability"))
+            .validate(Xor.data(1)).epochs(2)
+            .metric("steps", (net, values) -> weightNamed(net, "model/steps"))
+            .metric("training", (net, values) -> net.tf().dtypes.cast(net.training(), TFloat32.class))
+            .build(),
+        quiet());
+
+    assertEquals(8.0, result.epochs().get(0).value("val_steps"));
+    assertEquals(16.0, result.epochs().get(1).value("val_steps"));
+    assertEquals(1.0, result.last().value("training"));
+    assertEquals(0.0, result.last().value("val_training"));
+  }
+
+  /** XOR plus a step counter bumped by an update op and a weight the loss never reaches. */
+  private static Map<String, Operand<?>> countingModel(Net net, Map<String, Operand<?>> inputs) {
+    Ops tf = net.tf();
+    net.weight("steps", Shape.scalar(), Xor.ZEROS, false);
+    net.weight("unused", Shape.of(3), Xor.ZEROS, true);
+    net.addUpdate(tf.assignAdd(weight(net, "model/steps").variable(), tf.constant(1f)));
+    return Xor.model(net, inputs);
+  }
+
+  private static Net.Weight weight(Net net, String name) {
+    return net.weights().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static Operand<TFloat32> weightNamed(Net net, String name) {
+    return weight(net, name).read();
+  }
+
+  @Test
+  void stopsWhenTheLossIsNotFinite() {
+    TrainSpec spec = Xor.spec()
+        .loss((net, values) -> net.tf().math.log(net.tf().math.mul(
+            Xor.mse(net, values), net.tf().constant(0f))))
+        .build();
+
+    TrainException e = assertThrows(TrainException.class, () -> Trainer.run(spec, quiet()));
+    assertEquals("job xor: the loss became -Infinity at epoch 1, step 1; "
+        + "try a lower learning rate, or check the data", e.getMessage());
+  }
+
+  private static double mean(List<Double> values, int from, int to) {
+    return values.subList(from, to).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+  }
+}

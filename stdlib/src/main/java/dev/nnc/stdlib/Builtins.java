@@ -1,0 +1,95 @@
+package dev.nnc.stdlib;
+
+import dev.nnc.stdlib.layers.Activation;
+import dev.nnc.stdlib.layers.Arithmetic;
+import dev.nnc.stdlib.layers.BatchNorm;
+import dev.nnc.stdlib.layers.Concat;
+import dev.nnc.stdlib.layers.Conv2d;
+import dev.nnc.stdlib.layers.Dense;
+import dev.nnc.stdlib.layers.Dropout;
+import dev.nnc.stdlib.layers.Flatten;
+import dev.nnc.stdlib.layers.GlobalAvgPool;
+import dev.nnc.stdlib.layers.MatMul;
+import dev.nnc.stdlib.layers.Pool;
+import dev.nnc.stdlib.layers.Reshape;
+import dev.nnc.stdlib.losses.Accuracy;
+import dev.nnc.stdlib.losses.Bce;
+import dev.nnc.stdlib.losses.CrossEntropy;
+import dev.nnc.stdlib.losses.Mse;
+import dev.nnc.stdlib.optimizers.OptimizerDef;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The standard scope: every built-in by name. Generated code refers to the constants here
+ * ({@code Builtins.DENSE}); the checker, {@code nnc summary} and the editor look names up in
+ * {@link #lookup}.
+ */
+public final class Builtins {
+  public static final TensorOp DENSE = new Dense();
+  public static final TensorOp CONV2D = new Conv2d();
+  public static final TensorOp MAXPOOL = Pool.MAX;
+  public static final TensorOp AVGPOOL = Pool.AVG;
+  public static final TensorOp GLOBAL_AVGPOOL = new GlobalAvgPool();
+  public static final TensorOp FLATTEN = new Flatten();
+  public static final TensorOp RESHAPE = new Reshape();
+  public static final TensorOp DROPOUT = new Dropout();
+  public static final TensorOp BATCHNORM = new BatchNorm();
+
+  public static final TensorOp RELU = Activation.RELU;
+  public static final TensorOp SIGMOID = Activation.SIGMOID;
+  public static final TensorOp TANH = Activation.TANH;
+  public static final TensorOp SOFTMAX = Activation.SOFTMAX;
+  public static final TensorOp ELU = Activation.ELU;
+  public static final TensorOp LEAKY_RELU = Activation.LEAKY_RELU;
+  public static final TensorOp SELU = Activation.SELU;
+  public static final TensorOp GELU = Activation.GELU;
+
+  public static final TensorOp CONCAT = new Concat();
+  public static final TensorOp ADD = Arithmetic.ADD;
+  public static final TensorOp SUB = Arithmetic.SUB;
+  public static final TensorOp MUL = Arithmetic.MUL;
+  public static final TensorOp DIV = Arithmetic.DIV;
+  public static final TensorOp MATMUL = new MatMul();
+
+  public static final TensorOp CROSS_ENTROPY = new CrossEntropy();
+  public static final TensorOp BCE = new Bce();
+  public static final TensorOp MSE = new Mse();
+  public static final TensorOp ACCURACY = new Accuracy();
+
+  public static final OptimizerDef SGD = OptimizerDef.SGD;
+  public static final OptimizerDef MOMENTUM = OptimizerDef.MOMENTUM;
+  public static final OptimizerDef ADAM = OptimizerDef.ADAM;
+
+  private static final Map<String, Builtin> BY_NAME = new LinkedHashMap<>();
+
+  static {
+    for (Builtin builtin :
+        List.of(DENSE, CONV2D, MAXPOOL, AVGPOOL, GLOBAL_AVGPOOL, FLATTEN, RESHAPE, DROPOUT, BATCHNORM,
+            RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU,
+            CONCAT, ADD, SUB, MUL, DIV, MATMUL,
+            CROSS_ENTROPY, BCE, MSE, ACCURACY,
+            SGD, MOMENTUM, ADAM)) {
+      BY_NAME.put(builtin.name(), builtin);
+    }
+  }
+
+  private Builtins() {}
+
+  public static Optional<Builtin> lookup(String name) {
+    return Optional.ofNullable(BY_NAME.get(name));
+  }
+
+  public static List<Builtin> all() {
+    return Collections.unmodifiableList(new ArrayList<>(BY_NAME.values()));
+  }
+
+  /** The Java constant for a built-in, as generated code writes it ({@code DENSE}, {@code LEAKY_RELU}). */
+  public static String constantName(Builtin builtin) {
+    return builtin.name().toUpperCase();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.nnc.stdlib;
+
+import dev.nnc.runtime.data.ElementType;
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.init.Initializers;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.Dim;
+import dev.nnc.stdlib.spec.TensorShape;
+import dev.nnc.stdlib.spec.TensorType;
+import dev.nnc.stdlib.spec.WeightSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * A built-in with its arguments, as generated code uses it: {@code Layer.of(Builtins.DENSE, "units",
+ * 10).apply(net, x)}. The weights are created on the first {@link #apply}, from the input's shape
+ * (as in Keras), and reused by every later one — binding a layer once and applying it twice shares
+ * its weights.
+ */
+public final class Layer {
+  private final TensorOp op;
+  private final Args args;
+  private Net scope;
+  private Map<String, Operand<?>> weights;
+
+  private Layer(TensorOp op, Args args) {
+    this.op = op;
+    this.args = args;
+  }
+
+  public static Layer of(TensorOp op, Object... namesAndValues) {
+    return new Layer(op, Args.of(op.signature(), namesAndValues));
+  }
+
+  public Operand<?> apply(Net net, Operand<?>... inputs) {
+    List<Operand<?>> operands = Arrays.asList(inputs);
+    if (weights == null) {
+      List<WeightSpec> specs = op.weights(args, typesOf(operands));
+      scope = specs.isEmpty() ? net : net.scope(op.name());
+      weights = new LinkedHashMap<>();
+      for (WeightSpec spec : specs) {
+        Shape shape = Shape.of(spec.shape().sizes());
+        weights.put(
+            spec.name(),
+            scope.weight(spec.name(), shape, Initializers.of(spec.initializer(), spec.shape()), spec.trainable()));
+      }
+    }
+    return op.build(scope, args, operands, weights);
+  }
+
+  /** Float32 view of a layer's result, for the places (model outputs) that need one. */
+  @SuppressWarnings("unchecked")
+  public static Operand<TFloat32> floats(Operand<?> operand) {
+    return (Operand<TFloat32>) operand;
+  }
+
+  static List<TensorType> typesOf(List<Operand<?>> operands) {
+    List<TensorType> types = new ArrayList<>();
+    for (Operand<?> operand : operands) {
+      types.add(typeOf(operand));
+    }
+    return types;
+  }
+
+  /** The checker's view of a built operand: unknown sizes (the batch) become symbols. */
+  public static TensorType typeOf(Operand<?> operand) {
+    Shape shape = operand.shape();
+    List<Dim> dims = new ArrayList<>();
+    for (int i = 0; i < shape.numDimensions(); i++) {
+      long size = shape.size(i);
+      dims.add(size < 0 ? (i == 0 ? Dim.BATCH : Dim.symbol("?")) : Dim.of(size));
+    }
+    ElementType element = operand.type() == TInt32.class ? ElementType.INT : ElementType.FLOAT;
+    return new TensorType(element, new TensorShape(dims));
+  }
+}

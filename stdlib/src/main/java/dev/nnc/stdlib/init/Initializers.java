@@ -1,0 +1,102 @@
+package dev.nnc.stdlib.init;
+
+import dev.nnc.runtime.graph.Initializer;
+import dev.nnc.stdlib.spec.InitCall;
+import dev.nnc.stdlib.spec.TensorShape;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.op.random.TruncatedNormal;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The weight initializers, with Keras's definitions: {@code zeros ones glorot_uniform glorot_normal
+ * he_normal lecun_normal}, and {@code normal(mean, std)}, {@code uniform(lo, hi)}, {@code constant(v)}.
+ */
+public final class Initializers {
+  /** The names a program may write as {@code init:}. */
+  public static final List<String> NAMES =
+      List.of("zeros", "ones", "glorot_uniform", "glorot_normal", "he_normal", "lecun_normal",
+          "normal", "uniform", "constant");
+
+  private Initializers() {}
+
+  /** The initializer an {@code init:} argument names, for a weight of {@code shape}. */
+  public static Initializer of(Object spec, TensorShape shape) {
+    String name = spec instanceof InitCall call ? call.name() : spec.toString();
+    List<Double> args = spec instanceof InitCall call ? call.args() : List.of();
+    long[] fans = fans(shape.sizes());
+    return switch (name) {
+      case "zeros" -> constant(0);
+      case "ones" -> constant(1);
+      case "constant" -> constant(arg(args, 0, 0));
+      case "glorot_uniform" -> uniform(Math.sqrt(6.0 / (fans[0] + fans[1])));
+      case "glorot_normal" -> truncatedNormal(Math.sqrt(2.0 / (fans[0] + fans[1])));
+      case "he_normal" -> truncatedNormal(Math.sqrt(2.0 / fans[0]));
+      case "lecun_normal" -> truncatedNormal(Math.sqrt(1.0 / fans[0]));
+      case "normal" -> normal(arg(args, 0, 0), arg(args, 1, 0.05));
+      case "uniform" -> uniformRange(arg(args, 0, -0.05), arg(args, 1, 0.05));
+      default -> throw new IllegalArgumentException("unknown initializer " + name);
+    };
+  }
+
+  private static double arg(List<Double> args, int i, double fallback) {
+    return i < args.size() ? args.get(i) : fallback;
+  }
+
+  /** Keras's fan-in and fan-out: kernels {@code [..window, in, out]} count the window in both. */
+  static long[] fans(long[] shape) {
+    if (shape.length == 0) {
+      return new long[] {1, 1};
+    }
+    if (shape.length == 1) {
+      return new long[] {shape[0], shape[0]};
+    }
+    long receptive = 1;
+    for (int i = 0; i < shape.length - 2; i++) {
+      receptive *= shape[i];
+    }
+    return new long[] {shape[shape.length - 2] * receptive, shape[shape.length - 1] * receptive};
+  }
+
+  private static Initializer constant(double value) {
+    return (tf, shape, seed) -> tf.fill(tf.constant(shape.asArray()), tf.constant((float) value));
+  }
+
+  private static Initializer uniform(double limit) {
+    return uniformRange(-limit, limit);
+  }
+
+  private static Initializer uniformRange(double lo, double hi) {
+    return (tf, shape, seed) -> {
+      Operand<TFloat32> u =
+          tf.random.randomUniform(tf.constant(shape.asArray()), TFloat32.class,
+              RandomUniform.seed(seed).seed2(seed + 1));
+      return tf.math.add(tf.math.mul(u, tf.constant((float) (hi - lo))), tf.constant((float) lo));
+    };
+  }
+
+  /** A normal truncated at two standard deviations, scaled as Keras's variance-scaling initializers do. */
+  private static Initializer truncatedNormal(double std) {
+    // 0.8796... is the standard deviation of a unit normal truncated to [-2, 2].
+    return normalOf(std / 0.87962566103423978, 0, true);
+  }
+
+  private static Initializer normal(double mean, double std) {
+    return normalOf(std, mean, false);
+  }
+
+  private static Initializer normalOf(double std, double mean, boolean truncated) {
+    return (Ops tf, Shape shape, long seed) -> {
+      var dims = tf.constant(shape.asArray());
+      Operand<TFloat32> z =
+          truncated
+              ? tf.random.truncatedNormal(dims, TFloat32.class, TruncatedNormal.seed(seed).seed2(seed + 1))
+              : tf.random.randomStandardNormal(dims, TFloat32.class,
+                  org.tensorflow.op.random.RandomStandardNormal.seed(seed).seed2(seed + 1));
+      return tf.math.add(tf.math.mul(z, tf.constant((float) std)), tf.constant((float) mean));
+    };
+  }
+}

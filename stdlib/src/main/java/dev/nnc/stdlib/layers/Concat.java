@@ -1,0 +1,91 @@
+package dev.nnc.stdlib.layers;
+
+import static dev.nnc.stdlib.spec.Param.named;
+
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.Dim;
+import dev.nnc.stdlib.spec.ParamType;
+import dev.nnc.stdlib.spec.ShapeException;
+import dev.nnc.stdlib.spec.Signature;
+import dev.nnc.stdlib.spec.TensorType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/** {@code concat(a, b, ..., axis: -1)}: tensors joined along one axis; every other axis must agree. */
+public final class Concat implements TensorOp {
+  private static final Signature SIGNATURE =
+      Signature.of(Signature.VARIADIC, named("axis", ParamType.INT, -1L));
+
+  @Override
+  public String name() {
+    return "concat";
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.FUNCTION;
+  }
+
+  @Override
+  public Signature signature() {
+    return SIGNATURE;
+  }
+
+  @Override
+  public String doc() {
+    return "Joins tensors along one axis; every other axis must agree.";
+  }
+
+  @Override
+  public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
+    TensorType first = inputs.get(0);
+    int rank = first.rank();
+    int axis = normalizeAxis(args.integer("axis"), rank);
+    long total = 0;
+    boolean known = true;
+    for (TensorType input : inputs) {
+      if (input.rank() != rank) {
+        throw new ShapeException(
+            "concat needs tensors of one rank, found " + first + " and " + input);
+      }
+      for (int i = 0; i < rank; i++) {
+        if (i != axis && !input.shape().dim(i).equals(first.shape().dim(i))) {
+          throw new ShapeException(
+              "cannot concat " + first + " and " + input + " along axis " + axis,
+              "axis " + i + " differs (" + first.shape().dim(i) + " and " + input.shape().dim(i)
+                  + "); only the concat axis may differ");
+        }
+      }
+      Dim d = input.shape().dim(axis);
+      known &= d.isKnown();
+      total += d.sizeOr(0);
+    }
+    return first.withShape(first.shape().with(axis, known ? Dim.of(total) : Dim.symbol("?")));
+  }
+
+  static int normalizeAxis(long axis, int rank) throws ShapeException {
+    long normalized = axis < 0 ? rank + axis : axis;
+    if (normalized < 0 || normalized >= rank) {
+      throw new ShapeException("axis " + axis + " is out of range for a rank-" + rank + " tensor");
+    }
+    return (int) normalized;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
+    var tf = net.tf();
+    List<Operand<TFloat32>> parts = new ArrayList<>();
+    for (Operand<?> input : inputs) {
+      parts.add((Operand<TFloat32>) input);
+    }
+    long axis = args.integer("axis");
+    return tf.concat(parts, tf.constant((int) (axis < 0 ? inputs.get(0).shape().numDimensions() + axis : axis)));
+  }
+}

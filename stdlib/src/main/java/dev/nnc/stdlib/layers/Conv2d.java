@@ -1,0 +1,113 @@
+package dev.nnc.stdlib.layers;
+
+import static dev.nnc.stdlib.spec.Param.named;
+import static dev.nnc.stdlib.spec.Param.optional;
+import static dev.nnc.stdlib.spec.Param.required;
+
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.Dim;
+import dev.nnc.stdlib.spec.ParamType;
+import dev.nnc.stdlib.spec.ShapeException;
+import dev.nnc.stdlib.spec.Shapes;
+import dev.nnc.stdlib.spec.Signature;
+import dev.nnc.stdlib.spec.TensorShape;
+import dev.nnc.stdlib.spec.TensorType;
+import dev.nnc.stdlib.spec.WeightSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/** {@code conv2d(filters, kernel)}: a 2-D convolution over {@code [h, w, c]}, channels last. */
+public final class Conv2d implements TensorOp {
+  private static final Signature SIGNATURE =
+      Signature.of(
+          1,
+          required("filters", ParamType.INT),
+          required("kernel", ParamType.INT_OR_PAIR),
+          optional("stride", ParamType.INT_OR_PAIR, 1L),
+          named("padding", ParamType.oneOf("valid", "same"), "valid"),
+          named("dilation", ParamType.INT_OR_PAIR, 1L),
+          named("bias", ParamType.BOOL, true),
+          named("activation", ParamType.ACTIVATION, "none"),
+          named("init", ParamType.INITIALIZER, "glorot_uniform"));
+
+  @Override
+  public String name() {
+    return "conv2d";
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.LAYER;
+  }
+
+  @Override
+  public Signature signature() {
+    return SIGNATURE;
+  }
+
+  @Override
+  public String doc() {
+    return "A 2-D convolution over [h, w, channels] with `filters` output channels.";
+  }
+
+  @Override
+  public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
+    TensorType x = inputs.get(0);
+    Shapes.requireRank("conv2d", x, 4, "[batch, height, width, channels]",
+        "reshape the input to [height, width, channels], e.g. `reshape([28, 28, 1])`");
+    Shapes.knownLast("conv2d", x);
+    long[] kernel = args.pair("kernel");
+    long[] stride = args.pair("stride");
+    long[] dilation = args.pair("dilation");
+    String padding = args.string("padding");
+    TensorShape in = x.shape();
+    Dim h = Shapes.windowOutput(in.dim(1), kernel[0], stride[0], dilation[0], padding);
+    Dim w = Shapes.windowOutput(in.dim(2), kernel[1], stride[1], dilation[1], padding);
+    if (h.sizeOr(1) <= 0 || w.sizeOr(1) <= 0) {
+      throw new ShapeException(
+          "conv2d with a " + kernel[0] + "x" + kernel[1] + " kernel does not fit an input of "
+              + in.dim(1) + "x" + in.dim(2),
+          "use `padding: same`, a smaller kernel, or a larger input");
+    }
+    return x.withShape(TensorShape.of(in.dim(0), h, w, Dim.of(args.integer("filters"))));
+  }
+
+  @Override
+  public List<WeightSpec> weights(Args args, List<TensorType> inputs) {
+    long channels = inputs.get(0).shape().last().sizeOr(-1);
+    long[] kernel = args.pair("kernel");
+    long filters = args.integer("filters");
+    List<WeightSpec> weights = new ArrayList<>();
+    weights.add(new WeightSpec(
+        "kernel", TensorShape.of(kernel[0], kernel[1], channels, filters), true, args.get("init")));
+    if (args.bool("bias")) {
+      weights.add(new WeightSpec("bias", TensorShape.of(filters), true, "zeros"));
+    }
+    return weights;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
+    var tf = net.tf();
+    long[] stride = args.pair("stride");
+    long[] dilation = args.pair("dilation");
+    Operand<TFloat32> y =
+        tf.nn.conv2d(
+            (Operand<TFloat32>) inputs.get(0),
+            (Operand<TFloat32>) w.get("kernel"),
+            List.of(1L, stride[0], stride[1], 1L),
+            args.string("padding").toUpperCase(),
+            org.tensorflow.op.nn.Conv2d.dilations(List.of(1L, dilation[0], dilation[1], 1L)));
+    if (w.containsKey("bias")) {
+      y = tf.nn.biasAdd(y, (Operand<TFloat32>) w.get("bias"));
+    }
+    return Activation.apply(net, args.string("activation"), y);
+  }
+}

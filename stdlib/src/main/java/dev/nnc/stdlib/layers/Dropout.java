@@ -1,0 +1,69 @@
+package dev.nnc.stdlib.layers;
+
+import static dev.nnc.stdlib.spec.Param.required;
+
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.ParamType;
+import dev.nnc.stdlib.spec.ShapeException;
+import dev.nnc.stdlib.spec.Signature;
+import dev.nnc.stdlib.spec.TensorType;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.types.TFloat32;
+
+/** {@code dropout(rate)}: zeroes a fraction of the values while training, scaling the rest (inverted dropout). */
+public final class Dropout implements TensorOp {
+  private static final Signature SIGNATURE = Signature.of(1, required("rate", ParamType.FLOAT));
+
+  @Override
+  public String name() {
+    return "dropout";
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.LAYER;
+  }
+
+  @Override
+  public Signature signature() {
+    return SIGNATURE;
+  }
+
+  @Override
+  public String doc() {
+    return "Drops each value with probability `rate` while training; the identity otherwise.";
+  }
+
+  @Override
+  public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
+    double rate = args.real("rate");
+    if (rate < 0 || rate >= 1) {
+      throw new ShapeException("dropout rate must be in [0, 1), found " + rate);
+    }
+    return inputs.get(0);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
+    var tf = net.tf();
+    Operand<TFloat32> x = (Operand<TFloat32>) inputs.get(0);
+    // keep = 1 - rate while training and exactly 1 otherwise, so floor(keep + U[0,1)) is a Bernoulli
+    // mask in training and all ones at inference: no conditional op in the graph.
+    Operand<TFloat32> training = tf.dtypes.cast(net.training(), TFloat32.class);
+    Operand<TFloat32> keep =
+        tf.math.sub(tf.constant(1f), tf.math.mul(training, tf.constant((float) args.real("rate"))));
+    long seed = net.nextSeed();
+    Operand<TFloat32> noise =
+        tf.random.randomUniform(
+            tf.shape(x), TFloat32.class, RandomUniform.seed(seed).seed2(seed + 1));
+    Operand<TFloat32> mask = tf.math.floor(tf.math.add(keep, noise));
+    return tf.math.div(tf.math.mul(x, mask), keep);
+  }
+}

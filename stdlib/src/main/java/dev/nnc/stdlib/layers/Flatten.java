@@ -1,0 +1,61 @@
+package dev.nnc.stdlib.layers;
+
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.Dim;
+import dev.nnc.stdlib.spec.ShapeException;
+import dev.nnc.stdlib.spec.Shapes;
+import dev.nnc.stdlib.spec.Signature;
+import dev.nnc.stdlib.spec.TensorShape;
+import dev.nnc.stdlib.spec.TensorType;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+
+/** {@code flatten}: every axis but the batch folded into one. */
+public final class Flatten implements TensorOp {
+  @Override
+  public String name() {
+    return "flatten";
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.LAYER;
+  }
+
+  @Override
+  public Signature signature() {
+    return Signature.of(1);
+  }
+
+  @Override
+  public String doc() {
+    return "Folds every axis but the batch into one: [h, w, c] -> [h * w * c].";
+  }
+
+  @Override
+  public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
+    TensorType x = inputs.get(0);
+    Shapes.requireRankAtLeast("flatten", x, 2);
+    long size = x.shape().unbatched().elements();
+    if (size < 0) {
+      throw new ShapeException(
+          "flatten needs every axis but the batch to have a known size, found " + x);
+    }
+    return x.withShape(TensorShape.of(x.shape().dim(0), Dim.of(size)));
+  }
+
+  @Override
+  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
+    var tf = net.tf();
+    Operand<?> x = inputs.get(0);
+    long size = 1;
+    for (int i = 1; i < x.shape().numDimensions(); i++) {
+      size *= x.shape().size(i);
+    }
+    return tf.reshape(x, tf.constant(new long[] {-1, size}));
+  }
+}

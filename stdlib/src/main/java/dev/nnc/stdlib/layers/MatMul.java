@@ -1,0 +1,58 @@
+package dev.nnc.stdlib.layers;
+
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.ShapeException;
+import dev.nnc.stdlib.spec.Signature;
+import dev.nnc.stdlib.spec.TensorShape;
+import dev.nnc.stdlib.spec.TensorType;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/** {@code a @ b}: the matrix product of two rank-2 tensors. */
+public final class MatMul implements TensorOp {
+  @Override
+  public String name() {
+    return "matmul";
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.FUNCTION;
+  }
+
+  @Override
+  public Signature signature() {
+    return Signature.of(2);
+  }
+
+  @Override
+  public String doc() {
+    return "The matrix product a @ b of [m, k] and [k, n].";
+  }
+
+  @Override
+  public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
+    TensorType a = inputs.get(0);
+    TensorType b = inputs.get(1);
+    if (a.rank() != 2 || b.rank() != 2) {
+      throw new ShapeException("matmul (@) expects two rank-2 tensors, found " + a + " and " + b);
+    }
+    if (!a.shape().dim(1).equals(b.shape().dim(0))) {
+      throw new ShapeException(
+          "cannot multiply " + a + " by " + b,
+          "the inner dimensions differ: " + a.shape().dim(1) + " and " + b.shape().dim(0));
+    }
+    return a.withShape(TensorShape.of(a.shape().dim(0), b.shape().dim(1)));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
+    return net.tf().linalg.matMul((Operand<TFloat32>) inputs.get(0), (Operand<TFloat32>) inputs.get(1));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.nnc.stdlib.layers;
+
+import static dev.nnc.stdlib.spec.Param.named;
+import static dev.nnc.stdlib.spec.Param.optional;
+import static dev.nnc.stdlib.spec.Param.required;
+
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.Dim;
+import dev.nnc.stdlib.spec.ParamType;
+import dev.nnc.stdlib.spec.ShapeException;
+import dev.nnc.stdlib.spec.Shapes;
+import dev.nnc.stdlib.spec.Signature;
+import dev.nnc.stdlib.spec.TensorShape;
+import dev.nnc.stdlib.spec.TensorType;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/** {@code maxpool(size)} and {@code avgpool(size)}: 2-D pooling windows; the stride defaults to the size. */
+public final class Pool implements TensorOp {
+  public static final Pool MAX = new Pool("maxpool", "The maximum of each window.");
+  public static final Pool AVG = new Pool("avgpool", "The mean of each window.");
+
+  private static final Signature SIGNATURE =
+      Signature.of(
+          1,
+          required("size", ParamType.INT_OR_PAIR),
+          optional("stride", ParamType.INT_OR_PAIR, "size"),
+          named("padding", ParamType.oneOf("valid", "same"), "valid"));
+
+  private final String name;
+  private final String doc;
+
+  private Pool(String name, String doc) {
+    this.name = name;
+    this.doc = doc;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.LAYER;
+  }
+
+  @Override
+  public Signature signature() {
+    return SIGNATURE;
+  }
+
+  @Override
+  public String doc() {
+    return doc;
+  }
+
+  private static long[] stride(Args args) {
+    return args.isGiven("stride") ? args.pair("stride") : args.pair("size");
+  }
+
+  @Override
+  public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
+    TensorType x = inputs.get(0);
+    Shapes.requireRank(name, x, 4, "[batch, height, width, channels]", null);
+    long[] size = args.pair("size");
+    long[] stride = stride(args);
+    String padding = args.string("padding");
+    TensorShape in = x.shape();
+    Dim h = Shapes.windowOutput(in.dim(1), size[0], stride[0], 1, padding);
+    Dim w = Shapes.windowOutput(in.dim(2), size[1], stride[1], 1, padding);
+    if (h.sizeOr(1) <= 0 || w.sizeOr(1) <= 0) {
+      throw new ShapeException(
+          name + " with a " + size[0] + "x" + size[1] + " window does not fit an input of "
+              + in.dim(1) + "x" + in.dim(2),
+          "use `padding: same` or a smaller window");
+    }
+    return x.withShape(TensorShape.of(in.dim(0), h, w, in.dim(3)));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
+    var tf = net.tf();
+    long[] size = args.pair("size");
+    long[] stride = stride(args);
+    Operand<TFloat32> x = (Operand<TFloat32>) inputs.get(0);
+    String padding = args.string("padding").toUpperCase();
+    if (this == MAX) {
+      return tf.nn.maxPool(
+          x,
+          tf.constant(new int[] {1, (int) size[0], (int) size[1], 1}),
+          tf.constant(new int[] {1, (int) stride[0], (int) stride[1], 1}),
+          padding);
+    }
+    return tf.nn.avgPool(x, List.of(1L, size[0], size[1], 1L), List.of(1L, stride[0], stride[1], 1L), padding);
+  }
+}

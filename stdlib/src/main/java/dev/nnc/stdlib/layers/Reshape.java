@@ -1,0 +1,65 @@
+package dev.nnc.stdlib.layers;
+
+import static dev.nnc.stdlib.spec.Param.required;
+
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.ParamType;
+import dev.nnc.stdlib.spec.ShapeException;
+import dev.nnc.stdlib.spec.Signature;
+import dev.nnc.stdlib.spec.TensorShape;
+import dev.nnc.stdlib.spec.TensorType;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+
+/** {@code reshape([d1, d2, ...])}: a new record shape with the same number of elements. */
+public final class Reshape implements TensorOp {
+  private static final Signature SIGNATURE = Signature.of(1, required("shape", ParamType.INT_LIST));
+
+  @Override
+  public String name() {
+    return "reshape";
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.LAYER;
+  }
+
+  @Override
+  public Signature signature() {
+    return SIGNATURE;
+  }
+
+  @Override
+  public String doc() {
+    return "Gives each record a new shape with the same number of elements.";
+  }
+
+  @Override
+  public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
+    TensorType x = inputs.get(0);
+    TensorShape target = TensorShape.of(args.integers("shape"));
+    long have = x.shape().unbatched().elements();
+    if (have >= 0 && have != target.elements()) {
+      throw new ShapeException(
+          "cannot reshape " + x + " to " + target.batched() + ": " + have + " elements per record, "
+              + "not " + target.elements(),
+          "the sizes of the new shape must multiply to " + have);
+    }
+    return x.withShape(target.prepend(x.shape().dim(0)));
+  }
+
+  @Override
+  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
+    var tf = net.tf();
+    long[] shape = args.integers("shape");
+    long[] full = new long[shape.length + 1];
+    full[0] = -1;
+    System.arraycopy(shape, 0, full, 1, shape.length);
+    return tf.reshape(inputs.get(0), tf.constant(full));
+  }
+}

@@ -1,0 +1,37 @@
+package dev.nnc.stdlib.spec;
+
+import java.util.List;
+
+/** The compile-time type of a built-in's argument. */
+public sealed interface ParamType {
+  ParamType INT = new Simple("int");
+  ParamType FLOAT = new Simple("float");
+  ParamType BOOL = new Simple("bool");
+  ParamType STRING = new Simple("string");
+  /** An int, or a list of two ints ({@code kernel: 3} or {@code kernel: [3, 5]}). */
+  ParamType INT_OR_PAIR = new Simple("int or [int, int]");
+  /** A list of ints ({@code reshape([7, 7, 64])}). */
+  ParamType INT_LIST = new Simple("list of int");
+  /** An activation function by name ({@code activation: relu}); {@code none} for identity. */
+  ParamType ACTIVATION = new Simple("activation");
+  /** An initializer ({@code init: he_normal}, {@code init: normal(0, 0.01)}). */
+  ParamType INITIALIZER = new Simple("initializer");
+  /** A tensor operand (an input of a function such as {@code concat}). */
+  ParamType TENSOR = new Simple("tensor");
+
+  static ParamType oneOf(String... options) {
+    return new Choice(List.of(options));
+  }
+
+  String describe();
+
+  record Simple(String describe) implements ParamType {}
+
+  /** One of a fixed set of bare names, such as {@code padding: same}. */
+  record Choice(List<String> options) implements ParamType {
+    @Override
+    public String describe() {
+      return "one of " + String.join(", ", options);
+    }
+  }
+}

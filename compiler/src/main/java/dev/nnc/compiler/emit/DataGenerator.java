@@ -70,10 +70,10 @@ final class DataGenerator {
       String name = ((Ast.Name) call.callee()).name();
       if (name.equals("map")) {
         for (Ast.Arg arg : call.args()) {
-          b.add("\n.map($S, r -> $L)", arg.name().name(), column(arg.value()));
+          b.add(".map($S, r -> $L)", arg.name().name(), column(arg.value()));
         }
       } else {
-        b.add("\n.$L($L)", name, ExprWriter.literal(((Value.Const) program.valueOf(call.args().get(0).value())).value()));
+        b.add(".$L($L)", name, ExprWriter.literal(((Value.Const) program.valueOf(call.args().get(0).value())).value()));
       }
     }
     return b.build();

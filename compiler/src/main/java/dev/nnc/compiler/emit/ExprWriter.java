@@ -288,7 +288,7 @@ final class ExprWriter {
     };
   }
 
-  private boolean readsHyper(Expr e) {
+  boolean readsHyper(Expr e) {
     if (e instanceof Name n) {
       return hyper.contains(n.name());
     }

@@ -100,7 +100,11 @@ final class ModelGenerator {
           isInteger(input.type()) ? "ints" : "floats", input.name().name());
       for (Ast.Expr dim : input.type().dims() == null ? List.<Ast.Expr>of() : input.type().dims()) {
         Value v = program.valueOf(dim);
-        b.add(", $L", v instanceof Value.Const ? CodeBlock.of("(int) $L", writer.constant(dim)) : CodeBlock.of("-1"));
+        if (!(v instanceof Value.Const)) {
+          b.add(", -1"); // a symbolic dimension, bound where the model is used
+        } else {
+          b.add(writer.readsHyper(dim) ? ", (int) $L" : ", $L", writer.constant(dim));
+        }
       }
       fields.add(b.add(")").build());
     }

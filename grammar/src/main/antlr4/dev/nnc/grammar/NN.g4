@@ -124,7 +124,7 @@ number      : INT | FLOAT ;
 // may be called `train` and a job may set `model:`.
 name        : IDENT | STEP_WORDS | SIZE_UNIT
             | MODEL | DATA | TRAIN | SAMPLE | INPUT | OUTPUT | PARAM | STEP | EVERY | REPORT | UPDATE
-            | MINIMIZE | WITH | FROM ;
+            | MINIMIZE | WITH | FROM | REPEAT ;
 
 // ---------------------------------------------------------------- lexer
 

@@ -17,6 +17,9 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorType;
 import dev.nnc.stdlib.spec.WeightSpec;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +36,8 @@ final class Evaluator {
   private final Map<String, Value> locals;
   private final List<Row> rows;
   private final Map<String, Integer> rowNames = new HashMap<>();
+  /** Layer values already applied in this scope: a shared layer ({@code let}) owns one set of weights. */
+  private final Set<Value.Layer> applied = Collections.newSetFromMap(new IdentityHashMap<>());
   private final ArgBinder binder;
 
   Evaluator(Checker checker, Map<String, Value> locals, List<Row> rows) {
@@ -312,7 +317,7 @@ final class Evaluator {
       diagnostics.report(e.help() == null ? d : d.help(e.help()));
       return Value.ERROR;
     }
-    if (rows != null && op.kind() != Kind.LOSS && op.kind() != Kind.METRIC) {
+    if (rows != null && op.kind() != Kind.LOSS && op.kind() != Kind.METRIC && applied.add(layer)) {
       long trainable = 0;
       long fixed = 0;
       for (WeightSpec w : op.weights(layer.args(), types)) {

@@ -113,7 +113,7 @@ final class ExprWriter {
       return CodeBlock.of("$L.apply(net, $L)", layer(op, List.of()), input);
     }
     if (v instanceof Value.Outputs o) {
-      return modelApplication(o.model(), stage, null, input);
+      return CodeBlock.of("$L.$L()", modelApplication(o.model(), List.of(), input), firstOutput(o.model()));
     }
     throw new IllegalStateException("unsupported stage " + stage);
   }
@@ -143,12 +143,13 @@ final class ExprWriter {
       }
       return CodeBlock.of("$L.apply(net, $L)", layer(op, config), tensorArgs(piped, tensorArgs));
     }
-    Value v = valueOf(c);
-    if (v instanceof Value.Outputs o) {
-      return modelApplication(o.model(), c.callee(), c, piped);
-    }
-    if (v instanceof Value.Tensor && valueOf(c.callee()) instanceof Value.Model m) {
-      return CodeBlock.of("$L.$L()", modelApplication(m, c.callee(), null, tensorArgs(piped, c.args())), firstOutput(m));
+    if (valueOf(c) instanceof Value.Outputs o) {
+      // Either `x -> Block(64)` (the call binds hyper-parameters, the input is piped) or
+      // `Block(64)(x)` (the callee binds them, the call's arguments are the inputs).
+      boolean piping = piped != null && !(c.callee() instanceof Call);
+      List<Arg> hyperArgs = piping ? c.args() : c.callee() instanceof Call h ? h.args() : List.of();
+      CodeBlock inputs = piping ? piped : tensorArgs(piped, c.args());
+      return CodeBlock.of("$L.$L()", modelApplication(o.model(), hyperArgs, inputs), firstOutput(o.model()));
     }
     throw new IllegalStateException("unsupported call " + c.span().text());
   }
@@ -165,12 +166,10 @@ final class ExprWriter {
   }
 
   /** {@code new Residual(64).apply(net.scope("residual"), x)}: a model used as a layer. */
-  private CodeBlock modelApplication(Value.Model model, Expr modelExpr, Call call, CodeBlock input) {
+  private CodeBlock modelApplication(Value.Model model, List<Arg> hyperArgs, CodeBlock inputs) {
     ClassName type = ClassName.get(packageName, JavaNames.modelClass(model.decl().name().name()));
-    CodeBlock instance = modelInstance(model.decl(), modelExpr instanceof Call mc ? mc.args() : List.of(), type);
-    CodeBlock inputs = call == null ? input : tensorArgs(input, call.args());
-    CodeBlock applied = CodeBlock.of("$L.apply(net.scope($S), $L)", instance, Names.snake(model.decl().name().name()), inputs);
-    return call != null || input != null ? CodeBlock.of("$L.$L()", applied, firstOutput(model)) : applied;
+    CodeBlock instance = modelInstance(model.decl(), hyperArgs, type);
+    return CodeBlock.of("$L.apply(net.scope($S), $L)", instance, Names.snake(model.decl().name().name()), inputs);
   }
 
   private static String firstOutput(Value.Model model) {
@@ -178,12 +177,11 @@ final class ExprWriter {
         .map(s -> JavaNames.identifier(s.name().name())).orElseThrow();
   }
 
+  /** {@code m(x).name}: the model applied, before an output is chosen. */
   private CodeBlock outputs(Expr target) {
-    Value v = valueOf(target);
-    if (target instanceof Call c && v instanceof Value.Outputs o) {
-      ClassName type = ClassName.get(packageName, JavaNames.modelClass(o.model().decl().name().name()));
-      CodeBlock instance = modelInstance(o.model().decl(), c.callee() instanceof Call mc ? mc.args() : List.of(), type);
-      return CodeBlock.of("$L.apply(net.scope($S), $L)", instance, Names.snake(o.model().decl().name().name()), tensorArgs(null, c.args()));
+    if (target instanceof Call c && valueOf(target) instanceof Value.Outputs o) {
+      List<Arg> hyperArgs = c.callee() instanceof Call h ? h.args() : List.of();
+      return modelApplication(o.model(), hyperArgs, tensorArgs(null, c.args()));
     }
     return tensor(target);
   }

@@ -1,0 +1,78 @@
+package dev.nnc.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nnc.compiler.check.ModelInstance;
+import dev.nnc.compiler.source.SourceFile;
+import dev.nnc.compiler.summary.SummaryTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Parameter counts and shapes from the checker, against what Keras's {@code model.summary()} prints
+ * for the same networks (the reference numbers below are Keras's; each is worked out in a comment).
+ */
+class SummaryTest {
+  private static Compilation compilation;
+
+  @BeforeAll
+  static void check() throws Exception {
+    Path file = Path.of("src/test/resources/programs/shapes.nn");
+    compilation = Compilation.of(new SourceFile(file.toString(), Files.readString(file)), List.of());
+    assertTrue(compilation.succeeded(), () -> compilation.diagnostics().toString());
+  }
+
+  private static ModelInstance model(String name) {
+    return compilation.program().models().entrySet().stream()
+        .filter(e -> e.getKey().name().name().equals(name))
+        .findFirst().orElseThrow().getValue();
+  }
+
+  @Test
+  void mlpMatchesKeras() {
+    // Dense(256) on 784: 784*256+256 = 200,960; Dense(128): 32,896; Dense(10): 1,290.
+    assertEquals(235_146, model("Mlp").trainable());
+    assertEquals(0, model("Mlp").nonTrainable());
+  }
+
+  @Test
+  void cnnMatchesKeras() {
+    // Conv 5x5x1x32+32 = 832; 5x5x32x64+64 = 51,264; Dense 3136x1024+1024 = 3,212,288; 1024x10+10 = 10,250.
+    ModelInstance cnn = model("Cnn");
+    assertEquals(3_274_634, cnn.trainable());
+    assertEquals("float[batch, 10]", cnn.outputs().get("logits").toString());
+    assertEquals("[batch, 7, 7, 64]", cnn.rows().get(5).output().shape().toString());
+  }
+
+  @Test
+  void batchNormHasTwoTrainableAndTwoFixedNumbersPerChannel() {
+    // Conv 3x3x3x16 without bias = 432; BatchNormalization(16): 32 trainable + 32 non-trainable; Dense 16x10+10 = 170.
+    ModelInstance bn = model("BnBlock");
+    assertEquals(432 + 32 + 170, bn.trainable());
+    assertEquals(32, bn.nonTrainable());
+    assertEquals("[batch, 15, 15, 16]", bn.rows().get(0).output().shape().toString());
+  }
+
+  @Test
+  void aModelUsedAsALayerCountsItsParametersOnceAndSharedLayersOnce() {
+    ModelInstance tower = model("Tower");
+    // Block(64) on 16x16x64: conv 3x3x64x64+64 = 36,928. Shared dense(8) on 16,384: 131,080, counted once.
+    // Dense(16384) on avgpool(2)+flatten = 4,096 inputs: 4096*16384+16384 = 67,125,248.
+    long block = 36_928;
+    long shared = 16_384L * 8 + 8;
+    long big = 4_096L * 16_384 + 16_384;
+    assertEquals(block + shared + big, tower.trainable());
+  }
+
+  @Test
+  void summaryTableListsLayersShapesAndTotals() {
+    String table = SummaryTable.render(model("Mlp"));
+    assertTrue(table.startsWith("Model: \"Mlp\"\n"), table);
+    assertTrue(table.contains("dense (dense)               [batch, 256]                   200,960"), table);
+    assertTrue(table.contains("Total params: 235,146\nTrainable params: 235,146\nNon-trainable params: 0\n"), table);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.nnc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, messages, and the files it writes. */
+class CliTest {
+  private static final String GOOD = "src/test/resources/programs/shapes.nn";
+
+  @TempDir Path dir;
+
+  private record Run(int status, String out, String err) {}
+
+  private static Run nnc(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Nnc.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  private Path write(String name, String text) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void versionAndHelp() {
+    Run version = nnc("--version");
+    assertEquals(0, version.status());
+    assertTrue(version.out().startsWith("nnc "), version.out());
+    Run help = nnc("--help");
+    assertEquals(0, help.status());
+    for (String command : new String[] {"check", "compile", "train", "summary"}) {
+      assertTrue(help.out().contains(command), help.out());
+    }
+  }
+
+  @Test
+  void aUsageErrorExitsWithTwo() {
+    Run run = nnc("check", "--no-such-option", GOOD);
+    assertEquals(2, run.status());
+    assertTrue(run.err().contains("Unknown option"), run.err());
+    assertEquals(2, nnc("frobnicate").status());
+  }
+
+  @Test
+  void checkingAGoodProgramSaysNothingAndExitsZero() {
+    Run run = nnc("check", GOOD);
+    assertEquals(0, run.status(), run.err());
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void aMissingFileIsAnErrorNotAStackTrace() {
+    Run run = nnc("check", dir.resolve("absent.nn").toString());
+    assertEquals(1, run.status());
+    assertTrue(run.err().contains("absent.nn: no such file"), run.err());
+    assertFalse(run.err().contains("Exception"), run.err());
+  }
+
+  @Test
+  void errorsArePrintedWithPositionSourceAndHelpThenCounted() throws Exception {
+    Path bad = write("bad.nn", "model M {\n  input x: float[4]\n  output y = x -> dens(10)\n}\n");
+    Run run = nnc("check", bad.toString());
+    assertEquals(1, run.status());
+    assertEquals(
+        bad + ":3:19: error[NN0101]: unknown name `dens`\n"
+            + "  |\n"
+            + "3 |   output y = x -> dens(10)\n"
+            + "  |                   ^^^^\n"
+            + "  = help: did you mean `dense`?\n"
+            + "\n1 error\n",
+        run.err());
+  }
+
+  @Test
+  void diagnosticsAsJson() throws Exception {
+    Path bad = write("bad.nn", "model M {\n  input x: float[4]\n  output y = x -> dense(10, activaton: relu)\n}\n");
+    Run run = nnc("check", "--diagnostics", "json", bad.toString());
+    assertEquals(1, run.status());
+    assertTrue(run.err().contains("\"code\": \"NN0202\""), run.err());
+    assertTrue(run.err().contains("\"line\": 3, \"column\": 29"), run.err());
+    assertTrue(run.err().contains("\"help\": \"did you mean `activation`?"), run.err());
+  }
+
+  @Test
+  void compileWritesOneClassPerModel() throws Exception {
+    Run run = nnc("compile", GOOD, "-d", dir.toString(), "--package", "demo");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(Files.readString(dir.resolve("demo/Cnn.java")).contains("public final class Cnn implements ModelFunction"));
+    assertTrue(Files.exists(dir.resolve("demo/Tower.java")));
+  }
+
+  @Test
+  void summaryPrintsTheLayerTable() {
+    Run run = nnc("summary", GOOD, "Mlp");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().contains("Total params: 235,146"), run.out());
+    assertEquals(1, nnc("summary", GOOD, "Nope").status());
+  }
+
+  @Test
+  void trainRunsAJobAndWritesMetrics() throws Exception {
+    Path program = write("xor.nn", """
+        model Xor {
+          input x: float[2]
+          output y = x -> dense(8) -> tanh -> dense(1)
+        }
+        data truth {
+          train = records {
+            x: float[2], target: float[1]
+            [0, 0] [0]
+            [0, 1] [1]
+            [1, 0] [1]
+            [1, 1] [0]
+          }
+        }
+        train xor {
+          model: Xor()
+          data: truth.train
+          loss: bce(y, target)
+          optimizer: adam(lr: 0.05)
+          batch: 4
+          epochs: 5
+          metrics: [accuracy(y, target)]
+        }
+        """);
+    Path logs = dir.resolve("logs");
+    Run run = nnc("train", program.toString(), "--log-dir", logs.toString(), "--epochs", "3");
+    assertEquals(0, run.status(), run.err());
+    assertEquals(
+        "epoch,loss,accuracy",
+        Files.readAllLines(logs.resolve("metrics.csv")).get(0));
+    assertEquals(4, Files.readAllLines(logs.resolve("metrics.csv")).size());
+    Run noJob = nnc("train", GOOD);
+    assertEquals(1, noJob.status());
+    assertTrue(noJob.err().contains("has no train job"), noJob.err());
+  }
+}

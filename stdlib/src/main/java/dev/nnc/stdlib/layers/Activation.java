@@ -4,7 +4,7 @@ import static dev.nnc.stdlib.spec.Param.optional;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Param;
 import dev.nnc.stdlib.spec.ParamType;
@@ -22,7 +22,7 @@ import org.tensorflow.types.TFloat32;
  * and as the {@code activation:} of a layer. They differ only in the TensorFlow ops they build, so one
  * class holds them, one constant each.
  */
-public final class Activation implements TensorOp {
+public final class Activation extends TensorOpDefinition {
   public static final Activation RELU = new Activation("relu", "max(x, 0)", Form.RELU);
   public static final Activation SIGMOID = new Activation("sigmoid", "1 / (1 + exp(-x))", Form.SIGMOID);
   public static final Activation TANH = new Activation("tanh", "The hyperbolic tangent.", Form.TANH);
@@ -44,16 +44,11 @@ public final class Activation implements TensorOp {
 
   private enum Form { RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU }
 
-  private final String name;
-  private final String doc;
   private final Form form;
-  private final Signature signature;
 
   private Activation(String name, String doc, Form form, Param... params) {
-    this.name = name;
-    this.doc = doc;
+    super(name, Kind.FUNCTION, doc, Signature.of(1, params));
     this.form = form;
-    this.signature = Signature.of(1, params);
   }
 
   /** Applies the activation named by a layer's {@code activation:} argument ({@code none}: identity). */
@@ -62,28 +57,8 @@ public final class Activation implements TensorOp {
       return x;
     }
     Activation activation =
-        ALL.stream().filter(a -> a.name.equals(name)).findFirst().orElseThrow();
-    return activation.build(net, Args.of(activation.signature), x);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.FUNCTION;
-  }
-
-  @Override
-  public Signature signature() {
-    return signature;
-  }
-
-  @Override
-  public String doc() {
-    return doc;
+        ALL.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    return activation.build(net, Args.of(activation.signature()), x);
   }
 
   @Override

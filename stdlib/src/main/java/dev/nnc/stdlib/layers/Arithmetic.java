@@ -2,7 +2,7 @@ package dev.nnc.stdlib.layers;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ShapeException;
 import dev.nnc.stdlib.spec.Shapes;
@@ -15,7 +15,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** The element-wise operators {@code + - * /} on tensors, with numpy broadcasting. */
-public final class Arithmetic implements TensorOp {
+public final class Arithmetic extends TensorOpDefinition {
   public static final Arithmetic ADD = new Arithmetic("add", "add", Form.ADD);
   public static final Arithmetic SUB = new Arithmetic("sub", "subtract", Form.SUB);
   public static final Arithmetic MUL = new Arithmetic("mul", "multiply", Form.MUL);
@@ -23,34 +23,13 @@ public final class Arithmetic implements TensorOp {
 
   private enum Form { ADD, SUB, MUL, DIV }
 
-  private final String name;
   private final String verb;
   private final Form form;
 
   private Arithmetic(String name, String verb, Form form) {
-    this.name = name;
+    super(name, Kind.FUNCTION, "Element-wise " + name + " with broadcasting.", Signature.of(2));
     this.verb = verb;
     this.form = form;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.FUNCTION;
-  }
-
-  @Override
-  public Signature signature() {
-    return Signature.of(2);
-  }
-
-  @Override
-  public String doc() {
-    return "Element-wise " + name + " with broadcasting.";
   }
 
   @Override

@@ -4,7 +4,7 @@ import static dev.nnc.stdlib.spec.Param.named;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ParamType;
 import dev.nnc.stdlib.spec.ShapeException;
@@ -25,31 +25,15 @@ import org.tensorflow.types.TFloat32;
  * training and with moving averages otherwise, as Keras's BatchNormalization: 2 trainable numbers
  * (gamma, beta) and 2 non-trainable ones (moving mean and variance) per channel.
  */
-public final class BatchNorm implements TensorOp {
+public final class BatchNorm extends TensorOpDefinition {
   private static final Signature SIGNATURE =
       Signature.of(
           1,
           named("momentum", ParamType.FLOAT, 0.99),
           named("epsilon", ParamType.FLOAT, 1e-3));
 
-  @Override
-  public String name() {
-    return "batchnorm";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.LAYER;
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String doc() {
-    return "Normalises each channel with batch statistics while training, moving averages otherwise.";
+  public BatchNorm() {
+    super("batchnorm", Kind.LAYER, "Normalises each channel with batch statistics while training, moving averages otherwise.", SIGNATURE);
   }
 
   @Override

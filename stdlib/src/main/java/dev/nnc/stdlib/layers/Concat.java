@@ -4,7 +4,7 @@ import static dev.nnc.stdlib.spec.Param.named;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.ParamType;
@@ -18,28 +18,12 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /** {@code concat(a, b, ..., axis: -1)}: tensors joined along one axis; every other axis must agree. */
-public final class Concat implements TensorOp {
+public final class Concat extends TensorOpDefinition {
   private static final Signature SIGNATURE =
       Signature.of(Signature.VARIADIC, named("axis", ParamType.INT, -1L));
 
-  @Override
-  public String name() {
-    return "concat";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.FUNCTION;
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String doc() {
-    return "Joins tensors along one axis; every other axis must agree.";
+  public Concat() {
+    super("concat", Kind.FUNCTION, "Joins tensors along one axis; every other axis must agree.", SIGNATURE);
   }
 
   @Override

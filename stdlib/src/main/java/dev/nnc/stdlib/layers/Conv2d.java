@@ -6,7 +6,7 @@ import static dev.nnc.stdlib.spec.Param.required;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.ParamType;
@@ -23,7 +23,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /** {@code conv2d(filters, kernel)}: a 2-D convolution over {@code [h, w, c]}, channels last. */
-public final class Conv2d implements TensorOp {
+public final class Conv2d extends TensorOpDefinition {
   private static final Signature SIGNATURE =
       Signature.of(
           1,
@@ -36,24 +36,8 @@ public final class Conv2d implements TensorOp {
           named("activation", ParamType.ACTIVATION, "none"),
           named("init", ParamType.INITIALIZER, "glorot_uniform"));
 
-  @Override
-  public String name() {
-    return "conv2d";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.LAYER;
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String doc() {
-    return "A 2-D convolution over [h, w, channels] with `filters` output channels.";
+  public Conv2d() {
+    super("conv2d", Kind.LAYER, "A 2-D convolution over [h, w, channels] with `filters` output channels.", SIGNATURE);
   }
 
   @Override

@@ -5,7 +5,7 @@ import static dev.nnc.stdlib.spec.Param.required;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.ParamType;
@@ -23,7 +23,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** {@code dense(units)}: a fully connected layer on the last axis, as Keras's Dense. */
-public final class Dense implements TensorOp {
+public final class Dense extends TensorOpDefinition {
   private static final Signature SIGNATURE =
       Signature.of(
           1,
@@ -32,24 +32,8 @@ public final class Dense implements TensorOp {
           named("bias", ParamType.BOOL, true),
           named("init", ParamType.INITIALIZER, "glorot_uniform"));
 
-  @Override
-  public String name() {
-    return "dense";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.LAYER;
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String doc() {
-    return "A fully connected layer on the last axis: x @ kernel + bias.";
+  public Dense() {
+    super("dense", Kind.LAYER, "A fully connected layer on the last axis: x @ kernel + bias.", SIGNATURE);
   }
 
   @Override

@@ -4,7 +4,7 @@ import static dev.nnc.stdlib.spec.Param.required;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ParamType;
 import dev.nnc.stdlib.spec.ShapeException;
@@ -17,27 +17,11 @@ import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 
 /** {@code dropout(rate)}: zeroes a fraction of the values while training, scaling the rest (inverted dropout). */
-public final class Dropout implements TensorOp {
+public final class Dropout extends TensorOpDefinition {
   private static final Signature SIGNATURE = Signature.of(1, required("rate", ParamType.FLOAT));
 
-  @Override
-  public String name() {
-    return "dropout";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.LAYER;
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String doc() {
-    return "Drops each value with probability `rate` while training; the identity otherwise.";
+  public Dropout() {
+    super("dropout", Kind.LAYER, "Drops each value with probability `rate` while training; the identity otherwise.", SIGNATURE);
   }
 
   @Override

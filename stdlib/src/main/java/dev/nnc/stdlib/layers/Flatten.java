@@ -2,7 +2,7 @@ package dev.nnc.stdlib.layers;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.ShapeException;
@@ -15,25 +15,9 @@ import java.util.Map;
 import org.tensorflow.Operand;
 
 /** {@code flatten}: every axis but the batch folded into one. */
-public final class Flatten implements TensorOp {
-  @Override
-  public String name() {
-    return "flatten";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.LAYER;
-  }
-
-  @Override
-  public Signature signature() {
-    return Signature.of(1);
-  }
-
-  @Override
-  public String doc() {
-    return "Folds every axis but the batch into one: [h, w, c] -> [h * w * c].";
+public final class Flatten extends TensorOpDefinition {
+  public Flatten() {
+    super("flatten", Kind.LAYER, "Folds every axis but the batch into one: [h, w, c] -> [h * w * c].", Signature.of(1));
   }
 
   @Override

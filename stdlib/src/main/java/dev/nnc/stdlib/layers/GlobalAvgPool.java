@@ -2,7 +2,7 @@ package dev.nnc.stdlib.layers;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ShapeException;
 import dev.nnc.stdlib.spec.Shapes;
@@ -15,25 +15,9 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /** {@code global_avgpool}: the mean over height and width, {@code [h, w, c] -> [c]}. */
-public final class GlobalAvgPool implements TensorOp {
-  @Override
-  public String name() {
-    return "global_avgpool";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.LAYER;
-  }
-
-  @Override
-  public Signature signature() {
-    return Signature.of(1);
-  }
-
-  @Override
-  public String doc() {
-    return "The mean over height and width: [h, w, c] -> [c].";
+public final class GlobalAvgPool extends TensorOpDefinition {
+  public GlobalAvgPool() {
+    super("global_avgpool", Kind.LAYER, "The mean over height and width: [h, w, c] -> [c].", Signature.of(1));
   }
 
   @Override

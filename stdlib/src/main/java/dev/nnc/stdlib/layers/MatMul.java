@@ -2,7 +2,7 @@ package dev.nnc.stdlib.layers;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ShapeException;
 import dev.nnc.stdlib.spec.Signature;
@@ -14,25 +14,9 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /** {@code a @ b}: the matrix product of two rank-2 tensors. */
-public final class MatMul implements TensorOp {
-  @Override
-  public String name() {
-    return "matmul";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.FUNCTION;
-  }
-
-  @Override
-  public Signature signature() {
-    return Signature.of(2);
-  }
-
-  @Override
-  public String doc() {
-    return "The matrix product a @ b of [m, k] and [k, n].";
+public final class MatMul extends TensorOpDefinition {
+  public MatMul() {
+    super("matmul", Kind.FUNCTION, "The matrix product a @ b of [m, k] and [k, n].", Signature.of(2));
   }
 
   @Override

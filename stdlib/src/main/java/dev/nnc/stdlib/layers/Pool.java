@@ -6,7 +6,7 @@ import static dev.nnc.stdlib.spec.Param.required;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.ParamType;
@@ -21,10 +21,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /** {@code maxpool(size)} and {@code avgpool(size)}: 2-D pooling windows; the stride defaults to the size. */
-public final class Pool implements TensorOp {
-  public static final Pool MAX = new Pool("maxpool", "The maximum of each window.");
-  public static final Pool AVG = new Pool("avgpool", "The mean of each window.");
-
+public final class Pool extends TensorOpDefinition {
   private static final Signature SIGNATURE =
       Signature.of(
           1,
@@ -32,32 +29,12 @@ public final class Pool implements TensorOp {
           optional("stride", ParamType.INT_OR_PAIR, "size"),
           named("padding", ParamType.oneOf("valid", "same"), "valid"));
 
-  private final String name;
-  private final String doc;
+  // After the signature: static fields initialise in order, and the constructor reads it.
+  public static final Pool MAX = new Pool("maxpool", "The maximum of each window.");
+  public static final Pool AVG = new Pool("avgpool", "The mean of each window.");
 
   private Pool(String name, String doc) {
-    this.name = name;
-    this.doc = doc;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.LAYER;
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String doc() {
-    return doc;
+    super(name, Kind.LAYER, doc, SIGNATURE);
   }
 
   private static long[] stride(Args args) {
@@ -67,7 +44,7 @@ public final class Pool implements TensorOp {
   @Override
   public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
     TensorType x = inputs.get(0);
-    Shapes.requireRank(name, x, 4, "[batch, height, width, channels]", null);
+    Shapes.requireRank(name(), x, 4, "[batch, height, width, channels]", null);
     long[] size = args.pair("size");
     long[] stride = stride(args);
     String padding = args.string("padding");
@@ -76,7 +53,7 @@ public final class Pool implements TensorOp {
     Dim w = Shapes.windowOutput(in.dim(2), size[1], stride[1], 1, padding);
     if (h.sizeOr(1) <= 0 || w.sizeOr(1) <= 0) {
       throw new ShapeException(
-          name + " with a " + size[0] + "x" + size[1] + " window does not fit an input of "
+          name() + " with a " + size[0] + "x" + size[1] + " window does not fit an input of "
               + in.dim(1) + "x" + in.dim(2),
           "use `padding: same` or a smaller window");
     }

@@ -4,7 +4,7 @@ import static dev.nnc.stdlib.spec.Param.required;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ParamType;
 import dev.nnc.stdlib.spec.ShapeException;
@@ -16,27 +16,11 @@ import java.util.Map;
 import org.tensorflow.Operand;
 
 /** {@code reshape([d1, d2, ...])}: a new record shape with the same number of elements. */
-public final class Reshape implements TensorOp {
+public final class Reshape extends TensorOpDefinition {
   private static final Signature SIGNATURE = Signature.of(1, required("shape", ParamType.INT_LIST));
 
-  @Override
-  public String name() {
-    return "reshape";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.LAYER;
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String doc() {
-    return "Gives each record a new shape with the same number of elements.";
+  public Reshape() {
+    super("reshape", Kind.LAYER, "Gives each record a new shape with the same number of elements.", SIGNATURE);
   }
 
   @Override

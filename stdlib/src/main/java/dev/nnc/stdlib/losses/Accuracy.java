@@ -2,7 +2,7 @@ package dev.nnc.stdlib.losses;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ShapeException;
 import dev.nnc.stdlib.spec.Shapes;
@@ -20,25 +20,9 @@ import org.tensorflow.types.TInt64;
  * {@code accuracy(logits, label)}: the fraction of records classified right — the arg-max against an
  * integer label or a one-hot target; for a single logit, its sign against a 0/1 target.
  */
-public final class Accuracy implements TensorOp {
-  @Override
-  public String name() {
-    return "accuracy";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.METRIC;
-  }
-
-  @Override
-  public Signature signature() {
-    return Signature.of(2);
-  }
-
-  @Override
-  public String doc() {
-    return "The fraction of records whose predicted class is the label.";
+public final class Accuracy extends TensorOpDefinition {
+  public Accuracy() {
+    super("accuracy", Kind.METRIC, "The fraction of records whose predicted class is the label.", Signature.of(2));
   }
 
   @Override

@@ -4,7 +4,7 @@ import static dev.nnc.stdlib.spec.Param.named;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ParamType;
 import dev.nnc.stdlib.spec.ShapeException;
@@ -18,27 +18,11 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** {@code bce(logits, target)}: binary cross-entropy averaged over every value; logits unless {@code probs: true}. */
-public final class Bce implements TensorOp {
+public final class Bce extends TensorOpDefinition {
   private static final Signature SIGNATURE = Signature.of(2, named("probs", ParamType.BOOL, false));
 
-  @Override
-  public String name() {
-    return "bce";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.LOSS;
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String doc() {
-    return "Binary cross-entropy of logits (or probabilities) against 0/1 targets.";
+  public Bce() {
+    super("bce", Kind.LOSS, "Binary cross-entropy of logits (or probabilities) against 0/1 targets.", SIGNATURE);
   }
 
   @Override

@@ -5,7 +5,7 @@ import static dev.nnc.stdlib.spec.Param.named;
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ParamType;
 import dev.nnc.stdlib.spec.ShapeException;
@@ -22,27 +22,11 @@ import org.tensorflow.types.TInt32;
  * {@code cross_entropy(logits, label)}: categorical cross-entropy averaged over the batch, for
  * integer class labels or one-hot targets. Takes logits unless {@code probs: true}.
  */
-public final class CrossEntropy implements TensorOp {
+public final class CrossEntropy extends TensorOpDefinition {
   private static final Signature SIGNATURE = Signature.of(2, named("probs", ParamType.BOOL, false));
 
-  @Override
-  public String name() {
-    return "cross_entropy";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.LOSS;
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String doc() {
-    return "Categorical cross-entropy of logits against integer labels or one-hot targets.";
+  public CrossEntropy() {
+    super("cross_entropy", Kind.LOSS, "Categorical cross-entropy of logits against integer labels or one-hot targets.", SIGNATURE);
   }
 
   @Override

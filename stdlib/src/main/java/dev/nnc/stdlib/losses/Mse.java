@@ -2,7 +2,7 @@ package dev.nnc.stdlib.losses;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
-import dev.nnc.stdlib.TensorOp;
+import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ShapeException;
 import dev.nnc.stdlib.spec.Shapes;
@@ -15,25 +15,9 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** {@code mse(prediction, target)}: the mean squared error over every value. */
-public final class Mse implements TensorOp {
-  @Override
-  public String name() {
-    return "mse";
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.LOSS;
-  }
-
-  @Override
-  public Signature signature() {
-    return Signature.of(2);
-  }
-
-  @Override
-  public String doc() {
-    return "The mean squared error between a prediction and a target.";
+public final class Mse extends TensorOpDefinition {
+  public Mse() {
+    super("mse", Kind.LOSS, "The mean squared error between a prediction and a target.", Signature.of(2));
   }
 
   @Override

@@ -49,7 +49,8 @@ public final class Dataset {
   public Dataset map(String field, ColumnFunction fn) {
     Column column = fn.apply(new Columns(table));
     Field computed = Field.floats(field, column.shape());
-    return new Dataset(table.with(computed, new Values.Floats(column.valuesFor(table.size()))), view);
+    Values values = new Values.Floats(column.valuesFor(table.size()));
+    return new Dataset(table.with(computed, values), view);
   }
 
   /** Records in a new random order every epoch, drawn through a buffer of {@code buffer} records. */
@@ -130,7 +131,7 @@ public final class Dataset {
     return new Dataset(table, List.copyOf(steps));
   }
 
-  /** A well-spread seed for one shuffle step of one epoch (SplittableRandom's seeds must differ well). */
+  /** A well-spread seed for one step of one epoch: nearby SplittableRandom seeds correlate. */
   private static long mix(long seed, int epoch, int step) {
     long h = seed;
     h = murmurMix(h ^ (0x9E3779B97F4A7C15L * (epoch + 1L)));

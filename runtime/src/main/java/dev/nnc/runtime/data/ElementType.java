@@ -1,6 +1,6 @@
 package dev.nnc.runtime.data;
 
-/** The element type of a data field: FLOAT fields feed {@code TFloat32}, INT fields {@code TInt32}. */
+/** The element type of a data field: FLOAT fields feed {@code TFloat32}, INT {@code TInt32}. */
 public enum ElementType {
   FLOAT,
   INT;

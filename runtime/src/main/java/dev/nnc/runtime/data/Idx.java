@@ -1,6 +1,7 @@
 package dev.nnc.runtime.data;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -9,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Loads MNIST-style IDX files: an image file of unsigned bytes (rows × cols per image) and a label
@@ -19,6 +21,8 @@ public final class Idx {
   private static final int LABEL_MAGIC = 0x0000_0801;
   private static final int IMAGE_HEADER_BYTES = 16;
   private static final int LABEL_HEADER_BYTES = 8;
+  private static final int BUFFER_BYTES = 1 << 16;
+  private static final int WHOLE_FILE = Integer.MAX_VALUE;
 
   private Idx() {}
 
@@ -27,8 +31,8 @@ public final class Idx {
    * {@code label: int}, record by record.
    */
   public static Dataset load(Path images, Path labels) {
-    ByteBuffer imageBytes = ByteBuffer.wrap(contents(images));
-    ByteBuffer labelBytes = ByteBuffer.wrap(contents(labels));
+    ByteBuffer imageBytes = ByteBuffer.wrap(read(images, WHOLE_FILE));
+    ByteBuffer labelBytes = ByteBuffer.wrap(read(labels, WHOLE_FILE));
     requireMagic(images, imageBytes, IMAGE_MAGIC, "an IDX image file");
     requireMagic(labels, labelBytes, LABEL_MAGIC, "an IDX label file");
     requireBytes(images, imageBytes, IMAGE_HEADER_BYTES, "an image file header");
@@ -69,40 +73,32 @@ public final class Idx {
    * a model's input against the data without loading the images.
    */
   public static int[] imageDimensions(Path images) {
-    byte[] header = new byte[IMAGE_HEADER_BYTES];
-    try (InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(images))) {
-      raw.mark(2);
-      boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-      raw.reset();
-      InputStream in = gzip ? new GZIPInputStream(raw) : raw;
-      int n = in.readNBytes(header, 0, header.length);
-      ByteBuffer bytes = ByteBuffer.wrap(header, 0, n);
-      requireMagic(images, bytes, IMAGE_MAGIC, "an IDX image file");
-      requireBytes(images, bytes, IMAGE_HEADER_BYTES, "an image file header");
-      return new int[] {bytes.getInt(8), bytes.getInt(12)};
-    } catch (IOException e) {
-      throw new DataException(images + ": cannot read it: " + e.getMessage(), e);
-    }
+    ByteBuffer header = ByteBuffer.wrap(read(images, IMAGE_HEADER_BYTES));
+    requireMagic(images, header, IMAGE_MAGIC, "an IDX image file");
+    requireBytes(images, header, IMAGE_HEADER_BYTES, "an image file header");
+    return new int[] {header.getInt(8), header.getInt(12)};
   }
 
-  /** The file's bytes, decompressed when it starts with the gzip magic bytes 1f 8b. */
-  private static byte[] contents(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+  /** The file's first {@code limit} bytes (fewer if it is shorter), decompressed if it is gzip. */
+  private static byte[] read(Path file, int limit) {
+    try (InputStream in = open(file)) {
+      return in.readNBytes(limit);
     } catch (NoSuchFileException e) {
       throw new DataException(file + ": no such file");
+    } catch (ZipException | EOFException e) {
+      throw new DataException(file + ": a damaged gzip file: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new DataException(file + ": cannot read it: " + e.getMessage(), e);
     }
-    if (bytes.length < 2 || (bytes[0] & 0xFF) != 0x1f || (bytes[1] & 0xFF) != 0x8b) {
-      return bytes;
-    }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new DataException(file + ": a damaged gzip file: " + e.getMessage(), e);
-    }
+  }
+
+  /** The file's contents, through a gzip decoder when it starts with the magic bytes 1f 8b. */
+  private static InputStream open(Path file) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
+    in.mark(2);
+    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+    in.reset();
+    return gzip ? new GZIPInputStream(in, BUFFER_BYTES) : in;
   }
 
   private static void requireMagic(Path file, ByteBuffer bytes, int magic, String kind) {

@@ -48,7 +48,8 @@ final class Table {
   Field field(String name) {
     Field field = fields.get(name);
     if (field == null) {
-      throw new DataException("no field '" + name + "' in the data; its fields are " + describeFields());
+      throw new DataException(
+          "no field '" + name + "' in the data; its fields are " + describeFields());
     }
     return field;
   }
@@ -59,7 +60,8 @@ final class Table {
   }
 
   String describeFields() {
-    return fields.values().stream().map(Field::toString).collect(Collectors.joining(", ", "[", "]"));
+    return fields.values().stream()
+        .map(Field::toString).collect(Collectors.joining(", ", "[", "]"));
   }
 
   /** Records {@code order[from .. from+count)} of every field, ready to feed. */

@@ -7,7 +7,7 @@ package dev.nnc.runtime.data;
 sealed interface Values {
   int length();
 
-  /** The values of records {@code order[from .. from+count)}, in that order, each {@code elements} long. */
+  /** Records {@code order[from .. from+count)} in that order, each {@code elements} values long. */
   Values gather(int[] order, int from, int count, int elements);
 
   /** The values as floats: the array itself for a float field, a converted copy for an int field. */

@@ -66,9 +66,13 @@ public final class Net {
     return n == 1 ? base : base + "_" + n;
   }
 
-  /** A deterministic seed for the next random op of this graph. */
+  /**
+   * A deterministic seed for the next random op of this graph. Never 0: TF's random ops take seeds
+   * of 0 as "seed from the clock", which would make a job seeded 0 differ run to run.
+   */
   public long nextSeed() {
-    return state.seed * 1_000_003L + (state.seeds++);
+    long next = state.seed * 1_000_003L + (++state.seeds);
+    return next != 0 ? next : nextSeed();
   }
 
   /**

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * One epoch's figures: {@code epoch} counts from 0 as in {@code metrics.csv}; {@code values} holds
- * loss, the metrics, then val_loss and the val_ metrics, in the CSV's column order.
+ * loss, the metrics, then val_loss and the val_ metrics, in the CSV's column order;
+ * {@code examples} is the number of training records seen and {@code time} the epoch's wall time,
+ * validation included.
  */
 public record EpochResult(int epoch, Map<String, Double> values, long examples, Duration time) {
   public EpochResult {

@@ -13,7 +13,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-/** A data field's placeholder, of shape {@code [batch, ...field shape]}, and how to fill it from a batch. */
+/** A data field's placeholder, shaped {@code [batch, ...field shape]}, and how to fill it. */
 record FieldFeed(Field field, Operand<?> placeholder) {
   static FieldFeed create(Ops tf, Field field) {
     Shape shape = batchShape(field, -1);
@@ -29,7 +29,8 @@ record FieldFeed(Field field, Operand<?> placeholder) {
   Tensor tensor(Batch batch) {
     Shape shape = batchShape(field, batch.size());
     return switch (field.type()) {
-      case FLOAT -> TFloat32.tensorOf(shape, DataBuffers.of(batch.floats(field.name()), true, false));
+      case FLOAT ->
+          TFloat32.tensorOf(shape, DataBuffers.of(batch.floats(field.name()), true, false));
       case INT -> TInt32.tensorOf(shape, DataBuffers.of(batch.ints(field.name()), true, false));
     };
   }

@@ -20,7 +20,7 @@ final class Prefetcher implements Iterator<Batch>, AutoCloseable {
 
   private record End() implements Item {}
 
-  private record Failed(RuntimeException error) implements Item {}
+  private record Failed(Throwable error) implements Item {}
 
   private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(AHEAD);
   private final Thread thread;
@@ -41,7 +41,8 @@ final class Prefetcher implements Iterator<Batch>, AutoCloseable {
           queue.put(new Next(batches.next()));
         }
         queue.put(new End());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Whatever ends this thread must reach the consumer, or it would wait forever.
         queue.put(new Failed(e));
       }
     } catch (InterruptedException e) {
@@ -55,7 +56,10 @@ final class Prefetcher implements Iterator<Batch>, AutoCloseable {
       head = take();
     }
     if (head instanceof Failed failed) {
-      throw failed.error();
+      if (failed.error() instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) failed.error();
     }
     return head instanceof Next;
   }

@@ -3,7 +3,11 @@ package dev.nnc.runtime.train;
 import java.util.Locale;
 import java.util.Map;
 
-/** The line printed after each epoch, such as {@code epoch 3/20  loss 0.4123  val_loss 0.4410  6.2s  9,650 examples/s}. */
+/**
+ * The line printed after each epoch, such as
+ * {@code epoch 3/20  loss 0.4123  val_loss 0.4410  6.2s  9,650 examples/s}; the rate counts
+ * training examples over the training time alone.
+ */
 final class ProgressLine {
   private ProgressLine() {}
 

@@ -68,8 +68,8 @@ final class SpecCheck {
           .orElseThrow(() -> fail("the validation data has no field '" + field.name()
               + "' of the training data; it has " + validation.fields()));
       require(match.sameTypeAs(field),
-          "field '" + field.name() + "' is " + field.typeDescription() + " in the training data but "
-              + match.typeDescription() + " in the validation data");
+          "field '" + field.name() + "' is " + field.typeDescription()
+              + " in the training data but " + match.typeDescription() + " in the validation data");
     }
   }
 

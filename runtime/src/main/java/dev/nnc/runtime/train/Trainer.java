@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -38,7 +39,10 @@ public final class Trainer {
     this.steps = steps;
   }
 
-  /** Trains {@code spec} as {@code options} say; user errors come as {@link TrainException} or {@code DataException}. */
+  /**
+   * Trains {@code spec} as {@code options} say. The user's errors come as {@link TrainException}
+   * or {@code DataException}, their messages written for the user.
+   */
   public static TrainResult run(TrainSpec spec, TrainOptions options) {
     long start = System.nanoTime();
     try (Graph graph = new Graph()) {
@@ -52,7 +56,8 @@ public final class Trainer {
           Path exported = SavedModelExport.export(session, trainingGraph, spec.export().get());
           trainer.print("exported the model to " + exported);
         }
-        return new TrainResult(epochs, trainer.stepLosses, Duration.ofNanos(System.nanoTime() - start));
+        Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
+        return new TrainResult(epochs, trainer.stepLosses, wallTime);
       }
     }
   }
@@ -107,12 +112,13 @@ public final class Trainer {
   private WeightedMeans train(int epoch) {
     WeightedMeans means = new WeightedMeans(names.size());
     int step = 0;
-    try (Prefetcher batches = new Prefetcher(() -> spec.data().batches(spec.batch(), seed, epoch))) {
+    Dataset data = spec.data();
+    try (Prefetcher batches = new Prefetcher(() -> data.batches(spec.batch(), seed, epoch))) {
       while (stepsDone < schedule.stepLimit() && batches.hasNext()) {
         Batch batch = batches.next();
-        double[] values = steps.train(batch);
         step++;
         stepsDone++;
+        double[] values = inContext("training", epoch, step, () -> steps.train(batch));
         requireFinite(values[0], epoch, step);
         stepLosses.add(values[0]);
         means.add(values, batch.size());
@@ -124,12 +130,22 @@ public final class Trainer {
   private WeightedMeans evaluate(Dataset data, int epoch) {
     WeightedMeans means = new WeightedMeans(names.size());
     try (Prefetcher batches = new Prefetcher(() -> data.batches(spec.batch(), seed, epoch))) {
-      while (batches.hasNext()) {
+      for (int step = 1; batches.hasNext(); step++) {
         Batch batch = batches.next();
-        means.add(steps.evaluate(batch), batch.size());
+        means.add(inContext("validation", epoch, step, () -> steps.evaluate(batch)), batch.size());
       }
     }
     return means;
+  }
+
+  /** Runs a step, naming it if TensorFlow fails (on a shape that fits no batch, say). */
+  private double[] inContext(String phase, int epoch, int step, Supplier<double[]> run) {
+    try {
+      return run.get();
+    } catch (RuntimeException e) {
+      throw new TrainException("job " + spec.jobName() + ": " + phase + " step " + step
+          + " of epoch " + (epoch + 1) + " failed: " + e.getMessage(), e);
+    }
   }
 
   private void requireFinite(double loss, int epoch, int step) {

@@ -46,7 +46,8 @@ final class TrainingGraph {
     for (Field input : spec.inputs()) {
       inputs.put(input.name(), feedsByField.get(spec.fieldFor(input.name())).placeholder());
     }
-    Map<String, Operand<?>> outputs = declaredOutputs(spec, spec.model().build(net.scope("model"), inputs));
+    Map<String, Operand<?>> outputs =
+        declaredOutputs(spec, spec.model().build(net.scope("model"), inputs));
 
     Map<String, Operand<?>> values = new LinkedHashMap<>(outputs);
     feedsByField.forEach((name, feed) -> values.put(name, feed.placeholder()));
@@ -92,7 +93,8 @@ final class TrainingGraph {
   }
 
   /** The model function's outputs in declaration order, checked to hold every declared output. */
-  private static Map<String, Operand<?>> declaredOutputs(TrainSpec spec, Map<String, Operand<?>> built) {
+  private static Map<String, Operand<?>> declaredOutputs(
+      TrainSpec spec, Map<String, Operand<?>> built) {
     Map<String, Operand<?>> outputs = new LinkedHashMap<>();
     for (String name : spec.outputs()) {
       Operand<?> output = built.get(name);
@@ -105,7 +107,7 @@ final class TrainingGraph {
     return outputs;
   }
 
-  /** The mean over all dimensions of {@code value}, so that a per-example value still reports one figure. */
+  /** The mean of {@code value} over all its dimensions: a per-example loss still gives one figure. */
   private static Operand<TFloat32> mean(Net net, Operand<TFloat32> value) {
     int rank = value.shape().numDimensions();
     if (rank <= 0) {

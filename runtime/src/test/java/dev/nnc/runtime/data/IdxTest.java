@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,29 @@ class IdxTest {
 
     DataException e = assertThrows(DataException.class, () -> Idx.load(images, labels));
     assertEquals(images + ": no such file", e.getMessage());
+  }
+
+  @Test
+  void reportsADamagedGzipFile() throws IOException {
+    byte[] compressed = gzip(images(3, 2, 3, PIXELS));
+    Path images = write("images.gz", Arrays.copyOf(compressed, compressed.length - 12), false);
+    Path labels = write("labels", labels(3, LABELS), false);
+
+    DataException e = assertThrows(DataException.class, () -> Idx.load(images, labels));
+    assertEquals(images + ": a damaged gzip file: Unexpected end of ZLIB input stream",
+        e.getMessage());
+  }
+
+  @Test
+  void readsImageDimensionsFromTheHeaderAlone() throws IOException {
+    assertArrayEquals(new int[] {2, 3},
+        Idx.imageDimensions(write("images", images(3, 2, 3, PIXELS), false)));
+    assertArrayEquals(new int[] {2, 3},
+        Idx.imageDimensions(write("images.gz", images(3, 2, 3, PIXELS), true)));
+    Path labels = write("labels", labels(3, LABELS), false);
+    DataException e = assertThrows(DataException.class, () -> Idx.imageDimensions(labels));
+    assertEquals(labels + ": expected an IDX image file (magic 0x00000803), "
+        + "found 0x00000801 (an IDX label file)", e.getMessage());
   }
 
   private static byte[] images(int count, int rows, int cols, byte[] pixels) {

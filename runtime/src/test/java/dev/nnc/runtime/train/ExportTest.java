@@ -18,6 +18,9 @@ class ExportTest {
   @Test
   void exportedModelPredictsWhatTheTrainedGraphComputed() {
     Path model = dir.resolve("model");
+    // A second export over the first replaces it, as re-running a job must.
+    Trainer.run(Xor.spec().epochs(1).export(model.toString()).build(),
+        TrainOptions.builder().logDir(dir).quiet(true).build());
     TrainResult result = Trainer.run(
         Xor.spec().validate(Xor.data(1)).export(model.toString()).build(),
         TrainOptions.builder().logDir(dir).quiet(true).build());

@@ -76,7 +76,8 @@ class TrainerTest {
 
   @Test
   void sameSeedGivesSameStepLosses() {
-    TrainSpec spec = Xor.spec().build();
+    // Seed 0 too must fix every random op: TF's random ops take a seed of 0 as "use the clock".
+    TrainSpec spec = Xor.spec().seed(0).build();
     TrainOptions options = TrainOptions.builder().logDir(dir).quiet(true).maxSteps(30).build();
     TrainOptions otherSeed =
         TrainOptions.builder().logDir(dir).quiet(true).maxSteps(30).seed(8).build();
@@ -118,7 +119,8 @@ class TrainerTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("optimizers")
   void frameworkOptimizersLowerTheLoss(String name, OptimizerFactory optimizer) {
-    List<Double> losses = Trainer.run(Xor.spec().optimizer(optimizer).build(), quiet()).stepLosses();
+    List<Double> losses =
+        Trainer.run(Xor.spec().optimizer(optimizer).build(), quiet()).stepLosses();
 
     assertTrue(mean(losses, 150, 160) < mean(losses, 0, 10) / 2,
         name + ": " + mean(losses, 0, 10) + " -> " + mean(losses, 150, 160));
@@ -126,11 +128,13 @@ class TrainerTest {
 
   @Test
   void runsUpdateOpsAndTheTrainingFlagOnlyInTrainingSteps() {
+    // Weights without a gradient must not stop the job either; see countingModel.
     TrainResult result = Trainer.run(
         Xor.spec().model(TrainerTest::countingModel, Xor.INPUTS, List.of("probability"))
             .validate(Xor.data(1)).epochs(2)
             .metric("steps", (net, values) -> weightNamed(net, "model/steps"))
-            .metric("training", (net, values) -> net.tf().dtypes.cast(net.training(), TFloat32.class))
+            .metric("training",
+                (net, values) -> net.tf().dtypes.cast(net.training(), TFloat32.class))
             .build(),
         quiet());
 
@@ -140,13 +144,19 @@ class TrainerTest {
     assertEquals(0.0, result.last().value("val_training"));
   }
 
-  /** XOR plus a step counter bumped by an update op and a weight the loss never reaches. */
+  /**
+   * XOR plus a step counter bumped by an update op, a trainable weight the loss never reaches and
+   * one it reaches through a stop_gradient: neither has a gradient, and training goes on without.
+   */
+  @SuppressWarnings("unchecked")
   private static Map<String, Operand<?>> countingModel(Net net, Map<String, Operand<?>> inputs) {
     Ops tf = net.tf();
     net.weight("steps", Shape.scalar(), Xor.ZEROS, false);
-    net.weight("unused", Shape.of(3), Xor.ZEROS, true);
     net.addUpdate(tf.assignAdd(weight(net, "model/steps").variable(), tf.constant(1f)));
-    return Xor.model(net, inputs);
+    net.weight("unused", Shape.of(3), Xor.ZEROS, true);
+    Operand<TFloat32> stopped = net.weight("stopped", Shape.of(1), Xor.ZEROS, true);
+    Operand<TFloat32> probability = (Operand<TFloat32>) Xor.model(net, inputs).get("probability");
+    return Map.of("probability", tf.math.add(probability, tf.stopGradient(stopped)));
   }
 
   private static Net.Weight weight(Net net, String name) {
@@ -169,7 +179,22 @@ class TrainerTest {
         + "try a lower learning rate, or check the data", e.getMessage());
   }
 
+  @Test
+  void tellsWhichStepTensorFlowFailedIn() {
+    // Shape inference accepts [?, 1] - [4, 1]; the first batch of 8 does not.
+    TrainSpec spec = Xor.spec()
+        .loss((net, values) -> net.tf().math.sub(Xor.mse(net, values),
+            net.tf().constant(new float[][] {{0}, {0}, {0}, {0}})))
+        .build();
+
+    TrainException e = assertThrows(TrainException.class, () -> Trainer.run(spec, quiet()));
+    assertTrue(e.getMessage().startsWith("job xor: training step 1 of epoch 1 failed: "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("Incompatible shapes: [8,1] vs. [4,1]"), e.getMessage());
+  }
+
   private static double mean(List<Double> values, int from, int to) {
-    return values.subList(from, to).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    return values.subList(from, to).stream()
+        .mapToDouble(Double::doubleValue).average().orElseThrow();
   }
 }

@@ -21,7 +21,7 @@ final class Xor {
 
   private Xor() {}
 
-  /** The truth table repeated {@code copies} times: fields {@code x: float[2]}, {@code y: float[1]}. */
+  /** The truth table {@code copies} times over: fields {@code x: float[2]}, {@code y: float[1]}. */
   static Dataset data(int copies) {
     double[][] rows = new double[TRUTH_TABLE.length * copies][];
     for (int i = 0; i < rows.length; i++) {
@@ -37,7 +37,8 @@ final class Xor {
         tf.constant(stddev));
   }
 
-  static final Initializer ZEROS = (tf, shape, seed) -> tf.zeros(tf.constant(shape.asArray()), TFloat32.class);
+  static final Initializer ZEROS =
+      (tf, shape, seed) -> tf.zeros(tf.constant(shape.asArray()), TFloat32.class);
 
   static Operand<TFloat32> dense(Net net, Operand<TFloat32> x, int in, int out) {
     Ops tf = net.tf();

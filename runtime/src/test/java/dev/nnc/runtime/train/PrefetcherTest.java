@@ -1,0 +1,60 @@
+package dev.nnc.runtime.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nnc.runtime.data.Batch;
+import dev.nnc.runtime.data.DataException;
+import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.data.Records;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PrefetcherTest {
+  @Test
+  void deliversEveryBatchInOrder() {
+    double[][] rows = new double[10][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new double[] {i};
+    }
+    List<Integer> firstOfEach = new ArrayList<>();
+    try (Prefetcher batches = new Prefetcher(
+        () -> Records.of(List.of(Field.ints("n")), rows).batches(3, 0, 0))) {
+      batches.forEachRemaining(batch -> firstOfEach.add(batch.ints("n")[0]));
+    }
+
+    assertEquals(List.of(0, 3, 6, 9), firstOfEach);
+  }
+
+  @Test
+  void passesOnWhatStoppedTheBackgroundThread() {
+    DataException problem = new DataException("bad record");
+    try (Prefetcher batches = new Prefetcher(() -> failing(problem))) {
+      assertSame(problem, assertThrows(DataException.class, batches::hasNext));
+    }
+    StackOverflowError error = new StackOverflowError();
+    try (Prefetcher batches = new Prefetcher(() -> failing(error))) {
+      assertSame(error, assertThrows(StackOverflowError.class, batches::hasNext));
+    }
+  }
+
+  private static Iterator<Batch> failing(Throwable problem) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public Batch next() {
+        if (problem instanceof Error error) {
+          throw error;
+        }
+        throw (RuntimeException) problem;
+      }
+    };
+  }
+}

@@ -42,7 +42,10 @@ dataDecl    : DATA name LBRACE dataSplit* RBRACE ;
 dataSplit   : name ASSIGN expr SEMI? ;
 
 recordsBody : LBRACE recordField (COMMA recordField)* recordValue* RBRACE ;
-recordField : name COLON typeRef ;
+// A record field's type ends with its line: `label: int` followed by a row starting `[5.1, ...]` on the
+// next line is a scalar field and a value, not the type int[5.1, ...].
+recordField : name COLON recordType ;
+recordType  : name ({_input.LT(1).getLine() == _input.LT(-1).getLine()}? LBRACK (dim (COMMA dim)*)? RBRACK)? ;
 recordValue : list | MINUS? number ;
 
 // ---------------------------------------------------------------- train and sample jobs

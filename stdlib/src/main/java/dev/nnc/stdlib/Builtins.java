@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The standard scope: every built-in by name. Generated code refers to the constants here
@@ -78,7 +79,20 @@ public final class Builtins {
     }
   }
 
+  /** Built-ins of the language (LANGUAGE.md §8) that this version does not provide yet. */
+  private static final Set<String> PLANNED = Set.of(
+      "conv1d", "conv2d_transpose", "global_maxpool", "layernorm", "lrn", "embedding", "one_hot",
+      "rnn", "lstm", "gru", "upsample", "swish", "softplus", "maxout", "mean", "sum", "max", "min",
+      "exp", "log", "sqrt", "abs", "square", "transpose", "clip", "argmax", "normal", "uniform",
+      "bernoulli", "mae", "huber", "kl", "l1", "l2", "top_k", "precision", "recall", "nesterov",
+      "adamax", "nadam", "adadelta", "adagrad", "rmsprop");
+
   private Builtins() {}
+
+  /** True for a built-in the language defines but this version does not provide yet. */
+  public static boolean planned(String name) {
+    return PLANNED.contains(name);
+  }
 
   public static Optional<Builtin> lookup(String name) {
     return Optional.ofNullable(BY_NAME.get(name));

@@ -134,13 +134,19 @@ final class ArgBinder {
       diagnostics.report(Diagnostic.at(Code.NN0201, expr.span(),
               "`" + param.name() + "` of " + what + " must be " + describe(type) + ", found " + value.describe())
           .help("the parameters are " + param.name() + ": " + type.describe()));
+      return null;
+    }
+    if (!Conversions.inRange(type, converted)) {
+      diagnostics.error(Code.NN0208, expr.span(),
+          "`" + param.name() + "` of " + what + " must be " + describe(type) + ", found " + value.describe());
+      return null;
     }
     return converted;
   }
 
   private static String describe(ParamType type) {
     String d = type.describe();
-    return d.startsWith("int") || d.startsWith("one") || d.startsWith("list") ? "an " + d : "a " + d;
+    return d.startsWith("int") ? "an " + d : "a " + d;
   }
 
   /** A bare name from a fixed set ({@code padding: same}); a string literal is accepted too. */

@@ -1,8 +1,11 @@
 package dev.nnc.compiler.check;
 
+import dev.nnc.compiler.diag.Code;
+import dev.nnc.compiler.diag.Diagnostic;
 import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.DataContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +43,11 @@ public final class Checker {
     return checker.run(unit);
   }
 
+  /** The standard library's modules (LANGUAGE.md §4); they arrive with the standard library's `.nn` files. */
+  private static final List<String> STANDARD_MODULES = List.of("std.vision", "std.text", "std.generative");
+
   private Program run(Ast.Unit unit) {
+    unit.imports().forEach(this::checkImport);
     Map<Ast.Model, ModelInstance> checkedModels = new LinkedHashMap<>();
     List<Job> jobs = new ArrayList<>();
     for (Ast.Decl decl : unit.decls()) {
@@ -66,6 +73,25 @@ public final class Checker {
       }
     }
     return new Program(unit, values, checkedModels, jobs);
+  }
+
+  private void checkImport(Ast.Import i) {
+    if (i.isFile()) {
+      Path file = Path.of(i.span().file().name()).toAbsolutePath().getParent().resolve(i.module());
+      if (!Files.exists(file)) {
+        diagnostics.report(Diagnostic.at(Code.NN0104, i.span(), "cannot import \"" + i.module() + "\": no such file")
+            .help("file imports are relative to the importing file: looked for " + file.getFileName()
+                + " beside " + i.span().file().name()));
+      } else {
+        constEvaluator.notYet(i.span(), "imports of `.nn` files");
+      }
+    } else if (STANDARD_MODULES.contains(i.module())) {
+      constEvaluator.notYet(i.span(), "standard library modules such as " + i.module());
+    } else {
+      Diagnostic d = Diagnostic.at(Code.NN0104, i.span(), "there is no module `" + i.module() + "`");
+      String close = Suggestions.closest(i.module(), STANDARD_MODULES);
+      diagnostics.report(d.help(close != null ? "did you mean `" + close + "`?" : "the modules are " + String.join(", ", STANDARD_MODULES)));
+    }
   }
 
   Diagnostics diagnostics() {

@@ -9,10 +9,10 @@ final class Conversions {
   private Conversions() {}
 
   static Object to(ParamType type, Object value) {
-    if (type == ParamType.INT) {
+    if (type == ParamType.INT || type == ParamType.SIZE) {
       return value instanceof Long ? value : null;
     }
-    if (type == ParamType.FLOAT) {
+    if (type == ParamType.FLOAT || type == ParamType.POSITIVE_FLOAT || type == ParamType.RATE) {
       return value instanceof Number n && !(value instanceof Double && ((Double) value).isNaN())
           ? n.doubleValue() : null;
     }
@@ -33,6 +33,20 @@ final class Conversions {
       return longs(value);
     }
     return null;
+  }
+
+  /** Whether a value of the right type is also in its type's range (a size of at least 1, a rate below 1). */
+  static boolean inRange(ParamType type, Object value) {
+    if (type == ParamType.SIZE || type == ParamType.INT_OR_PAIR || type == ParamType.INT_LIST) {
+      return value instanceof List<?> list ? list.stream().allMatch(v -> (Long) v >= 1) : (Long) value >= 1;
+    }
+    if (type == ParamType.POSITIVE_FLOAT) {
+      return (Double) value > 0;
+    }
+    if (type == ParamType.RATE) {
+      return (Double) value >= 0 && (Double) value < 1;
+    }
+    return true;
   }
 
   private static List<Long> longs(Object value) {

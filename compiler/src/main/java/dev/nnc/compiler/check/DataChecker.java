@@ -214,11 +214,16 @@ final class DataChecker {
       diagnostics.error(Code.NN0203, call.span(), name + " takes one count, as in " + name + "(1000)");
       return Value.ERROR;
     }
-    Value v = evaluator.eval(call.args().get(0).value());
-    if (!(v instanceof Value.Const c) || !(c.value() instanceof Long n) || n <= 0) {
+    Ast.Arg arg = call.args().get(0);
+    Value v = evaluator.eval(arg.value());
+    if (!(v instanceof Value.Const c) || !(c.value() instanceof Long n)) {
       if (!(v instanceof Value.Error)) {
-        diagnostics.error(Code.NN0201, call.args().get(0).span(), name + " takes a positive whole number, found " + v.describe());
+        diagnostics.error(Code.NN0201, arg.span(), name + " takes a whole number, found " + v.describe());
       }
+      return Value.ERROR;
+    }
+    if (n <= 0) {
+      diagnostics.error(Code.NN0208, arg.span(), name + " takes a positive whole number, found " + n);
       return Value.ERROR;
     }
     return dataset;

@@ -17,9 +17,7 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorType;
 import dev.nnc.stdlib.spec.WeightSpec;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +34,11 @@ final class Evaluator {
   private final Map<String, Value> locals;
   private final List<Row> rows;
   private final Map<String, Integer> rowNames = new HashMap<>();
-  /** Layer values already applied in this scope: a shared layer ({@code let}) owns one set of weights. */
-  private final Set<Value.Layer> applied = Collections.newSetFromMap(new IdentityHashMap<>());
+  /**
+   * The input each layer value was first applied to in this scope: a shared layer ({@code let}) owns
+   * one set of weights, so every later input must give the same weight shapes.
+   */
+  private final Map<Value.Layer, Value.Tensor> applied = new IdentityHashMap<>();
   private final ArgBinder binder;
 
   Evaluator(Checker checker, Map<String, Value> locals, List<Row> rows) {
@@ -145,6 +146,11 @@ final class Evaluator {
   }
 
   private Value unknownName(Name n) {
+    if (Builtins.planned(n.name())) {
+      diagnostics.report(Diagnostic.at(Code.NN0405, n.span(), "the built-in `" + n.name() + "` is not supported yet")
+          .help("it is part of the language (LANGUAGE.md §8) and comes in a later version of nnc"));
+      return Value.ERROR;
+    }
     List<String> visible = new ArrayList<>(locals.keySet());
     checker.globalNames().forEach(visible::add);
     Builtins.all().forEach(b -> visible.add(b.name()));
@@ -317,7 +323,16 @@ final class Evaluator {
       diagnostics.report(e.help() == null ? d : d.help(e.help()));
       return Value.ERROR;
     }
-    if (rows != null && op.kind() != Kind.LOSS && op.kind() != Kind.METRIC && applied.add(layer)) {
+    Value.Tensor first = applied.putIfAbsent(layer, inputs.get(0));
+    if (first != null && !op.weights(layer.args(), List.of(first.type())).equals(op.weights(layer.args(), types))) {
+      diagnostics.report(Diagnostic.at(Code.NN0301, at,
+              "this shared " + op.name() + " layer has weights for " + first.type() + ", but here it gets " + types.get(0))
+          .label(first.origin(), "its weights were made for this input")
+          .label(layer.origin(), "the layer is made once here")
+          .help("a layer bound with `let` shares one set of weights; write the layer twice for two sets"));
+      return Value.ERROR;
+    }
+    if (rows != null && op.kind() != Kind.LOSS && op.kind() != Kind.METRIC && first == null) {
       long trainable = 0;
       long fixed = 0;
       for (WeightSpec w : op.weights(layer.args(), types)) {

@@ -7,7 +7,9 @@ import dev.nnc.compiler.source.Span;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Field;
 import dev.nnc.stdlib.spec.TensorType;
+import dev.nnc.stdlib.spec.Dim;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,57 +35,81 @@ final class JobChecker {
   Job check(Ast.Job job) {
     Evaluator evaluator = new Evaluator(checker, Evaluator.scope(), null);
     Map<String, Ast.Entry> entries = new LinkedHashMap<>();
-    Map<String, String> feed = new LinkedHashMap<>();
+    Map<String, Ast.FeedPair> feed = new LinkedHashMap<>();
+    Set<String> suggested = new HashSet<>();
     boolean ok = true;
     for (Ast.JobItem item : job.items()) {
       if (item instanceof Ast.Entry e && e.target() == null && e.from() == null) {
-          String key = e.key().name();
-          Ast.Entry previous = entries.putIfAbsent(key, e);
-          if (previous != null) {
-            diagnostics.report(Diagnostic.at(Code.NN0102, e.key().span(), "`" + key + "` is set twice")
-                .label(previous.key().span(), "first set here"));
-            ok = false;
-          } else if (LATER.contains(key)) {
-            evaluator.notYet(e.key().span(), "`" + key + ":` settings");
-            ok = false;
-          } else if (!KEYS.contains(key)) {
-            Diagnostic d = Diagnostic.at(Code.NN0402, e.key().span(), "unknown setting `" + key + "` in train " + job.name().name());
-            String close = Suggestions.closest(key, KEYS);
-            diagnostics.report(d.help(close != null ? "did you mean `" + close + "`?" : "the settings are " + String.join(", ", KEYS)));
-            ok = false;
-          }
+        ok &= setting(job, e, entries, suggested, evaluator);
       } else if (item instanceof Ast.Feed f) {
-          for (Ast.FeedPair pair : f.pairs()) {
-            if (pair.field() instanceof Ast.Name n) {
-              feed.put(pair.input().name(), n.name());
-            } else {
-              diagnostics.error(Code.NN0201, pair.field().span(), "feed names a data field, as in `feed: image = pixels`");
-              ok = false;
-            }
+        for (Ast.FeedPair pair : f.pairs()) {
+          if (pair.field() instanceof Ast.Name) {
+            feed.put(pair.input().name(), pair);
+          } else {
+            diagnostics.error(Code.NN0201, pair.field().span(), "feed names a data field, as in `feed: image = pixels`");
+            ok = false;
           }
+        }
       } else {
-          evaluator.notYet(item.span(), "custom steps (`let`, `step`, `every`, `export M:` in a job)");
-          ok = false;
-      }
-    }
-    for (String required : List.of("model", "data", "loss", "optimizer", "batch")) {
-      if (!entries.containsKey(required)) {
-        diagnostics.report(Diagnostic.at(Code.NN0401, job.name().span(),
-                "train " + job.name().name() + " has no `" + required + ":`")
-            .help(helpFor(required)));
+        evaluator.notYet(item.span(), "custom steps (`let`, `step`, `every`, `export M:` in a job)");
         ok = false;
       }
     }
-    if (!entries.containsKey("epochs") && !entries.containsKey("steps")) {
-      diagnostics.report(Diagnostic.at(Code.NN0401, job.name().span(),
-              "train " + job.name().name() + " says neither how many `epochs:` nor how many `steps:`")
-          .help("add `epochs: 10`"));
-      ok = false;
-    }
-    if (!ok) {
+    ok &= requiredSettings(job, entries, suggested);
+    if (!entries.keySet().containsAll(List.of("model", "data", "loss", "optimizer", "batch"))) {
       return null;
     }
-    return checkEntries(job, entries, feed, evaluator);
+    Job checked = checkEntries(job, entries, feed, evaluator);
+    return ok ? checked : null;
+  }
+
+  /** Records one {@code key: value}; false (after reporting) for a repeated, unknown or later setting. */
+  private boolean setting(Ast.Job job, Ast.Entry e, Map<String, Ast.Entry> entries, Set<String> suggested, Evaluator evaluator) {
+    String key = e.key().name();
+    Ast.Entry previous = entries.putIfAbsent(key, e);
+    if (previous != null) {
+      diagnostics.report(Diagnostic.at(Code.NN0102, e.key().span(), "`" + key + "` is set twice")
+          .label(previous.key().span(), "first set here"));
+      return false;
+    }
+    if (LATER.contains(key)) {
+      evaluator.notYet(e.key().span(), "`" + key + ":` settings");
+      return false;
+    }
+    if (!KEYS.contains(key)) {
+      Diagnostic d = Diagnostic.at(Code.NN0402, e.key().span(), "unknown setting `" + key + "` in train " + job.name().name());
+      String close = Suggestions.closest(key, KEYS);
+      if (close != null) {
+        suggested.add(close); // its "missing" error would repeat this one
+      }
+      diagnostics.report(d.help(close != null ? "did you mean `" + close + "`?" : "the settings are " + String.join(", ", KEYS)));
+      return false;
+    }
+    return true;
+  }
+
+  /** Reports each required setting that is missing, unless a misspelt setting was already reported for it. */
+  private boolean requiredSettings(Ast.Job job, Map<String, Ast.Entry> entries, Set<String> suggested) {
+    boolean ok = true;
+    for (String required : List.of("model", "data", "loss", "optimizer", "batch")) {
+      if (!entries.containsKey(required)) {
+        ok = false;
+        if (!suggested.contains(required)) {
+          diagnostics.report(Diagnostic.at(Code.NN0401, job.name().span(),
+                  "train " + job.name().name() + " has no `" + required + ":`")
+              .help(helpFor(required)));
+        }
+      }
+    }
+    if (!entries.containsKey("epochs") && !entries.containsKey("steps")) {
+      ok = false;
+      if (!suggested.contains("epochs") && !suggested.contains("steps")) {
+        diagnostics.report(Diagnostic.at(Code.NN0401, job.name().span(),
+                "train " + job.name().name() + " says neither how many `epochs:` nor how many `steps:`")
+            .help("add `epochs: 10`"));
+      }
+    }
+    return ok;
   }
 
   private static String helpFor(String key) {
@@ -96,21 +122,15 @@ final class JobChecker {
     };
   }
 
-  private Job checkEntries(Ast.Job job, Map<String, Ast.Entry> entries, Map<String, String> feed, Evaluator evaluator) {
-    Value modelValue = evaluator.eval(entries.get("model").value());
-    ModelInstance model = null;
-    if (modelValue instanceof Value.ModelRef ref) {
-      Value.Model bound = checker.models().bindHyper(ref.decl(), null, evaluator);
-      model = bound == null ? null : checker.models().instantiate(bound, null, entries.get("model").span());
-    } else if (modelValue instanceof Value.Model m) {
-      model = checker.models().instantiate(m, null, entries.get("model").span());
-    } else if (!(modelValue instanceof Value.Error)) {
-      diagnostics.error(Code.NN0206, entries.get("model").value().span(), "`model:` must be a model, found " + modelValue.describe());
-    }
+  /** Checks every setting's value, reporting all problems; null if there was any. */
+  private Job checkEntries(Ast.Job job, Map<String, Ast.Entry> entries, Map<String, Ast.FeedPair> feed, Evaluator evaluator) {
+    ModelInstance model = model(entries.get("model"), evaluator);
     Value.Dataset data = dataset(entries.get("data"), evaluator);
-    Value.Dataset validate = entries.containsKey("validate") ? dataset(entries.get("validate"), evaluator) : null;
+    boolean ok = model != null && data != null;
+    if (entries.containsKey("validate")) {
+      ok &= dataset(entries.get("validate"), evaluator) != null;
+    }
     Value optimizer = evaluator.eval(entries.get("optimizer").value());
-    boolean ok = model != null && data != null && (validate != null || !entries.containsKey("validate"));
     if (!(optimizer instanceof Value.Optimizer)) {
       ok = false;
       if (!(optimizer instanceof Value.Error)) {
@@ -123,30 +143,44 @@ final class JobChecker {
     int epochs = entries.containsKey("epochs") ? positive(entries.get("epochs"), evaluator) : 0;
     long steps = entries.containsKey("steps") ? positive(entries.get("steps"), evaluator) : 0;
     String export = entries.containsKey("export") ? string(entries.get("export"), evaluator) : null;
-    long seed = entries.containsKey("seed") ? positive(entries.get("seed"), evaluator) : 42;
-    if (!ok || batch < 0 || epochs < 0 || steps < 0 || seed < 0 || export == null && entries.containsKey("export")) {
-      return null;
-    }
-    if (!feeds(model, data, feed, entries.get("data").value().span())) {
+    long seed = entries.containsKey("seed") ? wholeNumber(entries.get("seed"), evaluator, 0) : 42;
+    ok &= batch > 0 && epochs >= 0 && steps >= 0 && seed >= 0 && (export != null || !entries.containsKey("export"));
+    if (model == null || data == null || !feeds(model, data, feed, entries.get("data").value().span())) {
       return null;
     }
     Map<String, Value> values = Evaluator.scope();
+    Ast.Expr dataExpr = entries.get("data").value();
     for (Field f : data.fields()) {
-      values.put(f.name(), new Value.Tensor(DataChecker.typeOf(f).withShape(DataChecker.typeOf(f).shape().batched()), entries.get("data").value().span()));
+      values.put(f.name(), new Value.Tensor(DataChecker.typeOf(f).withShape(DataChecker.typeOf(f).shape().batched()), dataExpr.span()));
     }
     model.outputs().forEach((name, type) -> values.put(name, new Value.Tensor(type, entries.get("model").value().span())));
     Evaluator scalarScope = new Evaluator(checker, values, null);
     Ast.Expr loss = entries.get("loss").value();
-    if (!scalar(scalarScope, loss, "loss")) {
-      return null;
-    }
+    ok &= scalar(scalarScope, loss, "loss");
     List<Job.Metric> metrics = metrics(entries.get("metrics"), scalarScope);
-    if (metrics == null) {
+    if (!ok || metrics == null) {
       return null;
     }
+    Map<String, String> fields = new LinkedHashMap<>();
+    feed.forEach((input, pair) -> fields.put(input, ((Ast.Name) pair.field()).name()));
     Ast.Expr validateExpr = entries.containsKey("validate") ? entries.get("validate").value() : null;
-    return new Job(job, entries.get("model").value(), model, entries.get("data").value(), data.fields(),
-        validateExpr, feed, loss, entries.get("optimizer").value(), metrics, batch, epochs, steps, export, seed);
+    return new Job(job, entries.get("model").value(), model, dataExpr, data.fields(),
+        validateExpr, fields, loss, entries.get("optimizer").value(), metrics, batch, epochs, steps, export, seed);
+  }
+
+  private ModelInstance model(Ast.Entry entry, Evaluator evaluator) {
+    Value value = evaluator.eval(entry.value());
+    if (value instanceof Value.ModelRef ref) {
+      Value.Model bound = checker.models().bindHyper(ref.decl(), null, evaluator);
+      return bound == null ? null : checker.models().instantiate(bound, null, entry.span());
+    }
+    if (value instanceof Value.Model m) {
+      return checker.models().instantiate(m, null, entry.span());
+    }
+    if (!(value instanceof Value.Error)) {
+      diagnostics.error(Code.NN0206, entry.value().span(), "`model:` must be a model, found " + value.describe());
+    }
+    return null;
   }
 
   private Value.Dataset dataset(Ast.Entry entry, Evaluator evaluator) {
@@ -160,24 +194,51 @@ final class JobChecker {
     return null;
   }
 
-  /** Each model input must find a data field of its type: by the same name, or through `feed:`. */
-  private boolean feeds(ModelInstance model, Value.Dataset data, Map<String, String> feed, Span dataSpan) {
+  /**
+   * Each model input must find a data field of its type, by the same name or through `feed:`.
+   * Symbols in the model's input types ({@code float[n]}) are bound from the fields.
+   */
+  private boolean feeds(ModelInstance model, Value.Dataset data, Map<String, Ast.FeedPair> feed, Span dataSpan) {
     boolean ok = true;
+    Map<String, Dim> bound = new HashMap<>();
+    Map<String, String> boundBy = new HashMap<>();
+    List<String> available = data.fields().stream().map(Field::name).toList();
     for (Map.Entry<String, TensorType> input : model.inputs().entrySet()) {
-      String fieldName = feed.getOrDefault(input.getKey(), input.getKey());
+      Ast.FeedPair pair = feed.get(input.getKey());
+      String fieldName = pair == null ? input.getKey() : ((Ast.Name) pair.field()).name();
+      Span where = pair == null ? dataSpan : pair.field().span();
       Field field = data.fields().stream().filter(f -> f.name().equals(fieldName)).findFirst().orElse(null);
-      List<String> available = data.fields().stream().map(Field::name).toList();
       if (field == null) {
-        diagnostics.report(Diagnostic.at(Code.NN0403, dataSpan,
+        diagnostics.report(Diagnostic.at(Code.NN0403, where,
                 "model input `" + input.getKey() + "` has no data field `" + fieldName + "`")
-            .help("the data has " + String.join(", ", available) + "; name one with `feed: " + input.getKey() + " = FIELD`"));
+            .help("the data has " + String.join(", ", available)
+                + (pair == null ? "; name one with `feed: " + input.getKey() + " = FIELD`" : "")));
         ok = false;
         continue;
       }
       TensorType fieldType = DataChecker.typeOf(field).withShape(DataChecker.typeOf(field).shape().batched());
-      if (!fieldType.shape().equals(input.getValue().shape())) {
-        diagnostics.report(Diagnostic.at(Code.NN0403, dataSpan,
-                "model input `" + input.getKey() + "` is " + input.getValue() + " but data field `" + fieldName + "` is " + fieldType)
+      TensorType inputType = input.getValue();
+      boolean fits = fieldType.rank() == inputType.rank();
+      for (int i = 0; fits && i < inputType.rank(); i++) {
+        Dim want = inputType.shape().dim(i);
+        Dim have = fieldType.shape().dim(i);
+        if (want instanceof Dim.Symbol s && !want.equals(Dim.BATCH)) {
+          Dim before = bound.putIfAbsent(s.name(), have);
+          if (before != null && !before.equals(have)) {
+            diagnostics.report(Diagnostic.at(Code.NN0303, where,
+                    "`" + s.name() + "` is bound to two sizes: " + before + " by data field `" + boundBy.get(s.name())
+                        + "` and " + have + " by data field `" + fieldName + "`")
+                .label(model.decl().name().span(), "the model declares its inputs with `" + s.name() + "`"));
+            ok = false;
+          }
+          boundBy.putIfAbsent(s.name(), fieldName);
+        } else {
+          fits = want.equals(have);
+        }
+      }
+      if (!fits) {
+        diagnostics.report(Diagnostic.at(Code.NN0403, where,
+                "model input `" + input.getKey() + "` is " + inputType + " but data field `" + fieldName + "` is " + fieldType)
             .label(model.decl().name().span(), "the model is declared here")
             .help("reshape the data with `map(...)` or the model input to match"));
         ok = false;
@@ -229,19 +290,29 @@ final class JobChecker {
   }
 
   private int positive(Ast.Entry entry, Evaluator evaluator) {
+    return wholeNumber(entry, evaluator, 1);
+  }
+
+  /** A whole-number setting of at least {@code min} (`5` or, for `epochs:`, `5 epochs`); -1 after an error. */
+  private int wholeNumber(Ast.Entry entry, Evaluator evaluator, long min) {
     Value v = evaluator.eval(entry.value());
     Object value = v instanceof Value.Const c ? c.value() : null;
     if (value instanceof Value.Duration d && d.unit().startsWith(entry.key().name().replace("s", ""))) {
       value = d.amount();
     }
-    if (value instanceof Long n && n > 0 && n <= Integer.MAX_VALUE) {
-      return n.intValue();
+    if (!(value instanceof Long n)) {
+      if (!(v instanceof Value.Error)) {
+        diagnostics.error(Code.NN0201, entry.value().span(),
+            "`" + entry.key().name() + ":` must be a whole number, found " + v.describe());
+      }
+      return -1;
     }
-    if (!(v instanceof Value.Error)) {
+    if (n < min || n > Integer.MAX_VALUE) {
       diagnostics.error(Code.NN0208, entry.value().span(),
-          "`" + entry.key().name() + ":` must be a positive whole number, found " + v.describe());
+          "`" + entry.key().name() + ":` must be " + (min == 0 ? "zero or more" : "a positive whole number") + ", found " + n);
+      return -1;
     }
-    return -1;
+    return n.intValue();
   }
 
   private String string(Ast.Entry entry, Evaluator evaluator) {

@@ -129,6 +129,7 @@ final class Models {
     }
     boolean ok = true;
     Map<String, Ast.ModelStmt> names = new HashMap<>();
+    Map<String, Dim> symbols = new HashMap<>();
     int inputIndex = 0;
     for (Ast.ModelStmt stmt : decl.body()) {
       Ast.ModelStmt previous = names.putIfAbsent(stmt.name().name(), stmt);
@@ -139,18 +140,18 @@ final class Models {
         continue;
       }
       if (stmt instanceof Ast.Input input) {
-          TensorType type = declaredType(input.type(), locals, true);
+          TensorType type = declaredType(input.type(), locals, symbols.keySet(), true);
           if (type == null) {
+            locals.put(input.name().name(), Value.ERROR); // reported; its uses stay silent
             ok = false;
             continue;
           }
           Span origin = input.name().span();
           if (actual != null) {
             Value.Tensor given = actual.get(inputIndex);
-            type = bind(decl, input, type, given, locals, at);
+            type = bind(decl, input, type, given, symbols, locals, at);
             if (type == null) {
-              ok = false;
-              continue;
+              return null; // the application is wrong, not the body: one error, at the call
             }
             origin = given.origin();
           }
@@ -171,6 +172,7 @@ final class Models {
           locals.put(output.name().name(), tensor);
       } else {
           evaluator.notYet(stmt.span(), "raw `param` declarations");
+          locals.put(stmt.name().name(), Value.ERROR);
           ok = false;
       }
     }
@@ -185,6 +187,11 @@ final class Models {
 
   /** The type an input declares, batch in front; symbols stay symbols. Null after an error. */
   TensorType declaredType(Ast.TypeRef ref, Map<String, Value> locals, boolean batched) {
+    return declaredType(ref, locals, Set.of(), batched);
+  }
+
+  /** As above; {@code symbols} are names bound from earlier inputs, which stay symbols in later ones. */
+  private TensorType declaredType(Ast.TypeRef ref, Map<String, Value> locals, Set<String> symbols, boolean batched) {
     ElementType element = switch (ref.name().name()) {
       case "float", "double", "half" -> ElementType.FLOAT;
       case "int", "long" -> ElementType.INT;
@@ -198,7 +205,8 @@ final class Models {
     }
     List<Dim> dims = new ArrayList<>();
     for (Ast.Expr dim : ref.dims() == null ? List.<Ast.Expr>of() : ref.dims()) {
-      if (dim instanceof Ast.Name n && !locals.containsKey(n.name()) && checker.global(n.name()) == null) {
+      if (dim instanceof Ast.Name n
+          && (symbols.contains(n.name()) || !locals.containsKey(n.name()) && checker.global(n.name()) == null)) {
         dims.add(Dim.symbol(n.name()));
         continue;
       }
@@ -221,10 +229,9 @@ final class Models {
    * ({@code float[h, w, c]}); a bound symbol becomes a compile-time value in the model body.
    */
   private TensorType bind(Ast.Model decl, Ast.Input input, TensorType declared, Value.Tensor given,
-      Map<String, Value> locals, Span at) {
+      Map<String, Dim> bound, Map<String, Value> locals, Span at) {
     TensorType actual = given.type();
     boolean fits = actual.rank() == declared.rank();
-    Map<String, Dim> bound = new HashMap<>();
     for (int i = 0; fits && i < declared.rank(); i++) {
       Dim want = declared.shape().dim(i);
       Dim have = actual.shape().dim(i);
@@ -232,7 +239,8 @@ final class Models {
         Dim before = bound.putIfAbsent(s.name(), have);
         if (before != null && !before.equals(have)) {
           diagnostics.report(Diagnostic.at(Code.NN0303, at,
-                  "`" + s.name() + "` is bound to two sizes: " + before + " and " + have)
+                  "`" + s.name() + "` is bound to two sizes: " + before + " and " + have
+                      + " (by input `" + input.name().name() + "`)")
               .label(input.type().span(), "declared here as " + declared)
               .help("the input is " + actual));
           return null;

@@ -19,6 +19,9 @@ public sealed interface Value {
   record Const(Object value) implements Value {
     @Override
     public String describe() {
+      if (value instanceof String s) {
+        return "the string \"" + s + "\"";
+      }
       return "the value " + dev.nnc.stdlib.spec.Values.render(value);
     }
   }

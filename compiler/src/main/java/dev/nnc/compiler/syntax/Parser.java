@@ -35,6 +35,8 @@ public final class Parser {
     lexer.removeErrorListeners();
     lexer.addErrorListener(errors);
     CommonTokenStream tokens = new CommonTokenStream(lexer);
+    errors.reportBadCharacters(tokens);
+    errors.watch(tokens);
     NNParser parser = new NNParser(tokens);
     parser.removeErrorListeners();
     parser.addErrorListener(errors);
@@ -146,6 +148,17 @@ public final class Parser {
   }
 
   private TypeRef typeRef(NNParser.TypeRefContext ctx) {
+    List<Expr> dims = null;
+    if (ctx.LBRACK() != null) {
+      dims = new ArrayList<>();
+      for (NNParser.DimContext d : ctx.dim()) {
+        dims.add(expr(d.expr()));
+      }
+    }
+    return new TypeRef(span(ctx), ident(ctx.name()), dims);
+  }
+
+  private TypeRef recordType(NNParser.RecordTypeContext ctx) {
     List<Expr> dims = null;
     if (ctx.LBRACK() != null) {
       dims = new ArrayList<>();
@@ -402,7 +415,7 @@ public final class Parser {
   private Records records(NNParser.RecordsBodyContext ctx, Span span) {
     List<RecordField> fields = new ArrayList<>();
     for (NNParser.RecordFieldContext f : ctx.recordField()) {
-      fields.add(new RecordField(span(f), ident(f.name()), typeRef(f.typeRef())));
+      fields.add(new RecordField(span(f), ident(f.name()), recordType(f.recordType())));
     }
     List<Expr> values = new ArrayList<>();
     for (NNParser.RecordValueContext v : ctx.recordValue()) {

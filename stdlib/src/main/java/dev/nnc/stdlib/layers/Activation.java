@@ -8,6 +8,7 @@ import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Param;
 import dev.nnc.stdlib.spec.ParamType;
+import dev.nnc.stdlib.spec.ShapeException;
 import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
@@ -62,8 +63,16 @@ public final class Activation extends TensorOpDefinition {
   }
 
   @Override
-  public TensorType outputType(Args args, List<TensorType> inputs) {
-    return inputs.get(0);
+  public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
+    TensorType x = inputs.get(0);
+    if (form == Form.SOFTMAX) {
+      long axis = args.integer("axis");
+      if (axis < -x.rank() || axis >= x.rank()) {
+        throw new ShapeException("softmax axis " + axis + " is out of range for " + x,
+            "axes count from 0 (the batch) to " + (x.rank() - 1) + ", or from -1 (the last) backwards");
+      }
+    }
+    return x;
   }
 
   @Override

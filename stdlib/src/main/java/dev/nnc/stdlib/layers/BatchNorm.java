@@ -29,8 +29,8 @@ public final class BatchNorm extends TensorOpDefinition {
   private static final Signature SIGNATURE =
       Signature.of(
           1,
-          named("momentum", ParamType.FLOAT, 0.99),
-          named("epsilon", ParamType.FLOAT, 1e-3));
+          named("momentum", ParamType.RATE, 0.99),
+          named("epsilon", ParamType.POSITIVE_FLOAT, 1e-3));
 
   public BatchNorm() {
     super("batchnorm", Kind.LAYER, "Normalises each channel with batch statistics while training, moving averages otherwise.", SIGNATURE);

@@ -27,7 +27,7 @@ public final class Conv2d extends TensorOpDefinition {
   private static final Signature SIGNATURE =
       Signature.of(
           1,
-          required("filters", ParamType.INT),
+          required("filters", ParamType.SIZE),
           required("kernel", ParamType.INT_OR_PAIR),
           optional("stride", ParamType.INT_OR_PAIR, 1L),
           named("padding", ParamType.oneOf("valid", "same"), "valid"),

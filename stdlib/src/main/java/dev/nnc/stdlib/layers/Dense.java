@@ -27,7 +27,7 @@ public final class Dense extends TensorOpDefinition {
   private static final Signature SIGNATURE =
       Signature.of(
           1,
-          required("units", ParamType.INT),
+          required("units", ParamType.SIZE),
           named("activation", ParamType.ACTIVATION, "none"),
           named("bias", ParamType.BOOL, true),
           named("init", ParamType.INITIALIZER, "glorot_uniform"));

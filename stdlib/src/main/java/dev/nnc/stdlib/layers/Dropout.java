@@ -7,7 +7,6 @@ import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ParamType;
-import dev.nnc.stdlib.spec.ShapeException;
 import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
@@ -18,18 +17,14 @@ import org.tensorflow.types.TFloat32;
 
 /** {@code dropout(rate)}: zeroes a fraction of the values while training, scaling the rest (inverted dropout). */
 public final class Dropout extends TensorOpDefinition {
-  private static final Signature SIGNATURE = Signature.of(1, required("rate", ParamType.FLOAT));
+  private static final Signature SIGNATURE = Signature.of(1, required("rate", ParamType.RATE));
 
   public Dropout() {
     super("dropout", Kind.LAYER, "Drops each value with probability `rate` while training; the identity otherwise.", SIGNATURE);
   }
 
   @Override
-  public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
-    double rate = args.real("rate");
-    if (rate < 0 || rate >= 1) {
-      throw new ShapeException("dropout rate must be in [0, 1), found " + rate);
-    }
+  public TensorType outputType(Args args, List<TensorType> inputs) {
     return inputs.get(0);
   }
 

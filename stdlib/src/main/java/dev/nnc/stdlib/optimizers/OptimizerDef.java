@@ -21,20 +21,20 @@ import org.tensorflow.framework.optimizers.Momentum;
 public final class OptimizerDef implements Builtin {
   public static final OptimizerDef SGD =
       new OptimizerDef("sgd", "Plain stochastic gradient descent.",
-          Signature.of(0, optional("lr", ParamType.FLOAT, 0.01)),
+          Signature.of(0, optional("lr", ParamType.POSITIVE_FLOAT, 0.01)),
           args -> graph -> new GradientDescent(graph, (float) args.real("lr")));
   public static final OptimizerDef MOMENTUM =
       new OptimizerDef("momentum", "Gradient descent with momentum.",
-          Signature.of(0, optional("lr", ParamType.FLOAT, 0.01), optional("momentum", ParamType.FLOAT, 0.9)),
+          Signature.of(0, optional("lr", ParamType.POSITIVE_FLOAT, 0.01), optional("momentum", ParamType.RATE, 0.9)),
           args -> graph -> new Momentum(graph, (float) args.real("lr"), (float) args.real("momentum"), false));
   public static final OptimizerDef ADAM =
       new OptimizerDef("adam", "Adam: adaptive moment estimation.",
           Signature.of(
               0,
-              optional("lr", ParamType.FLOAT, 0.001),
-              optional("beta1", ParamType.FLOAT, 0.9),
-              optional("beta2", ParamType.FLOAT, 0.999),
-              named("epsilon", ParamType.FLOAT, 1e-7)),
+              optional("lr", ParamType.POSITIVE_FLOAT, 0.001),
+              optional("beta1", ParamType.RATE, 0.9),
+              optional("beta2", ParamType.RATE, 0.999),
+              named("epsilon", ParamType.POSITIVE_FLOAT, 1e-7)),
           args -> graph -> new Adam(graph, (float) args.real("lr"), (float) args.real("beta1"),
               (float) args.real("beta2"), (float) args.real("epsilon")));
 

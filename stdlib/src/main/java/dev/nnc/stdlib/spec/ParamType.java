@@ -5,13 +5,19 @@ import java.util.List;
 /** The compile-time type of a built-in's argument. */
 public sealed interface ParamType {
   ParamType INT = new Simple("int");
+  /** A size or a count: a whole number of at least 1 ({@code units}, {@code filters}, {@code stride}). */
+  ParamType SIZE = new Simple("positive int");
   ParamType FLOAT = new Simple("float");
+  /** A float above zero ({@code lr}, {@code epsilon}). */
+  ParamType POSITIVE_FLOAT = new Simple("positive float");
+  /** A fraction in [0, 1) ({@code dropout(rate)}, {@code momentum}). */
+  ParamType RATE = new Simple("float in [0, 1)");
   ParamType BOOL = new Simple("bool");
   ParamType STRING = new Simple("string");
-  /** An int, or a list of two ints ({@code kernel: 3} or {@code kernel: [3, 5]}). */
-  ParamType INT_OR_PAIR = new Simple("int or [int, int]");
-  /** A list of ints ({@code reshape([7, 7, 64])}). */
-  ParamType INT_LIST = new Simple("list of int");
+  /** A positive int, or a list of two ({@code kernel: 3} or {@code kernel: [3, 5]}). */
+  ParamType INT_OR_PAIR = new Simple("positive int or [int, int]");
+  /** A list of positive ints ({@code reshape([7, 7, 64])}). */
+  ParamType INT_LIST = new Simple("list of positive int");
   /** An activation function by name ({@code activation: relu}); {@code none} for identity. */
   ParamType ACTIVATION = new Simple("activation");
   /** An initializer ({@code init: he_normal}, {@code init: normal(0, 0.01)}). */

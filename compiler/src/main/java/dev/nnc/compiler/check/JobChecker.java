@@ -153,7 +153,16 @@ final class JobChecker {
     for (Field f : data.fields()) {
       values.put(f.name(), new Value.Tensor(DataChecker.typeOf(f).withShape(DataChecker.typeOf(f).shape().batched()), dataExpr.span()));
     }
-    model.outputs().forEach((name, type) -> values.put(name, new Value.Tensor(type, entries.get("model").value().span())));
+    for (Map.Entry<String, TensorType> output : model.outputs().entrySet()) {
+      if (values.containsKey(output.getKey())) {
+        // The loss names outputs and fields alike, so one name cannot be both.
+        diagnostics.report(Diagnostic.at(Code.NN0102, entries.get("model").value().span(),
+                "model output `" + output.getKey() + "` has the same name as a data field")
+            .help("rename the output, or the field with `map(...)`"));
+        return null;
+      }
+      values.put(output.getKey(), new Value.Tensor(output.getValue(), entries.get("model").value().span()));
+    }
     Evaluator scalarScope = new Evaluator(checker, values, null);
     Ast.Expr loss = entries.get("loss").value();
     ok &= scalar(scalarScope, loss, "loss");

@@ -69,6 +69,19 @@ class SummaryTest {
   }
 
   @Test
+  void blocksUnrollAndResidualShortcutsFollowTheirCondition() {
+    ModelInstance deep = model("Deep");
+    // Residual(16) on 16 channels keeps the identity shortcut: 2 convs 3x3x16x16+16 (2,320 each) and
+    // 2 batchnorms (64 each, half trainable) = 4,768. Residual(32, stride 2) adds a 1x1 projection
+    // (544) and its batchnorm (128): 4,640 + 128 + 9,248 + 128 + 544 + 128 = 14,816.
+    assertEquals(4_768, deep.rows().get(4).params());
+    assertEquals(14_816, deep.rows().get(5).params());
+    assertEquals("[batch, 8, 8, 64]", deep.rows().get(6).output().shape().toString());
+    assertEquals(80_698, deep.trainable());
+    assertEquals(640, deep.nonTrainable());
+  }
+
+  @Test
   void summaryTableListsLayersShapesAndTotals() {
     String table = SummaryTable.render(model("Mlp"));
     assertTrue(table.startsWith("Model: \"Mlp\"\n"), table);

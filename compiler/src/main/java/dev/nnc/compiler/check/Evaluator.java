@@ -83,9 +83,9 @@ final class Evaluator {
     } else if (expr instanceof Pipeline p) {
       return pipeline(p);
     } else if (expr instanceof Repeat r) {
-      return notYet(r.span(), "`repeat` blocks");
+      return misplacedBlock(r.span(), "repeat");
     } else if (expr instanceof For f) {
-      return notYet(f.span(), "`for` blocks");
+      return misplacedBlock(f.span(), "for");
     } else if (expr instanceof DataPipe d) {
       return checker.data().pipe(d, this);
     }
@@ -389,8 +389,11 @@ final class Evaluator {
     if (stage instanceof Call c) {
       return call(c, input);
     }
-    if (stage instanceof Repeat || stage instanceof For) {
-      return eval(stage);
+    if (stage instanceof Repeat r) {
+      return repeat(r, input);
+    }
+    if (stage instanceof For f) {
+      return loop(f, input);
     }
     Value f = eval(stage);
     if (f instanceof Value.Layer || f instanceof Value.Model) {
@@ -406,6 +409,77 @@ final class Evaluator {
           .help("`a -> f` feeds `a` into `f`; to combine tensors use an operator such as `+`"));
     }
     return Value.ERROR;
+  }
+
+  /** {@code repeat} and {@code for} are stages: they need a value flowing in from {@code ->}. */
+  private Value misplacedBlock(Span span, String keyword) {
+    diagnostics.report(Diagnostic.at(Code.NN0206, span, "a `" + keyword + "` block is a pipeline stage")
+        .help("feed it a tensor: `x -> " + keyword + " ... { ... }`"));
+    return Value.ERROR;
+  }
+
+  /** {@code repeat(n) { stages }}: the stages applied n times, each copy with its own parameters. */
+  private Value repeat(Repeat r, Value.Tensor input) {
+    Value count = eval(r.count());
+    if (!(count instanceof Value.Const c) || !(c.value() instanceof Long n) || n < 0) {
+      if (!(count instanceof Value.Error)) {
+        diagnostics.error(Code.NN0208, r.count().span(), "repeat takes a whole number of copies, found " + count.describe());
+      }
+      return Value.ERROR;
+    }
+    Value current = input;
+    for (long i = 0; i < n && !(current instanceof Value.Error); i++) {
+      current = stages(r.body(), current);
+    }
+    return current;
+  }
+
+  /** {@code for i in a..b { stages }}: the stages applied once per value, with {@code i} bound to it. */
+  private Value loop(For f, Value.Tensor input) {
+    Value range = eval(f.range());
+    if (!(range instanceof Value.Const c) || !(c.value() instanceof List<?> values)) {
+      if (!(range instanceof Value.Error)) {
+        diagnostics.error(Code.NN0201, f.range().span(), "for takes a range such as 0..4 or a list, found " + range.describe());
+      }
+      return Value.ERROR;
+    }
+    String name = f.variable().name();
+    Value shadowed = locals.get(name);
+    Value current = input;
+    for (Object value : values) {
+      locals.put(name, new Value.Const(value));
+      current = stages(f.body(), current);
+      if (current instanceof Value.Error) {
+        break;
+      }
+    }
+    if (shadowed == null) {
+      locals.remove(name);
+    } else {
+      locals.put(name, shadowed);
+    }
+    return current;
+  }
+
+  /** The body of a block, {@code a -> b -> c} with no source: each part is a stage applied in turn. */
+  private Value stages(Expr body, Value input) {
+    List<Expr> parts = new ArrayList<>();
+    if (body instanceof Pipeline p) {
+      parts.add(p.source());
+      parts.addAll(p.stages());
+    } else {
+      parts.add(body);
+    }
+    Value current = input;
+    for (Expr part : parts) {
+      Value.Tensor tensor = asTensor(current, body.span());
+      if (tensor == null) {
+        return Value.ERROR;
+      }
+      current = stage(part, tensor);
+      checker.record(part, current);
+    }
+    return current;
   }
 
   // ------------------------------------------------------------------ operators
@@ -466,7 +540,14 @@ final class Evaluator {
   private Value conditional(If i) {
     Value condition = eval(i.condition());
     if (condition instanceof Value.Const c && c.value() instanceof Boolean yes) {
-      return eval(yes ? i.then() : i.otherwise());
+      Value chosen = eval(yes ? i.then() : i.otherwise());
+      if (!(chosen instanceof Value.Const)) {
+        // Generated code decides at graph-building time, where another use of the model may take the
+        // other branch: learn what that branch is too, without reporting on it for this use.
+        Expr other = yes ? i.otherwise() : i.then();
+        diagnostics.muted(() -> new Evaluator(checker, new LinkedHashMap<>(locals), null).eval(other));
+      }
+      return chosen;
     }
     if (!(condition instanceof Value.Error)) {
       diagnostics.error(Code.NN0207, i.condition().span(),

@@ -105,7 +105,9 @@ final class Models {
     }
     try {
       ModelInstance instance = check(model, actual, at);
-      instances.put(key, instance);
+      if (instance != null) {
+        instances.put(key, instance); // a failed check is not kept: a later use must report its errors
+      }
       return instance;
     } finally {
       inProgress.remove(decl);

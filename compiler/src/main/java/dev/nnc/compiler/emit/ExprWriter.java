@@ -17,6 +17,7 @@ import dev.nnc.stdlib.spec.Param;
 import dev.nnc.stdlib.spec.ParamType;
 import dev.nnc.stdlib.spec.Signature;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import java.util.Set;
 final class ExprWriter {
   static final ClassName LAYER = ClassName.get("dev.nnc.stdlib", "Layer");
   static final ClassName BUILTINS = ClassName.get("dev.nnc.stdlib", "Builtins");
+  static final ClassName STAGES = ClassName.get("dev.nnc.stdlib", "Stages");
   static final ClassName INIT_CALL = ClassName.get(InitCall.class);
   static final ClassName LIST = ClassName.get(List.class);
 
@@ -38,8 +40,10 @@ final class ExprWriter {
   private final Map<String, CodeBlock> tensors;
   /** Names of layer values bound with {@code let} (shared layers). */
   private final Set<String> layers;
-  /** Hyper-parameter names, written as fields. */
+  /** Names of compile-time values that are Java variables: hyper-parameter fields, loop variables. */
   private final Set<String> hyper;
+  /** How many {@code repeat}/{@code for} blocks enclose the code being written. */
+  private int depth;
 
   ExprWriter(Program program, String packageName, Map<String, CodeBlock> tensors, Set<String> layers, Set<String> hyper) {
     this.program = program;
@@ -87,9 +91,18 @@ final class ExprWriter {
       return pipeline(p, tensor(p.source()));
     }
     if (e instanceof If i) {
-      return tensor(valueOf(i.then()) != null ? i.then() : i.otherwise());
+      return CodeBlock.of("($L ? $L : $L)", constant(i.condition()), branch(i.then()), branch(i.otherwise()));
     }
     throw new IllegalStateException("not a tensor expression: " + e);
+  }
+
+  /** A branch of a tensor {@code if}; one the checker found invalid for every use fails if ever taken. */
+  private CodeBlock branch(Expr e) {
+    Value v = valueOf(e);
+    if (v == null || v instanceof Value.Error) {
+      return CodeBlock.of("$T.notApplicable($S)", STAGES, e.span().text());
+    }
+    return tensor(e);
   }
 
   /** The stages applied one after the other to {@code input}, nested. */
@@ -105,6 +118,17 @@ final class ExprWriter {
     if (stage instanceof Call c) {
       return call(c, input);
     }
+    if (stage instanceof Repeat r) {
+      String x = blockVariable();
+      return CodeBlock.of("$T.repeat($L, $L, $L -> {\n$>$L$<})", STAGES, constant(r.count()), input, x,
+          with(null, x).blockBody(r.body(), x));
+    }
+    if (stage instanceof For f) {
+      String x = blockVariable();
+      String i = JavaNames.identifier(f.variable().name());
+      return CodeBlock.of("$T.forEach($L, $L, ($L, $L) -> {\n$>$L$<})", STAGES, constant(f.range()), input, i, x,
+          with(f.variable().name(), x).blockBody(f.body(), x));
+    }
     Value v = valueOf(stage);
     if (stage instanceof Name n && layers.contains(n.name())) {
       return CodeBlock.of("$L.apply(net, $L)", JavaNames.identifier(n.name()), input);
@@ -116,6 +140,42 @@ final class ExprWriter {
       return CodeBlock.of("$L.$L()", modelApplication(o.model(), List.of(), input), firstOutput(o.model()));
     }
     throw new IllegalStateException("unsupported stage " + stage);
+  }
+
+  /**
+   * The statements of a block's body: each stage reassigns the block's variable, so the generated
+   * code reads stage by stage like the source.
+   */
+  private CodeBlock blockBody(Expr body, String x) {
+    List<Expr> parts = new ArrayList<>();
+    if (body instanceof Pipeline p) {
+      parts.add(p.source());
+      parts.addAll(p.stages());
+    } else {
+      parts.add(body);
+    }
+    CodeBlock.Builder b = CodeBlock.builder();
+    // Plain lines, not addStatement: this block sits inside the statement that applies it.
+    for (Expr part : parts) {
+      b.add("$L = $L;\n", x, stage(part, CodeBlock.of("$L", x)));
+    }
+    return b.add("return $L;\n", x).build();
+  }
+
+  /** The lambda parameter of a block: {@code x}, then {@code x2}, {@code x3} for blocks inside blocks. */
+  private String blockVariable() {
+    return depth == 0 ? "x" : "x" + (depth + 1);
+  }
+
+  /** A writer for a block's body: one level deeper, with the loop variable (if any) written as a Java name. */
+  private ExprWriter with(String loopVariable, String blockVariable) {
+    Set<String> names = new HashSet<>(hyper);
+    if (loopVariable != null) {
+      names.add(loopVariable);
+    }
+    ExprWriter inner = new ExprWriter(program, packageName, tensors, layers, names);
+    inner.depth = depth + 1;
+    return inner;
   }
 
   private CodeBlock call(Call c, CodeBlock piped) {
@@ -262,6 +322,9 @@ final class ExprWriter {
       return CodeBlock.of("$L", JavaNames.identifier(n.name()));
     }
     if (e instanceof Binary b) {
+      if (b.op() == BinaryOp.RANGE) {
+        return CodeBlock.of("$T.range($L, $L)", STAGES, constant(b.left()), constant(b.right()));
+      }
       return b.op() == BinaryOp.POW
           ? CodeBlock.of("(long) Math.pow($L, $L)", constant(b.left()), constant(b.right()))
           : CodeBlock.of("($L $L $L)", constant(b.left()), javaOperator(b.op()), constant(b.right()));

@@ -73,11 +73,14 @@ final class ModelGenerator {
         outputs.add(o);
       }
     }
-    ExprWriter writer = new ExprWriter(program, packageName, new HashMap<>(), layersOf(model), hyper);
+    Map<String, CodeBlock> symbols = symbolsOf(inputs, model);
+    Set<String> variables = new HashSet<>(hyper);
+    variables.addAll(symbols.keySet());
+    ExprWriter writer = new ExprWriter(program, packageName, new HashMap<>(), layersOf(model), variables);
     type.addMethod(inputsMethod(inputs, writer));
     type.addField(outputsField(outputs));
     type.addType(outputsRecord(name, outputs));
-    type.addMethod(applyMethod(name, model, inputs, outputs, writer));
+    type.addMethod(applyMethod(name, model, inputs, outputs, symbols, writer));
     type.addMethod(buildMethod(inputs, outputs));
     return type;
   }
@@ -141,8 +144,32 @@ final class ModelGenerator {
         .build();
   }
 
-  private MethodSpec applyMethod(
-      ClassName name, Ast.Model model, List<Ast.Input> inputs, List<Ast.Output> outputs, ExprWriter writer) {
+  /**
+   * The symbols of the input types ({@code h, w, c} of {@code float[h, w, c]}), each read from the
+   * shape of the tensor the model is applied to: {@code x.shape().size(3)}.
+   */
+  private Map<String, CodeBlock> symbolsOf(List<Ast.Input> inputs, Ast.Model model) {
+    // Only symbols the body reads become variables; a name's use shows in the statements' text.
+    String body = model.body().stream()
+        .filter(s -> !(s instanceof Ast.Input))
+        .map(s -> s.span().text())
+        .collect(java.util.stream.Collectors.joining("\n"));
+    Map<String, CodeBlock> symbols = new LinkedHashMap<>();
+    for (Ast.Input input : inputs) {
+      List<Ast.Expr> dims = input.type().dims() == null ? List.of() : input.type().dims();
+      for (int axis = 0; axis < dims.size(); axis++) {
+        if (dims.get(axis) instanceof Ast.Name n && program.valueOf(n) == null
+            && java.util.regex.Pattern.compile("\\b" + n.name() + "\\b").matcher(body).find()) {
+          symbols.putIfAbsent(n.name(),
+              CodeBlock.of("$L.shape().size($L)", JavaNames.identifier(input.name().name()), axis + 1));
+        }
+      }
+    }
+    return symbols;
+  }
+
+  private MethodSpec applyMethod(ClassName name, Ast.Model model, List<Ast.Input> inputs,
+      List<Ast.Output> outputs, Map<String, CodeBlock> symbols, ExprWriter writer) {
     MethodSpec.Builder apply = MethodSpec.methodBuilder("apply")
         .addJavadoc("Builds the model's graph on {@code net} for the given inputs.\n")
         .addModifiers(Modifier.PUBLIC)
@@ -151,6 +178,7 @@ final class ModelGenerator {
     for (Ast.Input input : inputs) {
       apply.addParameter(ANY_OPERAND, JavaNames.identifier(input.name().name()));
     }
+    symbols.forEach((symbol, size) -> apply.addStatement("long $L = $L", JavaNames.identifier(symbol), size));
     for (Ast.ModelStmt stmt : model.body()) {
       if (stmt instanceof Ast.Let let && program.valueOf(let.value()) instanceof Value.Layer layer) {
         apply.addStatement("$T $L = $L", ExprWriter.LAYER, JavaNames.identifier(let.name().name()),

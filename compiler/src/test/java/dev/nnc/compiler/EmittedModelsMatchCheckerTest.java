@@ -8,6 +8,7 @@ import dev.nnc.compiler.check.ModelInstance;
 import dev.nnc.compiler.emit.Emitter;
 import dev.nnc.compiler.run.InMemoryJavaCompiler;
 import dev.nnc.compiler.source.SourceFile;
+import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.runtime.train.ModelFunction;
 import dev.nnc.stdlib.spec.TensorType;
@@ -24,6 +25,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The contract between the checker and the runtime: for every model, the graph the generated Java
@@ -47,9 +49,12 @@ class EmittedModelsMatchCheckerTest {
     try (Graph graph = new Graph()) {
       Net net = Net.root(graph, 1);
       Map<String, Operand<?>> inputs = new LinkedHashMap<>();
-      instance.inputs().forEach((name, t) ->
-          inputs.put(name, net.tf().withName(name).placeholder(TFloat32.class,
-              org.tensorflow.op.core.Placeholder.shape(Shape.of(t.shape().sizes())))));
+      instance.inputs().forEach((name, t) -> {
+        var shape = org.tensorflow.op.core.Placeholder.shape(Shape.of(t.shape().sizes()));
+        inputs.put(name, t.element() == ElementType.INT
+            ? net.tf().withName(name).placeholder(TInt32.class, shape)
+            : net.tf().withName(name).placeholder(TFloat32.class, shape));
+      });
       Map<String, Operand<?>> outputs = model.build(net, inputs);
       for (Map.Entry<String, TensorType> expected : instance.outputs().entrySet()) {
         Shape built = outputs.get(expected.getKey()).shape();

@@ -82,6 +82,22 @@ class SummaryTest {
   }
 
   @Test
+  void recurrentLayersMatchKerasCounts() {
+    ModelInstance sequences = model("Sequences");
+    // LSTM(64) on 28 features: 4 * (28*64 + 64*64 + 64) = 23,808. SimpleRNN(32) on 64: 64*32 + 32*32 + 32
+    // = 3,104. GRU(128) on 32, reset_after: 3 * (32*128 + 128*128) + 6*128 = 62,208. Dense(10): 1,290.
+    assertEquals(23_808, sequences.rows().get(0).params());
+    assertEquals(3_104, sequences.rows().get(1).params());
+    assertEquals(62_208, sequences.rows().get(2).params());
+    assertEquals("[batch, 28, 64]", sequences.rows().get(0).output().shape().toString());
+    assertEquals("[batch, 128]", sequences.rows().get(2).output().shape().toString());
+    // Embedding(98, 32) = 3,136; LSTM(128) on 32: 4 * (32*128 + 128*128 + 128) = 82,432; Dense(98) on 128: 12,642.
+    ModelInstance lm = model("CharLm");
+    assertEquals(3_136 + 82_432 + 12_642, lm.trainable());
+    assertEquals("float[batch, 40, 98]", lm.outputs().get("next").toString());
+  }
+
+  @Test
   void summaryTableListsLayersShapesAndTotals() {
     String table = SummaryTable.render(model("Mlp"));
     assertTrue(table.startsWith("Model: \"Mlp\"\n"), table);

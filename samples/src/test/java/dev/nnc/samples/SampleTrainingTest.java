@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every sample's train job runs, on the data shipped in the repository, and its loss falls. */
 class SampleTrainingTest {
   /** Steps per sample: enough for the loss to fall clearly, few enough for a 2-core CI machine. */
-  private static final Map<String, Long> STEPS = Map.of("fashion/cnn.nn", 24L, "fashion/mlp.nn", 60L);
+  private static final Map<String, Long> STEPS =
+      Map.of("fashion/cnn.nn", 24L, "fashion/mlp.nn", 60L, "fashion/gru.nn", 40L);
   private static final int WINDOW = 5;
 
   @TempDir Path logs;

@@ -7,10 +7,12 @@ import dev.nnc.stdlib.layers.Concat;
 import dev.nnc.stdlib.layers.Conv2d;
 import dev.nnc.stdlib.layers.Dense;
 import dev.nnc.stdlib.layers.Dropout;
+import dev.nnc.stdlib.layers.Embedding;
 import dev.nnc.stdlib.layers.Flatten;
 import dev.nnc.stdlib.layers.GlobalAvgPool;
 import dev.nnc.stdlib.layers.MatMul;
 import dev.nnc.stdlib.layers.Pool;
+import dev.nnc.stdlib.layers.Recurrent;
 import dev.nnc.stdlib.layers.Reshape;
 import dev.nnc.stdlib.losses.Accuracy;
 import dev.nnc.stdlib.losses.Bce;
@@ -40,6 +42,10 @@ public final class Builtins {
   public static final TensorOp RESHAPE = new Reshape();
   public static final TensorOp DROPOUT = new Dropout();
   public static final TensorOp BATCHNORM = new BatchNorm();
+  public static final TensorOp RNN = Recurrent.RNN;
+  public static final TensorOp LSTM = Recurrent.LSTM;
+  public static final TensorOp GRU = Recurrent.GRU;
+  public static final TensorOp EMBEDDING = new Embedding();
 
   public static final TensorOp RELU = Activation.RELU;
   public static final TensorOp SIGMOID = Activation.SIGMOID;
@@ -71,6 +77,7 @@ public final class Builtins {
   static {
     for (Builtin builtin :
         List.of(DENSE, CONV2D, MAXPOOL, AVGPOOL, GLOBAL_AVGPOOL, FLATTEN, RESHAPE, DROPOUT, BATCHNORM,
+            RNN, LSTM, GRU, EMBEDDING,
             RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
             CROSS_ENTROPY, BCE, MSE, ACCURACY,
@@ -81,8 +88,8 @@ public final class Builtins {
 
   /** Built-ins of the language (LANGUAGE.md §8) that this version does not provide yet. */
   private static final Set<String> PLANNED = Set.of(
-      "conv1d", "conv2d_transpose", "global_maxpool", "layernorm", "lrn", "embedding", "one_hot",
-      "rnn", "lstm", "gru", "upsample", "swish", "softplus", "maxout", "mean", "sum", "max", "min",
+      "conv1d", "conv2d_transpose", "global_maxpool", "layernorm", "lrn", "one_hot", "upsample",
+      "swish", "softplus", "maxout", "mean", "sum", "max", "min",
       "exp", "log", "sqrt", "abs", "square", "transpose", "clip", "argmax", "normal", "uniform",
       "bernoulli", "mae", "huber", "kl", "l1", "l2", "top_k", "precision", "recall", "nesterov",
       "adamax", "nadam", "adadelta", "adagrad", "rmsprop");

@@ -344,7 +344,7 @@ final class Evaluator {
       }
       rows.add(new Row(rowName(op.name()), op.name(), out, trainable, fixed));
     }
-    if (op.name().equals("dense") && types.get(0).rank() > 2) {
+    if (op.name().equals("dense") && types.get(0).rank() > 3) {
       diagnostics.report(Diagnostic.at(Code.NN0901, at,
               "dense applies to the last axis of " + types.get(0) + ", keeping the others")
           .help("if you meant one vector per record, `flatten` first"));

@@ -35,7 +35,7 @@ public enum Code {
   NN0404("NN0404", Severity.ERROR, "invalid records"),
   NN0405("NN0405", Severity.ERROR, "not supported yet"),
   // 09xx: warnings
-  NN0901("NN0901", Severity.WARNING, "dense on a tensor of rank 3 or more");
+  NN0901("NN0901", Severity.WARNING, "dense on records of rank 3 or more");
 
   private final String id;
   private final Severity severity;

@@ -19,7 +19,7 @@ public final class Initializers {
   /** The names a program may write as {@code init:}. */
   public static final List<String> NAMES =
       List.of("zeros", "ones", "glorot_uniform", "glorot_normal", "he_normal", "lecun_normal",
-          "normal", "uniform", "constant");
+          "orthogonal", "normal", "uniform", "constant");
 
   private Initializers() {}
 
@@ -38,6 +38,8 @@ public final class Initializers {
       case "lecun_normal" -> truncatedNormal(Math.sqrt(1.0 / fans[0]));
       case "normal" -> normal(arg(args, 0, 0), arg(args, 1, 0.05));
       case "uniform" -> uniformRange(arg(args, 0, -0.05), arg(args, 1, 0.05));
+      case "orthogonal" -> orthogonal();
+      case "unit_forget_bias" -> unitForgetBias();
       default -> throw new IllegalArgumentException("unknown initializer " + name);
     };
   }
@@ -59,6 +61,33 @@ public final class Initializers {
       receptive *= shape[i];
     }
     return new long[] {shape[shape.length - 2] * receptive, shape[shape.length - 1] * receptive};
+  }
+
+  /**
+   * Keras's Orthogonal: the Q of a QR decomposition of a normal matrix, taller than wide, transposed
+   * back when the weight is wider than tall. Used for recurrent kernels.
+   */
+  private static Initializer orthogonal() {
+    return (tf, shape, seed) -> {
+      long rows = shape.size(0);
+      long cols = shape.size(1);
+      boolean wide = rows < cols;
+      var normal = tf.random.randomStandardNormal(
+          tf.constant(wide ? new long[] {cols, rows} : new long[] {rows, cols}), TFloat32.class,
+          org.tensorflow.op.random.RandomStandardNormal.seed(seed).seed2(seed + 1));
+      Operand<TFloat32> q = tf.linalg.qr(normal).q();
+      return wide ? tf.linalg.transpose(q, tf.constant(new int[] {1, 0})) : q;
+    };
+  }
+
+  /** The LSTM bias of Keras ({@code unit_forget_bias}): zeros, but ones for the forget gate (the second quarter). */
+  private static Initializer unitForgetBias() {
+    return (tf, shape, seed) -> {
+      int units = (int) (shape.size(0) / 4);
+      float[] values = new float[4 * units];
+      java.util.Arrays.fill(values, units, 2 * units, 1f);
+      return tf.constant(values);
+    };
   }
 
   private static Initializer constant(double value) {

@@ -1,0 +1,158 @@
+package dev.nnc.stdlib.layers;
+
+import static dev.nnc.stdlib.spec.Param.named;
+import static dev.nnc.stdlib.spec.Param.required;
+
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.TensorOpDefinition;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.Dim;
+import dev.nnc.stdlib.spec.ParamType;
+import dev.nnc.stdlib.spec.ShapeException;
+import dev.nnc.stdlib.spec.Shapes;
+import dev.nnc.stdlib.spec.Signature;
+import dev.nnc.stdlib.spec.TensorShape;
+import dev.nnc.stdlib.spec.TensorType;
+import dev.nnc.stdlib.spec.WeightSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * {@code rnn}, {@code lstm} and {@code gru} over {@code [seq, features]}, as Keras's SimpleRNN, LSTM
+ * and GRU (with {@code reset_after}): the same weights, gate order and parameter counts. The time
+ * loop is unrolled over the static sequence length, because TensorFlow Java cannot differentiate
+ * through graph loops or the fused RNN kernels.
+ */
+public final class Recurrent extends TensorOpDefinition {
+  private static final Signature SIGNATURE =
+      Signature.of(
+          1,
+          required("units", ParamType.SIZE),
+          named("sequences", ParamType.BOOL, false),
+          named("stateful", ParamType.BOOL, false));
+
+  public static final Recurrent RNN = new Recurrent("rnn", "A fully connected recurrent layer: h = tanh(x W + h U + b).", 1);
+  public static final Recurrent LSTM = new Recurrent("lstm", "Long short-term memory, gates i, f, c, o as Keras.", 4);
+  public static final Recurrent GRU = new Recurrent("gru", "Gated recurrent unit, gates z, r, h as Keras (reset after).", 3);
+
+  /** How many blocks of {@code units} columns the kernels have: one per gate. */
+  private final int gates;
+
+  private Recurrent(String name, String doc, int gates) {
+    super(name, Kind.LAYER, doc, SIGNATURE);
+    this.gates = gates;
+  }
+
+  @Override
+  public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
+    TensorType x = inputs.get(0);
+    Shapes.requireRank(name(), x, 3, "[batch, seq, features]",
+        "give each record a sequence shape [seq, features], e.g. `reshape([28, 28])`");
+    Shapes.knownLast(name(), x);
+    Dim seq = x.shape().dim(1);
+    if (!seq.isKnown()) {
+      throw new ShapeException(name() + " unrolls over the sequence, so it needs a fixed length; found " + x,
+          "give the sequence axis a size");
+    }
+    if (args.bool("stateful")) {
+      throw new ShapeException(name() + " with `stateful: true` is not supported yet");
+    }
+    Dim units = Dim.of(args.integer("units"));
+    TensorShape out = args.bool("sequences")
+        ? TensorShape.of(x.shape().dim(0), seq, units)
+        : TensorShape.of(x.shape().dim(0), units);
+    return x.withShape(out);
+  }
+
+  @Override
+  public List<WeightSpec> weights(Args args, List<TensorType> inputs) {
+    long features = inputs.get(0).shape().last().sizeOr(-1);
+    long units = args.integer("units");
+    List<WeightSpec> weights = new ArrayList<>();
+    weights.add(new WeightSpec("kernel", TensorShape.of(features, gates * units), true, "glorot_uniform"));
+    weights.add(new WeightSpec("recurrent_kernel", TensorShape.of(units, gates * units), true, "orthogonal"));
+    weights.add(new WeightSpec("bias", TensorShape.of(gates * units), true, this == LSTM ? "unit_forget_bias" : "zeros"));
+    if (this == GRU) {
+      // Keras's GRU with reset_after keeps a second bias for the recurrent product.
+      weights.add(new WeightSpec("recurrent_bias", TensorShape.of(gates * units), true, "zeros"));
+    }
+    return weights;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
+    Ops tf = net.tf();
+    Operand<TFloat32> x = (Operand<TFloat32>) inputs.get(0);
+    int steps = (int) x.shape().size(1);
+    List<? extends Operand<TFloat32>> xs = tf.unstack(x, (long) steps, org.tensorflow.op.core.Unstack.axis(1L)).output();
+    Cell cell = new Cell(tf, w);
+    Operand<TFloat32> h = null;
+    Operand<TFloat32> c = null;
+    List<Operand<TFloat32>> outputs = new ArrayList<>();
+    for (Operand<TFloat32> xt : xs) {
+      Operand<TFloat32>[] state = cell.step(this, xt, h, c);
+      h = state[0];
+      c = state[1];
+      outputs.add(h);
+    }
+    return args.bool("sequences") ? tf.stack(outputs, org.tensorflow.op.core.Stack.axis(1L)) : h;
+  }
+
+  /** One time step of the three cells; a null state is the zero state of the first step. */
+  private static final class Cell {
+    private final Ops tf;
+    private final Operand<TFloat32> kernel;
+    private final Operand<TFloat32> recurrent;
+    private final Operand<TFloat32> bias;
+    private final Operand<TFloat32> recurrentBias;
+
+    @SuppressWarnings("unchecked")
+    Cell(Ops tf, Map<String, Operand<?>> w) {
+      this.tf = tf;
+      this.kernel = (Operand<TFloat32>) w.get("kernel");
+      this.recurrent = (Operand<TFloat32>) w.get("recurrent_kernel");
+      this.bias = (Operand<TFloat32>) w.get("bias");
+      this.recurrentBias = (Operand<TFloat32>) w.get("recurrent_bias");
+    }
+
+    @SuppressWarnings("unchecked")
+    Operand<TFloat32>[] step(Recurrent kind, Operand<TFloat32> x, Operand<TFloat32> h, Operand<TFloat32> c) {
+      Operand<TFloat32> input = tf.math.add(tf.linalg.matMul(x, kernel), bias);
+      if (kind == GRU) {
+        return new Operand[] {gru(input, h), null};
+      }
+      Operand<TFloat32> z = h == null ? input : tf.math.add(input, tf.linalg.matMul(h, recurrent));
+      if (kind == RNN) {
+        return new Operand[] {tf.math.tanh(z), null};
+      }
+      List<? extends Operand<TFloat32>> g = split(z, 4);
+      Operand<TFloat32> i = tf.math.sigmoid(g.get(0));
+      Operand<TFloat32> candidate = tf.math.mul(i, tf.math.tanh(g.get(2)));
+      Operand<TFloat32> cell = c == null ? candidate : tf.math.add(tf.math.mul(tf.math.sigmoid(g.get(1)), c), candidate);
+      Operand<TFloat32> out = tf.math.mul(tf.math.sigmoid(g.get(3)), tf.math.tanh(cell));
+      return new Operand[] {out, cell};
+    }
+
+    private Operand<TFloat32> gru(Operand<TFloat32> input, Operand<TFloat32> h) {
+      Operand<TFloat32> hidden = h == null ? recurrentBias : tf.math.add(tf.linalg.matMul(h, recurrent), recurrentBias);
+      List<? extends Operand<TFloat32>> xi = split(input, 3);
+      List<? extends Operand<TFloat32>> hi = split(h == null ? tf.math.add(tf.zerosLike(input), hidden) : hidden, 3);
+      Operand<TFloat32> update = tf.math.sigmoid(tf.math.add(xi.get(0), hi.get(0)));
+      Operand<TFloat32> reset = tf.math.sigmoid(tf.math.add(xi.get(1), hi.get(1)));
+      Operand<TFloat32> candidate = tf.math.tanh(tf.math.add(xi.get(2), tf.math.mul(reset, hi.get(2))));
+      Operand<TFloat32> keep = tf.math.sub(tf.constant(1f), update);
+      Operand<TFloat32> fresh = tf.math.mul(keep, candidate);
+      return h == null ? fresh : tf.math.add(tf.math.mul(update, h), fresh);
+    }
+
+    private List<? extends Operand<TFloat32>> split(Operand<TFloat32> z, int parts) {
+      return tf.split(tf.constant(1), z, (long) parts).output();
+    }
+  }
+}

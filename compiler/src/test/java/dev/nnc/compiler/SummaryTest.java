@@ -98,6 +98,22 @@ class SummaryTest {
   }
 
   @Test
+  void decoderLayersMatchKerasShapesAndCounts() {
+    ModelInstance decoder = model("Decoder");
+    // Dense 16 -> 1568: 26,656. Conv2DTranspose(16, 3) on 32 channels: 3*3*16*32 + 16 = 4,624, 7x7 -> 14x14
+    // (same, stride 2). Conv2DTranspose(8, 4, valid, stride 1) on 16: 4*4*8*16 + 8 = 2,056, 14 -> 17.
+    // LayerNormalization(8): 16. UpSampling2D(2): 17 -> 34. Conv2D(1, 3) on 8: 73.
+    assertEquals("[batch, 14, 14, 16]", decoder.rows().get(2).output().shape().toString());
+    assertEquals("[batch, 17, 17, 8]", decoder.rows().get(4).output().shape().toString());
+    assertEquals("[batch, 34, 34, 8]", decoder.rows().get(6).output().shape().toString());
+    assertEquals(26_656 + 4_624 + 2_056 + 16 + 73, decoder.trainable());
+    // Conv1D(16, 5, stride 2) on 3 channels: 5*3*16 + 16 = 256, 100 steps -> 48.
+    ModelInstance signals = model("Signals");
+    assertEquals("[batch, 48, 16]", signals.rows().get(0).output().shape().toString());
+    assertEquals(256 + 17, signals.trainable());
+  }
+
+  @Test
   void summaryTableListsLayersShapesAndTotals() {
     String table = SummaryTable.render(model("Mlp"));
     assertTrue(table.startsWith("Model: \"Mlp\"\n"), table);

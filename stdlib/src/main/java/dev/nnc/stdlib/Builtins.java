@@ -4,16 +4,20 @@ import dev.nnc.stdlib.layers.Activation;
 import dev.nnc.stdlib.layers.Arithmetic;
 import dev.nnc.stdlib.layers.BatchNorm;
 import dev.nnc.stdlib.layers.Concat;
+import dev.nnc.stdlib.layers.Conv1d;
 import dev.nnc.stdlib.layers.Conv2d;
+import dev.nnc.stdlib.layers.Conv2dTranspose;
 import dev.nnc.stdlib.layers.Dense;
 import dev.nnc.stdlib.layers.Dropout;
 import dev.nnc.stdlib.layers.Embedding;
 import dev.nnc.stdlib.layers.Flatten;
-import dev.nnc.stdlib.layers.GlobalAvgPool;
+import dev.nnc.stdlib.layers.LayerNorm;
+import dev.nnc.stdlib.layers.GlobalPool;
 import dev.nnc.stdlib.layers.MatMul;
 import dev.nnc.stdlib.layers.Pool;
 import dev.nnc.stdlib.layers.Recurrent;
 import dev.nnc.stdlib.layers.Reshape;
+import dev.nnc.stdlib.layers.Upsample;
 import dev.nnc.stdlib.losses.Accuracy;
 import dev.nnc.stdlib.losses.Bce;
 import dev.nnc.stdlib.losses.CrossEntropy;
@@ -37,7 +41,8 @@ public final class Builtins {
   public static final TensorOp CONV2D = new Conv2d();
   public static final TensorOp MAXPOOL = Pool.MAX;
   public static final TensorOp AVGPOOL = Pool.AVG;
-  public static final TensorOp GLOBAL_AVGPOOL = new GlobalAvgPool();
+  public static final TensorOp GLOBAL_AVGPOOL = GlobalPool.AVG;
+  public static final TensorOp GLOBAL_MAXPOOL = GlobalPool.MAX;
   public static final TensorOp FLATTEN = new Flatten();
   public static final TensorOp RESHAPE = new Reshape();
   public static final TensorOp DROPOUT = new Dropout();
@@ -46,6 +51,10 @@ public final class Builtins {
   public static final TensorOp LSTM = Recurrent.LSTM;
   public static final TensorOp GRU = Recurrent.GRU;
   public static final TensorOp EMBEDDING = new Embedding();
+  public static final TensorOp CONV1D = new Conv1d();
+  public static final TensorOp CONV2D_TRANSPOSE = new Conv2dTranspose();
+  public static final TensorOp UPSAMPLE = new Upsample();
+  public static final TensorOp LAYERNORM = new LayerNorm();
 
   public static final TensorOp RELU = Activation.RELU;
   public static final TensorOp SIGMOID = Activation.SIGMOID;
@@ -77,7 +86,7 @@ public final class Builtins {
   static {
     for (Builtin builtin :
         List.of(DENSE, CONV2D, MAXPOOL, AVGPOOL, GLOBAL_AVGPOOL, FLATTEN, RESHAPE, DROPOUT, BATCHNORM,
-            RNN, LSTM, GRU, EMBEDDING,
+            RNN, LSTM, GRU, EMBEDDING, CONV1D, CONV2D_TRANSPOSE, UPSAMPLE, LAYERNORM, GLOBAL_MAXPOOL,
             RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
             CROSS_ENTROPY, BCE, MSE, ACCURACY,
@@ -88,8 +97,7 @@ public final class Builtins {
 
   /** Built-ins of the language (LANGUAGE.md §8) that this version does not provide yet. */
   private static final Set<String> PLANNED = Set.of(
-      "conv1d", "conv2d_transpose", "global_maxpool", "layernorm", "lrn", "one_hot", "upsample",
-      "swish", "softplus", "maxout", "mean", "sum", "max", "min",
+      "lrn", "one_hot", "swish", "softplus", "maxout", "mean", "sum", "max", "min",
       "exp", "log", "sqrt", "abs", "square", "transpose", "clip", "argmax", "normal", "uniform",
       "bernoulli", "mae", "huber", "kl", "l1", "l2", "top_k", "precision", "recall", "nesterov",
       "adamax", "nadam", "adadelta", "adagrad", "rmsprop");

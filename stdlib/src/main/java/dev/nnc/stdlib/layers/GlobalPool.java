@@ -14,16 +14,19 @@ import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
-/** {@code global_avgpool}: the mean over height and width, {@code [h, w, c] -> [c]}. */
-public final class GlobalAvgPool extends TensorOpDefinition {
-  public GlobalAvgPool() {
-    super("global_avgpool", Kind.LAYER, "The mean over height and width: [h, w, c] -> [c].", Signature.of(1));
+/** {@code global_avgpool} and {@code global_maxpool}: one value per channel, {@code [h, w, c] -> [c]}. */
+public final class GlobalPool extends TensorOpDefinition {
+  public static final GlobalPool AVG = new GlobalPool("global_avgpool", "The mean over height and width: [h, w, c] -> [c].");
+  public static final GlobalPool MAX = new GlobalPool("global_maxpool", "The maximum over height and width: [h, w, c] -> [c].");
+
+  private GlobalPool(String name, String doc) {
+    super(name, Kind.LAYER, doc, Signature.of(1));
   }
 
   @Override
   public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
     TensorType x = inputs.get(0);
-    Shapes.requireRank("global_avgpool", x, 4, "[batch, height, width, channels]", null);
+    Shapes.requireRank(name(), x, 4, "[batch, height, width, channels]", null);
     return x.withShape(TensorShape.of(x.shape().dim(0), x.shape().dim(3)));
   }
 
@@ -31,6 +34,8 @@ public final class GlobalAvgPool extends TensorOpDefinition {
   @SuppressWarnings("unchecked")
   public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
     var tf = net.tf();
-    return tf.math.mean((Operand<TFloat32>) inputs.get(0), tf.constant(new int[] {1, 2}));
+    Operand<TFloat32> x = (Operand<TFloat32>) inputs.get(0);
+    var spatial = tf.constant(new int[] {1, 2});
+    return this == MAX ? tf.max(x, spatial) : tf.math.mean(x, spatial);
   }
 }

@@ -1,0 +1,102 @@
+package dev.nnc.stdlib.layers;
+
+import static dev.nnc.stdlib.spec.Param.named;
+import static dev.nnc.stdlib.spec.Param.optional;
+import static dev.nnc.stdlib.spec.Param.required;
+
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.TensorOpDefinition;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.Dim;
+import dev.nnc.stdlib.spec.ParamType;
+import dev.nnc.stdlib.spec.ShapeException;
+import dev.nnc.stdlib.spec.Shapes;
+import dev.nnc.stdlib.spec.Signature;
+import dev.nnc.stdlib.spec.TensorShape;
+import dev.nnc.stdlib.spec.TensorType;
+import dev.nnc.stdlib.spec.WeightSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * {@code conv2d_transpose(filters, kernel, stride)}: the transposed convolution that upsamples in
+ * decoders and DCGAN generators, as Keras's Conv2DTranspose (kernel {@code [k, k, filters, in]}).
+ */
+public final class Conv2dTranspose extends TensorOpDefinition {
+  private static final Signature SIGNATURE =
+      Signature.of(
+          1,
+          required("filters", ParamType.SIZE),
+          required("kernel", ParamType.INT_OR_PAIR),
+          optional("stride", ParamType.INT_OR_PAIR, 1L),
+          named("padding", ParamType.oneOf("valid", "same"), "valid"),
+          named("bias", ParamType.BOOL, true),
+          named("activation", ParamType.ACTIVATION, "none"),
+          named("init", ParamType.INITIALIZER, "glorot_uniform"));
+
+  public Conv2dTranspose() {
+    super("conv2d_transpose", Kind.LAYER, "A transposed 2-D convolution: upsamples by its stride.", SIGNATURE);
+  }
+
+  @Override
+  public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
+    TensorType x = inputs.get(0);
+    Shapes.requireRank("conv2d_transpose", x, 4, "[batch, height, width, channels]", null);
+    Shapes.knownLast("conv2d_transpose", x);
+    long[] kernel = args.pair("kernel");
+    long[] stride = args.pair("stride");
+    boolean same = args.string("padding").equals("same");
+    TensorShape s = x.shape();
+    return x.withShape(TensorShape.of(s.dim(0), grown(s.dim(1), kernel[0], stride[0], same),
+        grown(s.dim(2), kernel[1], stride[1], same), Dim.of(args.integer("filters"))));
+  }
+
+  /** Keras's output size: {@code in * stride} with same padding, {@code in * stride + max(kernel - stride, 0)} without. */
+  private static Dim grown(Dim in, long kernel, long stride, boolean same) {
+    if (!in.isKnown()) {
+      return in;
+    }
+    long n = in.sizeOr(-1);
+    return Dim.of(same ? n * stride : n * stride + Math.max(kernel - stride, 0));
+  }
+
+  @Override
+  public List<WeightSpec> weights(Args args, List<TensorType> inputs) {
+    long channels = inputs.get(0).shape().last().sizeOr(-1);
+    long[] kernel = args.pair("kernel");
+    long filters = args.integer("filters");
+    List<WeightSpec> weights = new ArrayList<>();
+    weights.add(new WeightSpec("kernel", TensorShape.of(kernel[0], kernel[1], filters, channels), true, args.get("init")));
+    if (args.bool("bias")) {
+      weights.add(new WeightSpec("bias", TensorShape.of(filters), true, "zeros"));
+    }
+    return weights;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
+    var tf = net.tf();
+    Operand<TFloat32> x = (Operand<TFloat32>) inputs.get(0);
+    long[] kernel = args.pair("kernel");
+    long[] stride = args.pair("stride");
+    boolean same = args.string("padding").equals("same");
+    long filters = args.integer("filters");
+    int h = (int) grown(Dim.of(x.shape().size(1)), kernel[0], stride[0], same).sizeOr(-1);
+    int wd = (int) grown(Dim.of(x.shape().size(2)), kernel[1], stride[1], same).sizeOr(-1);
+    // The output's batch size is only known when the graph runs: take it from the input.
+    Operand<TInt32> batch = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TInt32> outputShape = tf.concat(List.of(batch, tf.constant(new int[] {h, wd, (int) filters})), tf.constant(0));
+    Operand<TFloat32> y = tf.nn.conv2dBackpropInput(outputShape, (Operand<TFloat32>) w.get("kernel"), x,
+        List.of(1L, stride[0], stride[1], 1L), same ? "SAME" : "VALID");
+    if (w.containsKey("bias")) {
+      y = tf.nn.biasAdd(y, (Operand<TFloat32>) w.get("bias"));
+    }
+    return Activation.apply(net, args.string("activation"), y);
+  }
+}

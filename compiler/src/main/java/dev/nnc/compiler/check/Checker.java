@@ -1,11 +1,8 @@
 package dev.nnc.compiler.check;
 
-import dev.nnc.compiler.diag.Code;
-import dev.nnc.compiler.diag.Diagnostic;
 import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.DataContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +25,12 @@ public final class Checker {
   private final Map<String, Value> constants = new HashMap<>();
   private final Evaluator constEvaluator;
 
+  private final List<Ast.Unit> imported;
+
   private Checker(Ast.Unit unit, Diagnostics diagnostics, DataContext files) {
     this.diagnostics = diagnostics;
-    this.globals = new Globals(unit, diagnostics);
+    this.imported = Imports.load(unit, diagnostics);
+    this.globals = new Globals(unit, imported, diagnostics);
     this.models = new Models(this);
     this.data = new DataChecker(this, files);
     this.constEvaluator = new Evaluator(this, Evaluator.scope(), null);
@@ -43,11 +43,7 @@ public final class Checker {
     return checker.run(unit);
   }
 
-  /** The standard library's modules (LANGUAGE.md §4); they arrive with the standard library's `.nn` files. */
-  private static final List<String> STANDARD_MODULES = List.of("std.vision", "std.text", "std.generative");
-
   private Program run(Ast.Unit unit) {
-    unit.imports().forEach(this::checkImport);
     Map<Ast.Model, ModelInstance> checkedModels = new LinkedHashMap<>();
     List<Job> jobs = new ArrayList<>();
     for (Ast.Decl decl : unit.decls()) {
@@ -72,26 +68,7 @@ public final class Checker {
         global(decl.name().name());
       }
     }
-    return new Program(unit, values, checkedModels, jobs);
-  }
-
-  private void checkImport(Ast.Import i) {
-    if (i.isFile()) {
-      Path file = Path.of(i.span().file().name()).toAbsolutePath().getParent().resolve(i.module());
-      if (!Files.exists(file)) {
-        diagnostics.report(Diagnostic.at(Code.NN0104, i.span(), "cannot import \"" + i.module() + "\": no such file")
-            .help("file imports are relative to the importing file: looked for " + file.getFileName()
-                + " beside " + i.span().file().name()));
-      } else {
-        constEvaluator.notYet(i.span(), "imports of `.nn` files");
-      }
-    } else if (STANDARD_MODULES.contains(i.module())) {
-      constEvaluator.notYet(i.span(), "standard library modules such as " + i.module());
-    } else {
-      Diagnostic d = Diagnostic.at(Code.NN0104, i.span(), "there is no module `" + i.module() + "`");
-      String close = Suggestions.closest(i.module(), STANDARD_MODULES);
-      diagnostics.report(d.help(close != null ? "did you mean `" + close + "`?" : "the modules are " + String.join(", ", STANDARD_MODULES)));
-    }
+    return new Program(unit, imported, values, checkedModels, jobs);
   }
 
   Diagnostics diagnostics() {

@@ -6,6 +6,7 @@ import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.stdlib.Builtins;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Map;
 final class Globals {
   private final Map<String, Ast.Decl> decls = new LinkedHashMap<>();
 
-  Globals(Ast.Unit unit, Diagnostics diagnostics) {
+  Globals(Ast.Unit unit, List<Ast.Unit> imported, Diagnostics diagnostics) {
     for (Ast.Decl decl : unit.decls()) {
       String name = decl.name().name();
       if (Builtins.lookup(name).isPresent()) {
@@ -30,6 +31,21 @@ final class Globals {
             .label(previous.name().span(), "first declared here"));
       }
     }
+    // Imported names come after the file's own, which take precedence over them.
+    Map<String, Ast.Decl> fromImports = new LinkedHashMap<>();
+    for (Ast.Unit other : imported) {
+      for (Ast.Decl decl : other.decls()) {
+        String name = decl.name().name();
+        Ast.Decl previous = fromImports.putIfAbsent(name, decl);
+        if (previous != null && previous != decl) {
+          diagnostics.report(Diagnostic.at(Code.NN0102, decl.name().span(),
+                  "`" + name + "` is brought by two imports: " + previous.name().span().file().name()
+                      + " and " + decl.name().span().file().name())
+              .label(previous.name().span(), "also declared here"));
+        }
+      }
+    }
+    fromImports.forEach(decls::putIfAbsent);
   }
 
   Ast.Decl get(String name) {

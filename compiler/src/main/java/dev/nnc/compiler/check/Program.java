@@ -11,9 +11,17 @@ import java.util.Map;
  */
 public record Program(
     Ast.Unit unit,
+    List<Ast.Unit> imported,
     IdentityHashMap<Ast.Expr, Value> values,
     Map<Ast.Model, ModelInstance> models,
     List<Job> jobs) {
+
+  /** The file's declarations, then those its imports bring, in order. */
+  public List<Ast.Decl> allDecls() {
+    List<Ast.Decl> all = new java.util.ArrayList<>(unit.decls());
+    imported.forEach(u -> all.addAll(u.decls()));
+    return all;
+  }
 
   public Value valueOf(Ast.Expr expr) {
     return values.get(expr);

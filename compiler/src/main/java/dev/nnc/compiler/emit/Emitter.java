@@ -44,7 +44,7 @@ public final class Emitter {
   private List<JavaFile> emitAll() {
     List<JavaFile> files = new ArrayList<>();
     DataGenerator data = new DataGenerator(program, packageName);
-    for (Ast.Decl decl : program.unit().decls()) {
+    for (Ast.Decl decl : program.allDecls()) {
       if (decl instanceof Ast.Model model && program.valueOf(firstExpr(model)) != null) {
         files.add(file(new ModelGenerator(program, packageName).generate(model)));
       } else if (decl instanceof Ast.Data block) {

@@ -42,8 +42,8 @@ final class ExprWriter {
   private final Set<String> layers;
   /** Names of compile-time values that are Java variables: hyper-parameter fields, loop variables. */
   private final Set<String> hyper;
-  /** How many {@code repeat}/{@code for} blocks enclose the code being written. */
-  private int depth;
+  /** Java names in scope where the code is written, which a block's lambda parameter must not reuse. */
+  private final Set<String> taken = new HashSet<>();
 
   ExprWriter(Program program, String packageName, Map<String, CodeBlock> tensors, Set<String> layers, Set<String> hyper) {
     this.program = program;
@@ -162,9 +162,19 @@ final class ExprWriter {
     return b.add("return $L;\n", x).build();
   }
 
-  /** The lambda parameter of a block: {@code x}, then {@code x2}, {@code x3} for blocks inside blocks. */
+  /** Declares names the written code sits among (the model's inputs, lets and outputs). */
+  ExprWriter avoiding(Set<String> names) {
+    taken.addAll(names);
+    return this;
+  }
+
+  /** The lambda parameter of a block: {@code x}, or {@code x2}, {@code x3}... when that name is taken. */
   private String blockVariable() {
-    return depth == 0 ? "x" : "x" + (depth + 1);
+    String name = "x";
+    for (int n = 2; taken.contains(name) || hyper.contains(name); n++) {
+      name = "x" + n;
+    }
+    return name;
   }
 
   /** A writer for a block's body: one level deeper, with the loop variable (if any) written as a Java name. */
@@ -174,7 +184,8 @@ final class ExprWriter {
       names.add(loopVariable);
     }
     ExprWriter inner = new ExprWriter(program, packageName, tensors, layers, names);
-    inner.depth = depth + 1;
+    inner.taken.addAll(taken);
+    inner.taken.add(blockVariable);
     return inner;
   }
 
@@ -182,7 +193,7 @@ final class ExprWriter {
     if (c.callee() instanceof Name n && layers.contains(n.name())) {
       return CodeBlock.of("$L.apply(net, $L)", JavaNames.identifier(n.name()), tensorArgs(piped, c.args()));
     }
-    Builtin builtin = c.callee() instanceof Name n && !tensors.containsKey(n.name()) && program.unit().decls().stream().noneMatch(d -> d.name().name().equals(n.name()))
+    Builtin builtin = c.callee() instanceof Name n && !tensors.containsKey(n.name()) && program.allDecls().stream().noneMatch(d -> d.name().name().equals(n.name()))
         ? Builtins.lookup(n.name()).orElse(null) : null;
     if (builtin instanceof TensorOp op) {
       if (op.kind() == Kind.LAYER) {

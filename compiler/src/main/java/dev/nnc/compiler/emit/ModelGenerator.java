@@ -76,7 +76,10 @@ final class ModelGenerator {
     Map<String, CodeBlock> symbols = symbolsOf(inputs, model);
     Set<String> variables = new HashSet<>(hyper);
     variables.addAll(symbols.keySet());
-    ExprWriter writer = new ExprWriter(program, packageName, new HashMap<>(), layersOf(model), variables);
+    Set<String> declared = new HashSet<>();
+    model.body().forEach(s -> declared.add(JavaNames.identifier(s.name().name())));
+    ExprWriter writer = new ExprWriter(program, packageName, new HashMap<>(), layersOf(model), variables)
+        .avoiding(declared);
     type.addMethod(inputsMethod(inputs, writer));
     type.addField(outputsField(outputs));
     type.addType(outputsRecord(name, outputs));

@@ -114,6 +114,14 @@ class SummaryTest {
   }
 
   @Test
+  void rawParametersAreTrainableWeightsOfTheModel() {
+    // w: 784 x 64, a: 784, b: 64 — a is declared but unused, and still a parameter of the model.
+    ModelInstance rbm = model("Rbm");
+    assertEquals(784 * 64 + 784 + 64, rbm.trainable());
+    assertEquals("float[batch, 64]", rbm.outputs().get("h").toString());
+  }
+
+  @Test
   void summaryTableListsLayersShapesAndTotals() {
     String table = SummaryTable.render(model("Mlp"));
     assertTrue(table.startsWith("Model: \"Mlp\"\n"), table);

@@ -55,6 +55,19 @@ public final class Layer {
     return op.build(scope, args, operands, weights);
   }
 
+  /** A number used as a tensor ({@code 0.5 * x}, {@code bce(p, 1)}): a float scalar that broadcasts. */
+  public static Operand<TFloat32> constant(Net net, double value) {
+    return net.tf().constant((float) value);
+  }
+
+  /**
+   * A raw parameter of a model ({@code param w: float[4, 2] = normal(0, 0.01)}): a trainable weight
+   * named after it, in the model's scope.
+   */
+  public static Operand<TFloat32> param(Net net, String name, long[] shape, Object initializer) {
+    return net.weight(name, Shape.of(shape), Initializers.of(initializer, TensorShape.of(shape)), true);
+  }
+
   /** Float32 view of a layer's result, for the places (model outputs) that need one. */
   @SuppressWarnings("unchecked")
   public static Operand<TFloat32> floats(Operand<?> operand) {

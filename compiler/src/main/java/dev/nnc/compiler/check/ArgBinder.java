@@ -163,7 +163,8 @@ final class ArgBinder {
     return null;
   }
 
-  private Object initializer(String what, Param param, Ast.Expr expr, Function<Ast.Expr, Value> evaluate) {
+  /** An initializer argument ({@code zeros}, {@code normal(0, 0.01)}), or null after reporting. */
+  Object initializer(String what, Param param, Ast.Expr expr, Function<Ast.Expr, Value> evaluate) {
     if (expr instanceof Ast.Call call && call.callee() instanceof Ast.Name n
         && Initializers.NAMES.contains(n.name())) {
       List<Double> numbers = new ArrayList<>();

@@ -173,9 +173,9 @@ final class Models {
           outputs.put(output.name().name(), tensor.type());
           locals.put(output.name().name(), tensor);
       } else {
-          evaluator.notYet(stmt.span(), "raw `param` declarations");
-          locals.put(stmt.name().name(), Value.ERROR);
-          ok = false;
+        Value.Tensor weight = param((Ast.Param) stmt, locals, evaluator, rows);
+        locals.put(stmt.name().name(), weight == null ? Value.ERROR : weight);
+        ok &= weight != null;
       }
     }
     if (declared.isEmpty() || outputs.isEmpty() && ok) {
@@ -185,6 +185,31 @@ final class Models {
       return null;
     }
     return ok ? new ModelInstance(decl, model.hyper(), inputs, outputs, rows) : null;
+  }
+
+  /**
+   * {@code param w: float[visible, hidden] = normal(0, 0.01)}: a trainable weight of the model, with no
+   * batch dimension, initialised by the named initializer (glorot_uniform when none is given).
+   */
+  private Value.Tensor param(Ast.Param param, Map<String, Value> locals, Evaluator evaluator, List<Row> rows) {
+    TensorType type = declaredType(param.type(), locals, false);
+    if (type == null) {
+      return null;
+    }
+    if (!type.shape().dims().stream().allMatch(Dim::isKnown)) {
+      diagnostics.report(Diagnostic.at(Code.NN0208, param.type().span(),
+              "the shape of parameter `" + param.name().name() + "` must be known, found " + type)
+          .help("use sizes or hyper-parameters, as in float[visible, hidden]"));
+      return null;
+    }
+    if (param.init() != null) {
+      Param init = Param.named("init", ParamType.INITIALIZER, "glorot_uniform");
+      if (new ArgBinder(diagnostics).initializer("param " + param.name().name(), init, param.init(), evaluator::eval) == null) {
+        return null;
+      }
+    }
+    rows.add(new Row(param.name().name(), "param", type, type.shape().elements(), 0));
+    return new Value.Tensor(type, param.name().span());
   }
 
   /** The type an input declares, batch in front; symbols stay symbols. Null after an error. */

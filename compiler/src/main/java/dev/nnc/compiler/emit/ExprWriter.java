@@ -301,6 +301,13 @@ final class ExprWriter {
     return b.build();
   }
 
+  /** A {@code param}'s initializer: {@code "zeros"}, {@code new InitCall("normal", List.of(0.0, 0.01))}. */
+  CodeBlock initializer(Expr init) {
+    return init == null
+        ? CodeBlock.of("$S", "glorot_uniform")
+        : argument(Param.named("init", ParamType.INITIALIZER, "glorot_uniform"), init);
+  }
+
   private CodeBlock argument(Param param, Expr value) {
     ParamType type = param.type();
     if (type instanceof ParamType.Choice || type == ParamType.ACTIVATION

@@ -190,6 +190,11 @@ final class ModelGenerator {
         tensorStatement(apply, let.name().name(), let.value(), writer);
       } else if (stmt instanceof Ast.Output output) {
         tensorStatement(apply, output.name().name(), output.value(), writer);
+      } else if (stmt instanceof Ast.Param param) {
+        List<CodeBlock> dims = param.type().dims().stream().map(writer::constant).toList();
+        apply.addStatement("$T $L = $T.param(net, $S, new long[] {$L}, $L)", ANY_OPERAND,
+            JavaNames.identifier(param.name().name()), ExprWriter.LAYER, param.name().name(),
+            CodeBlock.join(dims, ", "), writer.initializer(param.init()));
       }
     }
     CodeBlock results = CodeBlock.join(

@@ -122,6 +122,14 @@ class SummaryTest {
   }
 
   @Test
+  void reductionsDropTheirAxisOrGiveAScalar() {
+    ModelInstance stats = model("Stats");
+    assertEquals("float[batch, 4]", stats.outputs().get("m").toString());
+    assertEquals("float[]", stats.outputs().get("total").toString());
+    assertEquals("float[batch, 8]", stats.outputs().get("e").toString());
+  }
+
+  @Test
   void summaryTableListsLayersShapesAndTotals() {
     String table = SummaryTable.render(model("Mlp"));
     assertTrue(table.startsWith("Model: \"Mlp\"\n"), table);

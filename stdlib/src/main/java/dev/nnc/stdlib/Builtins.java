@@ -9,6 +9,7 @@ import dev.nnc.stdlib.layers.Conv2d;
 import dev.nnc.stdlib.layers.Conv2dTranspose;
 import dev.nnc.stdlib.layers.Dense;
 import dev.nnc.stdlib.layers.Dropout;
+import dev.nnc.stdlib.layers.ElementwiseMath;
 import dev.nnc.stdlib.layers.Embedding;
 import dev.nnc.stdlib.layers.Flatten;
 import dev.nnc.stdlib.layers.LayerNorm;
@@ -16,11 +17,13 @@ import dev.nnc.stdlib.layers.GlobalPool;
 import dev.nnc.stdlib.layers.MatMul;
 import dev.nnc.stdlib.layers.Pool;
 import dev.nnc.stdlib.layers.Recurrent;
+import dev.nnc.stdlib.layers.Reduce;
 import dev.nnc.stdlib.layers.Reshape;
 import dev.nnc.stdlib.layers.Upsample;
 import dev.nnc.stdlib.losses.Accuracy;
 import dev.nnc.stdlib.losses.Bce;
 import dev.nnc.stdlib.losses.CrossEntropy;
+import dev.nnc.stdlib.losses.Mae;
 import dev.nnc.stdlib.losses.Mse;
 import dev.nnc.stdlib.optimizers.OptimizerDef;
 import java.util.ArrayList;
@@ -64,6 +67,17 @@ public final class Builtins {
   public static final TensorOp LEAKY_RELU = Activation.LEAKY_RELU;
   public static final TensorOp SELU = Activation.SELU;
   public static final TensorOp GELU = Activation.GELU;
+  public static final TensorOp SWISH = Activation.SWISH;
+  public static final TensorOp SOFTPLUS = Activation.SOFTPLUS;
+  public static final TensorOp EXP = ElementwiseMath.EXP;
+  public static final TensorOp LOG = ElementwiseMath.LOG;
+  public static final TensorOp SQRT = ElementwiseMath.SQRT;
+  public static final TensorOp ABS = ElementwiseMath.ABS;
+  public static final TensorOp SQUARE = ElementwiseMath.SQUARE;
+  public static final TensorOp MEAN = Reduce.MEAN;
+  public static final TensorOp SUM = Reduce.SUM;
+  public static final TensorOp MAX = Reduce.MAX;
+  public static final TensorOp MIN = Reduce.MIN;
 
   public static final TensorOp CONCAT = new Concat();
   public static final TensorOp ADD = Arithmetic.ADD;
@@ -75,6 +89,8 @@ public final class Builtins {
   public static final TensorOp CROSS_ENTROPY = new CrossEntropy();
   public static final TensorOp BCE = new Bce();
   public static final TensorOp MSE = new Mse();
+  public static final TensorOp MAE = Mae.MAE;
+  public static final TensorOp HUBER = Mae.HUBER;
   public static final TensorOp ACCURACY = new Accuracy();
 
   public static final OptimizerDef SGD = OptimizerDef.SGD;
@@ -87,9 +103,10 @@ public final class Builtins {
     for (Builtin builtin :
         List.of(DENSE, CONV2D, MAXPOOL, AVGPOOL, GLOBAL_AVGPOOL, FLATTEN, RESHAPE, DROPOUT, BATCHNORM,
             RNN, LSTM, GRU, EMBEDDING, CONV1D, CONV2D_TRANSPOSE, UPSAMPLE, LAYERNORM, GLOBAL_MAXPOOL,
-            RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU,
+            RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU, SWISH, SOFTPLUS,
+            EXP, LOG, SQRT, ABS, SQUARE, MEAN, SUM, MAX, MIN,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
-            CROSS_ENTROPY, BCE, MSE, ACCURACY,
+            CROSS_ENTROPY, BCE, MSE, MAE, HUBER, ACCURACY,
             SGD, MOMENTUM, ADAM)) {
       BY_NAME.put(builtin.name(), builtin);
     }
@@ -97,10 +114,9 @@ public final class Builtins {
 
   /** Built-ins of the language (LANGUAGE.md §8) that this version does not provide yet. */
   private static final Set<String> PLANNED = Set.of(
-      "lrn", "one_hot", "swish", "softplus", "maxout", "mean", "sum", "max", "min",
-      "exp", "log", "sqrt", "abs", "square", "transpose", "clip", "argmax", "normal", "uniform",
-      "bernoulli", "mae", "huber", "kl", "l1", "l2", "top_k", "precision", "recall", "nesterov",
-      "adamax", "nadam", "adadelta", "adagrad", "rmsprop");
+      "lrn", "one_hot", "maxout", "transpose", "clip", "argmax", "normal", "uniform", "bernoulli",
+      "kl", "l1", "l2", "top_k", "precision", "recall", "nesterov", "adamax", "nadam", "adadelta",
+      "adagrad", "rmsprop");
 
   private Builtins() {}
 

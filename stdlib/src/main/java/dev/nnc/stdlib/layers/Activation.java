@@ -39,11 +39,13 @@ public final class Activation extends TensorOpDefinition {
   public static final Activation SELU = new Activation("selu", "The scaled ELU.", Form.SELU);
   public static final Activation GELU =
       new Activation("gelu", "x * Phi(x), the Gaussian error linear unit (exact form).", Form.GELU);
+  public static final Activation SWISH = new Activation("swish", "x * sigmoid(x).", Form.SWISH);
+  public static final Activation SOFTPLUS = new Activation("softplus", "log(1 + exp(x)).", Form.SOFTPLUS);
 
   public static final List<Activation> ALL =
-      List.of(RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU);
+      List.of(RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU, SWISH, SOFTPLUS);
 
-  private enum Form { RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU }
+  private enum Form { RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU, SWISH, SOFTPLUS }
 
   private final Form form;
 
@@ -94,6 +96,8 @@ public final class Activation extends TensorOpDefinition {
       case GELU -> tf.math.mul(
           tf.math.mul(x, tf.constant(0.5f)),
           tf.math.add(tf.constant(1f), tf.math.erf(tf.math.mul(x, tf.constant((float) (1 / Math.sqrt(2)))))));
+      case SWISH -> tf.math.mul(x, tf.math.sigmoid(x));
+      case SOFTPLUS -> tf.math.softplus(x);
     };
   }
 

@@ -130,6 +130,15 @@ class SummaryTest {
   }
 
   @Test
+  void oneHotMaxoutAndLrn() {
+    ModelInstance misc = model("Misc");
+    assertEquals("float[batch, 4]", misc.outputs().get("a").toString());
+    assertEquals("float[batch, 8]", misc.outputs().get("b").toString());
+    // Dense 30 -> 12: 372; conv 3x3x3x8 + 8: 224.
+    assertEquals(372 + 224, misc.trainable());
+  }
+
+  @Test
   void summaryTableListsLayersShapesAndTotals() {
     String table = SummaryTable.render(model("Mlp"));
     assertTrue(table.startsWith("Model: \"Mlp\"\n"), table);

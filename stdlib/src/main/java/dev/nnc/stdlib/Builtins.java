@@ -13,8 +13,11 @@ import dev.nnc.stdlib.layers.ElementwiseMath;
 import dev.nnc.stdlib.layers.Embedding;
 import dev.nnc.stdlib.layers.Flatten;
 import dev.nnc.stdlib.layers.LayerNorm;
+import dev.nnc.stdlib.layers.Lrn;
 import dev.nnc.stdlib.layers.GlobalPool;
 import dev.nnc.stdlib.layers.MatMul;
+import dev.nnc.stdlib.layers.Maxout;
+import dev.nnc.stdlib.layers.OneHot;
 import dev.nnc.stdlib.layers.Pool;
 import dev.nnc.stdlib.layers.Recurrent;
 import dev.nnc.stdlib.layers.Reduce;
@@ -58,6 +61,9 @@ public final class Builtins {
   public static final TensorOp CONV2D_TRANSPOSE = new Conv2dTranspose();
   public static final TensorOp UPSAMPLE = new Upsample();
   public static final TensorOp LAYERNORM = new LayerNorm();
+  public static final TensorOp ONE_HOT = new OneHot();
+  public static final TensorOp LRN = new Lrn();
+  public static final TensorOp MAXOUT = new Maxout();
 
   public static final TensorOp RELU = Activation.RELU;
   public static final TensorOp SIGMOID = Activation.SIGMOID;
@@ -103,6 +109,7 @@ public final class Builtins {
     for (Builtin builtin :
         List.of(DENSE, CONV2D, MAXPOOL, AVGPOOL, GLOBAL_AVGPOOL, FLATTEN, RESHAPE, DROPOUT, BATCHNORM,
             RNN, LSTM, GRU, EMBEDDING, CONV1D, CONV2D_TRANSPOSE, UPSAMPLE, LAYERNORM, GLOBAL_MAXPOOL,
+            ONE_HOT, LRN, MAXOUT,
             RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU, SWISH, SOFTPLUS,
             EXP, LOG, SQRT, ABS, SQUARE, MEAN, SUM, MAX, MIN,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
@@ -114,7 +121,7 @@ public final class Builtins {
 
   /** Built-ins of the language (LANGUAGE.md §8) that this version does not provide yet. */
   private static final Set<String> PLANNED = Set.of(
-      "lrn", "one_hot", "maxout", "transpose", "clip", "argmax", "normal", "uniform", "bernoulli",
+      "transpose", "clip", "argmax", "normal", "uniform", "bernoulli",
       "kl", "l1", "l2", "top_k", "precision", "recall", "nesterov", "adamax", "nadam", "adadelta",
       "adagrad", "rmsprop");
 

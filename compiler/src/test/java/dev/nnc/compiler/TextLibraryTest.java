@@ -1,0 +1,54 @@
+package dev.nnc.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nnc.compiler.check.ModelInstance;
+import dev.nnc.compiler.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The models of {@code std.text}: shapes and Keras parameter counts where they are used. */
+class TextLibraryTest {
+  private static Compilation compilation;
+
+  @BeforeAll
+  static void check() throws Exception {
+    Path file = Path.of("src/test/resources/programs/text.nn");
+    compilation = Compilation.of(new SourceFile(file.toString(), Files.readString(file)), List.of());
+    assertTrue(compilation.succeeded(), () -> compilation.diagnostics().toString());
+  }
+
+  private static ModelInstance model(String name) {
+    return compilation.program().models().entrySet().stream()
+        .filter(e -> e.getKey().name().name().equals(name))
+        .findFirst().orElseThrow().getValue();
+  }
+
+  @Test
+  void charLmPredictsEveryStep() {
+    ModelInstance lm = model("Lm");
+    assertEquals("float[batch, 100, 98]", lm.outputs().get("logits").toString());
+    // Embedding 98x64: 6,272; LSTM(256) on 64: 4*(64*256 + 256*256 + 256) = 328,704; on 256:
+    // 4*(256*256 + 256*256 + 256) = 525,312; Dense(98) on 256: 25,186.
+    assertEquals(6_272 + 328_704 + 525_312 + 25_186, lm.trainable());
+  }
+
+  @Test
+  void gruClassifierGivesOneLogitPerClass() {
+    ModelInstance classifier = model("Classifier");
+    assertEquals("float[batch, 2]", classifier.outputs().get("logits").toString());
+    // Embedding 20000x64: 1,280,000; GRU(128) on 64: 3*(64*128 + 128*128) + 6*128 = 74,496; Dense: 258.
+    assertEquals(1_280_000 + 74_496 + 258, classifier.trainable());
+  }
+
+  @Test
+  void skipGramScoresAPair() {
+    ModelInstance words = model("Words");
+    assertEquals("float[batch]", words.outputs().get("logit").toString());
+    assertEquals(2 * 10_000 * 128, words.trainable());
+  }
+}

@@ -29,6 +29,7 @@ import dev.nnc.stdlib.losses.CrossEntropy;
 import dev.nnc.stdlib.losses.Mae;
 import dev.nnc.stdlib.losses.Mse;
 import dev.nnc.stdlib.optimizers.OptimizerDef;
+import dev.nnc.stdlib.optimizers.ScheduleDef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -102,6 +103,17 @@ public final class Builtins {
   public static final OptimizerDef SGD = OptimizerDef.SGD;
   public static final OptimizerDef MOMENTUM = OptimizerDef.MOMENTUM;
   public static final OptimizerDef ADAM = OptimizerDef.ADAM;
+  public static final OptimizerDef NESTEROV = OptimizerDef.NESTEROV;
+  public static final OptimizerDef ADAMAX = OptimizerDef.ADAMAX;
+  public static final OptimizerDef NADAM = OptimizerDef.NADAM;
+  public static final OptimizerDef ADADELTA = OptimizerDef.ADADELTA;
+  public static final OptimizerDef ADAGRAD = OptimizerDef.ADAGRAD;
+  public static final OptimizerDef RMSPROP = OptimizerDef.RMSPROP;
+
+  public static final ScheduleDef EXPONENTIAL = ScheduleDef.EXPONENTIAL;
+  public static final ScheduleDef STEP = ScheduleDef.STEP;
+  public static final ScheduleDef COSINE = ScheduleDef.COSINE;
+  public static final ScheduleDef WARMUP = ScheduleDef.WARMUP;
 
   private static final Map<String, Builtin> BY_NAME = new LinkedHashMap<>();
 
@@ -114,7 +126,8 @@ public final class Builtins {
             EXP, LOG, SQRT, ABS, SQUARE, MEAN, SUM, MAX, MIN,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
             CROSS_ENTROPY, BCE, MSE, MAE, HUBER, ACCURACY,
-            SGD, MOMENTUM, ADAM)) {
+            SGD, MOMENTUM, ADAM, NESTEROV, ADAMAX, NADAM, ADADELTA, ADAGRAD, RMSPROP,
+            EXPONENTIAL, STEP, COSINE, WARMUP)) {
       BY_NAME.put(builtin.name(), builtin);
     }
   }
@@ -122,8 +135,7 @@ public final class Builtins {
   /** Built-ins of the language (LANGUAGE.md §8) that this version does not provide yet. */
   private static final Set<String> PLANNED = Set.of(
       "transpose", "clip", "argmax", "normal", "uniform", "bernoulli",
-      "kl", "l1", "l2", "top_k", "precision", "recall", "nesterov", "adamax", "nadam", "adadelta",
-      "adagrad", "rmsprop");
+      "kl", "l1", "l2", "top_k", "precision", "recall");
 
   private Builtins() {}
 

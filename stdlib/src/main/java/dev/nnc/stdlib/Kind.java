@@ -9,6 +9,8 @@ public enum Kind {
   LOSS("loss"),
   METRIC("metric"),
   OPTIMIZER("optimizer"),
+  /** A learning rate that changes as training goes: {@code cosine(1e-3, over: 20 epochs)}. */
+  SCHEDULE("learning-rate schedule"),
   INITIALIZER("initializer"),
   DATA_SOURCE("data source"),
   TRANSFORM("data transform");

@@ -128,12 +128,15 @@ final class ArgBinder {
     if (value instanceof Value.Error) {
       return null;
     }
+    if (value instanceof Value.Schedule schedule && type == ParamType.LEARNING_RATE) {
+      return schedule.def().create(schedule.args());
+    }
     Object constant = value instanceof Value.Const c ? c.value() : null;
     Object converted = constant == null ? null : Conversions.to(type, constant);
     if (converted == null) {
       diagnostics.report(Diagnostic.at(Code.NN0201, expr.span(),
               "`" + param.name() + "` of " + what + " must be " + describe(type) + ", found " + value.describe())
-          .help("the parameters are " + param.name() + ": " + type.describe()));
+          .help(mismatchHelp(param, value, constant)));
       return null;
     }
     if (!Conversions.inRange(type, converted)) {
@@ -142,6 +145,16 @@ final class ArgBinder {
       return null;
     }
     return converted;
+  }
+
+  private static String mismatchHelp(Param param, Value value, Object constant) {
+    if (value instanceof Value.Schedule) {
+      return "a schedule can only be a learning rate, as in `adam(lr: cosine(1e-3, over: 20 epochs))`";
+    }
+    if (param.type() == ParamType.DURATION && constant instanceof Long n) {
+      return "say what counts: `" + n + " steps` or `" + n + " epochs`";
+    }
+    return "the parameters are " + param.name() + ": " + param.type().describe();
   }
 
   private static String describe(ParamType type) {

@@ -1,5 +1,6 @@
 package dev.nnc.compiler.check;
 
+import dev.nnc.runtime.train.Period;
 import dev.nnc.stdlib.spec.ParamType;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +10,16 @@ final class Conversions {
   private Conversions() {}
 
   static Object to(ParamType type, Object value) {
-    if (type == ParamType.INT || type == ParamType.SIZE) {
+    if (type == ParamType.INT || type == ParamType.SIZE || type == ParamType.NON_NEGATIVE_INT) {
       return value instanceof Long ? value : null;
     }
-    if (type == ParamType.FLOAT || type == ParamType.POSITIVE_FLOAT || type == ParamType.RATE) {
+    if (type == ParamType.FLOAT || type == ParamType.POSITIVE_FLOAT || type == ParamType.RATE
+        || type == ParamType.NON_NEGATIVE_FLOAT || type == ParamType.LEARNING_RATE) {
       return value instanceof Number n && !(value instanceof Double && ((Double) value).isNaN())
           ? n.doubleValue() : null;
+    }
+    if (type == ParamType.DURATION) {
+      return period(value);
     }
     if (type == ParamType.BOOL) {
       return value instanceof Boolean ? value : null;
@@ -40,13 +45,27 @@ final class Conversions {
     if (type == ParamType.SIZE || type == ParamType.INT_OR_PAIR || type == ParamType.INT_LIST) {
       return value instanceof List<?> list ? list.stream().allMatch(v -> (Long) v >= 1) : (Long) value >= 1;
     }
-    if (type == ParamType.POSITIVE_FLOAT) {
+    if (type == ParamType.POSITIVE_FLOAT || type == ParamType.LEARNING_RATE) {
       return (Double) value > 0;
+    }
+    if (type == ParamType.NON_NEGATIVE_FLOAT) {
+      return (Double) value >= 0;
+    }
+    if (type == ParamType.NON_NEGATIVE_INT) {
+      return (Long) value >= 0;
     }
     if (type == ParamType.RATE) {
       return (Double) value >= 0 && (Double) value < 1;
     }
     return true;
+  }
+
+  /** {@code 10 epochs}, {@code 1000 steps} as a run-time period; null for a size, a bare number or 0. */
+  private static Period period(Object value) {
+    if (!(value instanceof Value.Duration d) || d.amount() < 1) {
+      return null;
+    }
+    return Period.parse(d.amount(), d.unit()).orElse(null);
   }
 
   private static List<Long> longs(Object value) {

@@ -11,6 +11,7 @@ import dev.nnc.stdlib.Builtins;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOp;
 import dev.nnc.stdlib.optimizers.OptimizerDef;
+import dev.nnc.stdlib.optimizers.ScheduleDef;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ShapeException;
 import dev.nnc.stdlib.spec.Signature;
@@ -142,6 +143,9 @@ final class Evaluator {
     if (builtin instanceof OptimizerDef def) {
       return new Value.Optimizer(def, Args.of(def.signature()));
     }
+    if (builtin instanceof ScheduleDef def) {
+      return schedule(def, List.of(), n.span());
+    }
     return unknownName(n);
   }
 
@@ -168,6 +172,9 @@ final class Evaluator {
     }
     if (target instanceof Value.DataBlock block) {
       return checker.data().split(block.decl(), m.member(), this);
+    }
+    if (target instanceof Value.DatasetParts parts) {
+      return checker.data().part(parts, m.member());
     }
     if (target instanceof Value.Outputs outputs) {
       TensorType type = outputs.outputs().get(name);
@@ -196,6 +203,9 @@ final class Evaluator {
         Map<String, Object> bound = binder.bind(def.name(), def.signature(), c.args(), c.span(), this::eval);
         return bound == null ? Value.ERROR : new Value.Optimizer(def, new Args(def.signature(), bound));
       }
+      if (builtin instanceof ScheduleDef def) {
+        return schedule(def, c.args(), c.span());
+      }
       if (checker.data().isSource(n.name())) {
         return checker.data().source(n.name(), c, this);
       }
@@ -223,6 +233,11 @@ final class Evaluator {
       diagnostics.error(Code.NN0206, c.callee().span(), callee.describe() + " cannot be called");
     }
     return Value.ERROR;
+  }
+
+  private Value schedule(ScheduleDef def, List<Arg> args, Span span) {
+    Map<String, Object> bound = binder.bind(def.name(), def.signature(), args, span, this::eval);
+    return bound == null ? Value.ERROR : new Value.Schedule(def, new Args(def.signature(), bound));
   }
 
   private static Value orError(Value v) {

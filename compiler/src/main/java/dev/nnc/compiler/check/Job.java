@@ -2,12 +2,16 @@ package dev.nnc.compiler.check;
 
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.train.EarlyStopping;
+import dev.nnc.runtime.train.GradientClipping;
+import dev.nnc.runtime.train.WeightPenalty;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A checked train job: what the emitter needs, as source expressions (to be written as Java) and
- * checked facts (the model instance, the fields, the settings).
+ * checked facts (the model instance, the fields, the settings). {@code stop}, {@code clip} and
+ * {@code regularize} are null when the job does not set them.
  */
 public record Job(
     Ast.Job decl,
@@ -24,7 +28,11 @@ public record Job(
     int epochs,
     long steps,
     String export,
-    long seed) {
+    long seed,
+    boolean dropLast,
+    EarlyStopping stop,
+    GradientClipping clip,
+    WeightPenalty regularize) {
 
   /** A metric of the job: its column name in metrics.csv and its expression. */
   public record Metric(String name, Ast.Expr expr) {}

@@ -6,6 +6,12 @@ import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.source.Span;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.train.EarlyStopping;
+import dev.nnc.runtime.train.GradientClipping;
+import dev.nnc.runtime.train.WeightPenalty;
+import dev.nnc.stdlib.Builtin;
+import dev.nnc.stdlib.Builtins;
+import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.spec.TensorType;
 import dev.nnc.stdlib.spec.Dim;
 import java.util.ArrayList;
@@ -15,14 +21,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Checks a declarative {@code train} job (LANGUAGE.md §7.1): its settings, data, loss and metrics. */
 final class JobChecker {
   private static final List<String> KEYS =
       List.of("model", "data", "validate", "feed", "loss", "optimizer", "batch", "epochs", "steps",
-          "metrics", "export", "seed");
+          "metrics", "export", "seed", "drop_last", "stop", "clip", "regularize");
   /** Settings of the language that this version does not carry out yet. */
-  private static final List<String> LATER = List.of("stop", "clip", "regularize", "checkpoint", "budget", "keep");
+  private static final List<String> LATER = List.of("checkpoint", "budget", "keep");
 
   private final Checker checker;
   private final Diagnostics diagnostics;
@@ -136,15 +143,22 @@ final class JobChecker {
       if (!(optimizer instanceof Value.Error)) {
         diagnostics.report(Diagnostic.at(Code.NN0206, entries.get("optimizer").value().span(),
                 "`optimizer:` must be an optimizer, found " + optimizer.describe())
-            .help("sgd, momentum or adam, as in `adam(lr: 1e-3)`"));
+            .help(optimizerNames() + ", as in `adam(lr: 1e-3)`"));
       }
     }
     int batch = positive(entries.get("batch"), evaluator);
     int epochs = entries.containsKey("epochs") ? positive(entries.get("epochs"), evaluator) : 0;
     long steps = entries.containsKey("steps") ? positive(entries.get("steps"), evaluator) : 0;
-    String export = entries.containsKey("export") ? string(entries.get("export"), evaluator) : null;
+    String export = entries.containsKey("export") ? setting(entries.get("export"), evaluator, String.class, "a string") : null;
+    Boolean dropLast = entries.containsKey("drop_last")
+        ? setting(entries.get("drop_last"), evaluator, Boolean.class, "true or false") : Boolean.FALSE;
     long seed = entries.containsKey("seed") ? wholeNumber(entries.get("seed"), evaluator, 0) : 42;
-    ok &= batch > 0 && epochs >= 0 && steps >= 0 && seed >= 0 && (export != null || !entries.containsKey("export"));
+    ok &= batch > 0 && epochs >= 0 && steps >= 0 && seed >= 0 && (export != null || !entries.containsKey("export"))
+        && dropLast != null;
+    SettingCalls calls = new SettingCalls(diagnostics, evaluator);
+    GradientClipping clip = entries.containsKey("clip") ? calls.clip(entries.get("clip")) : null;
+    WeightPenalty regularize = entries.containsKey("regularize") ? calls.regularize(entries.get("regularize")) : null;
+    ok &= (clip != null || !entries.containsKey("clip")) && (regularize != null || !entries.containsKey("regularize"));
     if (model == null || data == null || !feeds(model, data, feed, entries.get("data").value().span())) {
       return null;
     }
@@ -170,11 +184,24 @@ final class JobChecker {
     if (!ok || metrics == null) {
       return null;
     }
+    EarlyStopping stop = null;
+    if (entries.containsKey("stop")) {
+      stop = calls.stop(entries.get("stop"), metrics, entries.containsKey("validate"));
+      if (stop == null) {
+        return null;
+      }
+    }
     Map<String, String> fields = new LinkedHashMap<>();
     feed.forEach((input, pair) -> fields.put(input, ((Ast.Name) pair.field()).name()));
     Ast.Expr validateExpr = entries.containsKey("validate") ? entries.get("validate").value() : null;
     return new Job(job, entries.get("model").value(), model, dataExpr, data.fields(),
-        validateExpr, fields, loss, entries.get("optimizer").value(), metrics, batch, epochs, steps, export, seed);
+        validateExpr, fields, loss, entries.get("optimizer").value(), metrics, batch, epochs, steps, export, seed,
+        dropLast, stop, clip, regularize);
+  }
+
+  private static String optimizerNames() {
+    return Builtins.all().stream().filter(b -> b.kind() == Kind.OPTIMIZER).map(Builtin::name)
+        .collect(Collectors.joining(", "));
   }
 
   private ModelInstance model(Ast.Entry entry, Evaluator evaluator) {
@@ -324,13 +351,14 @@ final class JobChecker {
     return n.intValue();
   }
 
-  private String string(Ast.Entry entry, Evaluator evaluator) {
+  /** A setting whose value is a compile-time {@code type}, described as {@code what} in the error; null after one. */
+  private <T> T setting(Ast.Entry entry, Evaluator evaluator, Class<T> type, String what) {
     Value v = evaluator.eval(entry.value());
-    if (v instanceof Value.Const c && c.value() instanceof String s) {
-      return s;
+    if (v instanceof Value.Const c && type.isInstance(c.value())) {
+      return type.cast(c.value());
     }
     if (!(v instanceof Value.Error)) {
-      diagnostics.error(Code.NN0201, entry.value().span(), "`" + entry.key().name() + ":` must be a string, found " + v.describe());
+      diagnostics.error(Code.NN0201, entry.value().span(), "`" + entry.key().name() + ":` must be " + what + ", found " + v.describe());
     }
     return null;
   }

@@ -5,6 +5,7 @@ import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Field;
 import dev.nnc.stdlib.TensorOp;
 import dev.nnc.stdlib.optimizers.OptimizerDef;
+import dev.nnc.stdlib.optimizers.ScheduleDef;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
@@ -81,6 +82,14 @@ public sealed interface Value {
     }
   }
 
+  /** A learning-rate schedule applied to its arguments: {@code cosine(1e-3, over: 20 epochs)}. */
+  record Schedule(ScheduleDef def, Args args) implements Value {
+    @Override
+    public String describe() {
+      return "the learning-rate schedule " + def.name();
+    }
+  }
+
   /** A data block, whose splits are its members. */
   record DataBlock(Ast.Data decl) implements Value {
     @Override
@@ -89,11 +98,22 @@ public sealed interface Value {
     }
   }
 
-  /** A stream of records with these fields (shapes without the batch). */
-  record Dataset(List<Field> fields, long size) implements Value {
+  /**
+   * A stream of records with these fields (shapes without the batch); {@code shuffled} when its
+   * order changes every epoch, which {@code split} must not follow.
+   */
+  record Dataset(List<Field> fields, long size, boolean shuffled) implements Value {
     @Override
     public String describe() {
       return "a dataset";
+    }
+  }
+
+  /** The two parts {@code | split(0.9)} gives, {@code .first} and {@code .rest}. */
+  record DatasetParts(Dataset first, Dataset rest) implements Value {
+    @Override
+    public String describe() {
+      return "the two parts of a split (use `.first` or `.rest`)";
     }
   }
 

@@ -34,6 +34,8 @@ public enum Code {
   NN0403("NN0403", Severity.ERROR, "model input without data"),
   NN0404("NN0404", Severity.ERROR, "invalid records"),
   NN0405("NN0405", Severity.ERROR, "not supported yet"),
+  NN0406("NN0406", Severity.ERROR, "data file does not fit the program"),
+  NN0407("NN0407", Severity.ERROR, "data transform out of place"),
   // 09xx: warnings
   NN0901("NN0901", Severity.WARNING, "dense on records of rank 3 or more");
 

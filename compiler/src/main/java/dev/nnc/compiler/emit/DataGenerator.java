@@ -13,30 +13,37 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
-/** A data block as a class with one static method per split, each building its dataset pipeline. */
+/**
+ * A data block as a class with one static method per split, each building its dataset pipeline:
+ * the source's load call, then one method call per transform.
+ */
 final class DataGenerator {
   static final ClassName DATASET = ClassName.get("dev.nnc.runtime.data", "Dataset");
   static final ClassName DATA_CONTEXT = ClassName.get("dev.nnc.runtime.data", "DataContext");
-  private static final ClassName IDX = ClassName.get("dev.nnc.runtime.data", "Idx");
+  private static final ClassName PARTS = DATASET.nestedClass("Parts");
   private static final ClassName RECORDS = ClassName.get("dev.nnc.runtime.data", "Records");
-  private static final ClassName COLUMN = ClassName.get("dev.nnc.runtime.data", "Column");
 
   private final Program program;
   private final String packageName;
+  private final SourceWriter sources;
+  private final TransformWriter transforms;
 
   DataGenerator(Program program, String packageName) {
     this.program = program;
     this.packageName = packageName;
+    this.sources = new SourceWriter(program);
+    this.transforms = new TransformWriter(program);
   }
 
   TypeSpec.Builder generate(Ast.Data block) {
     TypeSpec.Builder type = Emitter.finalClass(ClassName.get(packageName, JavaNames.dataClass(block.name().name())))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (Ast.Split split : block.splits()) {
+      boolean parts = program.valueOf(split.value()) instanceof Value.DatasetParts;
       type.addMethod(MethodSpec.methodBuilder(JavaNames.identifier(split.name().name()))
           .addJavadoc("The $L split; relative file names are resolved by {@code data}.\n", split.name().name())
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .returns(DATASET)
+          .returns(parts ? PARTS : DATASET)
           .addParameter(DATA_CONTEXT, "data")
           .addStatement("return $L", dataset(split.value()))
           .build());
@@ -44,67 +51,27 @@ final class DataGenerator {
     return type;
   }
 
-  /** A dataset expression: a source, a split of a data block, and transforms. */
+  /** A dataset expression: a source, a split of a data block, a part of a split, transforms. */
   CodeBlock dataset(Ast.Expr e) {
     if (e instanceof Ast.Member m && m.target() instanceof Ast.Name block) {
       return CodeBlock.of("$T.$L(data)", ClassName.get(packageName, JavaNames.dataClass(block.name())),
           JavaNames.identifier(m.member().name()));
     }
+    if (e instanceof Ast.Member m) {
+      return CodeBlock.of("$L.$L()", dataset(m.target()), m.member().name());
+    }
     if (e instanceof Ast.Call c) {
-      return CodeBlock.of("$T.load(data.resolve($S), data.resolve($S))", IDX,
-          ((Ast.Str) c.args().get(0).value()).value(), ((Ast.Str) c.args().get(1).value()).value());
+      return sources.source(c);
     }
     if (e instanceof Ast.Records r) {
       return records(r);
     }
     if (e instanceof Ast.DataPipe p) {
-      return pipe(p);
+      CodeBlock.Builder b = CodeBlock.builder().add("$L", dataset(p.source()));
+      p.transforms().forEach(t -> b.add("$L", transforms.transform((Ast.Call) t)));
+      return b.build();
     }
     throw new IllegalStateException("not a dataset: " + e.span().text());
-  }
-
-  private CodeBlock pipe(Ast.DataPipe pipe) {
-    CodeBlock.Builder b = CodeBlock.builder().add("$L", dataset(pipe.source()));
-    for (Ast.Expr t : pipe.transforms()) {
-      Ast.Call call = (Ast.Call) t;
-      String name = ((Ast.Name) call.callee()).name();
-      if (name.equals("map")) {
-        for (Ast.Arg arg : call.args()) {
-          b.add(".map($S, r -> $L)", arg.name().name(), column(arg.value()));
-        }
-      } else {
-        b.add(".$L($L)", name, ExprWriter.literal(((Value.Const) program.valueOf(call.args().get(0).value())).value()));
-      }
-    }
-    return b.build();
-  }
-
-  /** A map expression over whole columns: {@code image / 255} → {@code r.get("image").div(255.0)}. */
-  private CodeBlock column(Ast.Expr e) {
-    Value v = program.valueOf(e);
-    if (v instanceof Value.Const c) {
-      return CodeBlock.of("$T.constant($L)", COLUMN, ExprWriter.literal(((Number) c.value()).doubleValue()));
-    }
-    if (e instanceof Ast.Name n) {
-      return CodeBlock.of("r.get($S)", n.name());
-    }
-    if (e instanceof Ast.Unary u) {
-      return CodeBlock.of("$L.neg()", column(u.operand()));
-    }
-    if (e instanceof Ast.Binary b) {
-        String method = switch (b.op()) {
-          case ADD -> "add";
-          case SUB -> "sub";
-          case MUL -> "mul";
-          default -> "div";
-        };
-        Value right = program.valueOf(b.right());
-        CodeBlock argument = right instanceof Value.Const c
-            ? ExprWriter.literal(((Number) c.value()).doubleValue())
-            : column(b.right());
-        return CodeBlock.of("$L.$L($L)", column(b.left()), method, argument);
-    }
-    throw new IllegalStateException("not a column expression: " + e.span().text());
   }
 
   private CodeBlock records(Ast.Records r) {

@@ -37,8 +37,21 @@ public final class Emitter {
 
   /** The class a train job becomes, for running it. */
   public static String jobClass(Program program, String packageName, String jobName) {
-    String pkg = packageName != null ? packageName : JavaNames.defaultPackage(program.unit().file().name());
-    return pkg + "." + JavaNames.jobClass(jobName);
+    return packageOf(program, packageName) + "." + JavaNames.jobClass(jobName);
+  }
+
+  /** The class a data block becomes, for loading its splits. */
+  public static String dataClass(Program program, String packageName, String blockName) {
+    return packageOf(program, packageName) + "." + JavaNames.dataClass(blockName);
+  }
+
+  /** The method of a data class that builds the split {@code split}. */
+  public static String splitMethod(String split) {
+    return JavaNames.identifier(split);
+  }
+
+  private static String packageOf(Program program, String packageName) {
+    return packageName != null ? packageName : JavaNames.defaultPackage(program.unit().file().name());
   }
 
   private List<JavaFile> emitAll() {

@@ -7,11 +7,11 @@ import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.compiler.syntax.Ast.*;
+import dev.nnc.runtime.train.Period;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOp;
-import dev.nnc.stdlib.optimizers.OptimizerDef;
 import dev.nnc.stdlib.spec.InitCall;
 import dev.nnc.stdlib.spec.Param;
 import dev.nnc.stdlib.spec.ParamType;
@@ -279,26 +279,34 @@ final class ExprWriter {
   /** {@code Layer.of(Builtins.CONV2D, "filters", 32, "kernel", 5, "padding", "same")}. */
   CodeBlock layer(TensorOp op, List<Arg> args) {
     CodeBlock.Builder b = CodeBlock.builder().add("$T.of($T.$L", LAYER, BUILTINS, Builtins.constantName(op));
-    b.add(arguments(op.signature(), args));
+    arguments(op.signature(), args).forEach(pair -> b.add(", $L", pair));
     return b.add(")").build();
   }
 
   /** {@code Builtins.ADAM.with("lr", 0.001)}. */
   CodeBlock optimizer(Expr e) {
-    OptimizerDef def = ((Value.Optimizer) valueOf(e)).def();
-    List<Arg> args = e instanceof Call c ? c.args() : List.of();
-    return CodeBlock.of("$T.$L.with($L)", BUILTINS, Builtins.constantName(def),
-        arguments(def.signature(), args).toString().replaceFirst("^, ", ""));
+    return configured(((Value.Optimizer) valueOf(e)).def(), e);
   }
 
-  private CodeBlock arguments(Signature signature, List<Arg> args) {
-    CodeBlock.Builder b = CodeBlock.builder();
+  /**
+   * A built-in configured by its call, an optimizer or a schedule: {@code Builtins.COSINE.with(...)};
+   * a long call (a schedule inside an optimizer) wraps between arguments.
+   */
+  private CodeBlock configured(Builtin def, Expr e) {
+    List<Arg> args = e instanceof Call c ? c.args() : List.of();
+    return CodeBlock.of("$T.$L.with($L)", BUILTINS, Builtins.constantName(def),
+        CodeBlock.join(arguments(def.signature(), args), ",$W"));
+  }
+
+  /** Each argument as its parameter's name and its value: {@code "filters", 32}. */
+  private List<CodeBlock> arguments(Signature signature, List<Arg> args) {
+    List<CodeBlock> pairs = new ArrayList<>();
     List<Param> params = dev.nnc.compiler.check.ArgBinding.paramsOf(signature, args);
     for (int i = 0; i < args.size(); i++) {
       Param param = params.get(i);
-      b.add(", $S, $L", param.name(), argument(param, args.get(i).value()));
+      pairs.add(CodeBlock.of("$S, $L", param.name(), argument(param, args.get(i).value())));
     }
-    return b.build();
+    return pairs;
   }
 
   /** A {@code param}'s initializer: {@code "zeros"}, {@code new InitCall("normal", List.of(0.0, 0.01))}. */
@@ -314,6 +322,15 @@ final class ExprWriter {
         || type == ParamType.INITIALIZER && value instanceof Name) {
       String word = value instanceof Name n ? n.name() : ((Str) value).value();
       return CodeBlock.of("$S", word);
+    }
+    if (type == ParamType.LEARNING_RATE && valueOf(value) instanceof Value.Schedule schedule) {
+      return configured(schedule.def(), value);
+    }
+    if (type == ParamType.DURATION) {
+      Value.Duration d = (Value.Duration) ((Value.Const) valueOf(value)).value();
+      Period period = Period.parse(d.amount(), d.unit()).orElseThrow();
+      return CodeBlock.of("$T.$L($L)", Period.class, period.unit() == Period.Unit.EPOCHS ? "epochs" : "steps",
+          period.amount());
     }
     if (type == ParamType.INITIALIZER) {
       Call call = (Call) value;

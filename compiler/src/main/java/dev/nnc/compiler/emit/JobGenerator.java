@@ -9,6 +9,9 @@ import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.train.EarlyStopping;
+import dev.nnc.runtime.train.GradientClipping;
+import dev.nnc.runtime.train.WeightPenalty;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,7 +72,8 @@ final class JobGenerator {
         .indent().indent()
         .add(".model(model, model.inputs(), $T.OUTPUTS)\n", modelType);
     job.feed().forEach((input, field) -> b.add(".feed($S, $S)\n", input, field));
-    b.add(".data($L)\n", data.dataset(job.data()));
+    CodeBlock training = data.dataset(job.data());
+    b.add(".data($L)\n", job.dropLast() ? CodeBlock.of("$L.dropLast($L)", training, job.batch()) : training);
     if (job.validate() != null) {
       b.add(".validate($L)\n", data.dataset(job.validate()));
     }
@@ -84,6 +88,17 @@ final class JobGenerator {
     for (Job.Metric metric : job.metrics()) {
       b.add(".metric($S, (net, v) -> $T.floats($L))\n", metric.name(), ExprWriter.LAYER, scalars.tensor(metric.expr()));
     }
+    if (job.stop() != null) {
+      b.add(".stop($L)\n", stop(job.stop()));
+    }
+    if (job.clip() != null) {
+      b.add(".clip($L)\n", clip(job.clip()));
+    }
+    if (job.regularize() != null) {
+      WeightPenalty penalty = job.regularize();
+      b.add(".regularize($T.$L($L))\n", WeightPenalty.class, penalty.norm() == WeightPenalty.Norm.L1 ? "l1" : "l2",
+          ExprWriter.literal(penalty.factor()));
+    }
     if (job.export() != null) {
       b.add(".export($S)\n", job.export());
     }
@@ -95,6 +110,22 @@ final class JobGenerator {
         .addParameter(DataGenerator.DATA_CONTEXT, "data")
         .addCode(b.build())
         .build();
+  }
+
+  /** {@code new EarlyStopping("val_loss", EarlyStopping.Goal.MINIMIZE, 3, 0.0, true)}. */
+  private static CodeBlock stop(EarlyStopping stop) {
+    return CodeBlock.of("new $T($S, $T.$L, $L, $L, $L)", EarlyStopping.class, stop.monitor(),
+        EarlyStopping.Goal.class, stop.goal().name(), stop.patience(), ExprWriter.literal(stop.minDelta()),
+        stop.restoreBest());
+  }
+
+  /** {@code GradientClipping.globalNorm(5.0)} or {@code GradientClipping.value(1.0)}. */
+  private static CodeBlock clip(GradientClipping clip) {
+    if (clip instanceof GradientClipping.GlobalNorm norm) {
+      return CodeBlock.of("$T.globalNorm($L)", GradientClipping.class, ExprWriter.literal(norm.max()));
+    }
+    return CodeBlock.of("$T.value($L)", GradientClipping.class,
+        ExprWriter.literal(((GradientClipping.ByValue) clip).limit()));
   }
 
 }

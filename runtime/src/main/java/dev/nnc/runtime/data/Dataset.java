@@ -4,33 +4,59 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * An immutable, in-memory set of records stored column by column, seen through a view (shuffle,
- * take, skip) that is applied afresh every epoch. {@link #map} computes a field once, for every
- * stored record, when it is called.
+ * take, skip, repeat, split) that is applied afresh every epoch. Fields are computed once, over
+ * every stored record, when {@link #map} or {@link #oneHot} is called — except after a step that
+ * draws random numbers ({@link #augment}, a {@link Noise} field): from there on fields are computed
+ * batch by batch, so every epoch sees new draws.
  */
 public final class Dataset {
+  private static final IntFunction<SplittableRandom> NO_RANDOMS = record -> {
+    throw new IllegalStateException("a step that is not random asked for random numbers");
+  };
+
   private final Table table;
   private final List<ViewStep> view;
+  private final List<FieldStep> perBatch;
+  /** No records, but every field and vocabulary a batch will have. */
+  private final Table layout;
 
   Dataset(Table table) {
-    this(table, List.of());
+    this(table, List.of(), List.of());
   }
 
-  private Dataset(Table table, List<ViewStep> view) {
+  Dataset(Table table, List<ViewStep> view, List<FieldStep> perBatch) {
     this.table = table;
-    this.view = view;
+    this.view = List.copyOf(view);
+    this.perBatch = List.copyOf(perBatch);
+    // Running the per-batch steps on no records gives their fields and checks they fit, up front.
+    this.layout = compute(table.gather(new int[0], 0, 0), i -> NO_RANDOMS);
   }
+
+  /** The two parts of {@link #split}. */
+  public record Parts(Dataset first, Dataset rest) {}
 
   public List<Field> fields() {
-    return table.fields();
+    return layout.fields();
   }
 
   /** The field called {@code name}; a {@link DataException} lists the fields there are otherwise. */
   public Field field(String name) {
-    return table.field(name);
+    return layout.field(name);
+  }
+
+  /**
+   * What each value of an INT field stands for: the class names of an image folder's labels, the
+   * characters of a text; empty when the values are plain numbers.
+   */
+  public List<String> vocabulary(String field) {
+    field(field);
+    return layout.vocabulary(field);
   }
 
   /** The number of records in one epoch. */
@@ -42,15 +68,20 @@ public final class Dataset {
     return size;
   }
 
-  /**
-   * This dataset with the FLOAT field {@code field} computed by {@code fn}, replacing a field of the
-   * same name. The function runs once over every stored record (not only those in the view).
-   */
+  /** This dataset with the FLOAT field {@code field} computed by {@code fn}, replacing a field of the same name. */
   public Dataset map(String field, ColumnFunction fn) {
-    Column column = fn.apply(new Columns(table));
-    Field computed = Field.floats(field, column.shape());
-    Values values = new Values.Floats(column.valuesFor(table.size()));
-    return new Dataset(table.with(computed, values), view);
+    return then(new FieldStep.Map(field, fn));
+  }
+
+  /** This dataset with the INT field {@code field} replaced by one-hot FLOAT vectors of {@code depth}. */
+  public Dataset oneHot(String field, int depth) {
+    requirePositive("one_hot depth", depth);
+    return then(new FieldStep.OneHot(field, depth));
+  }
+
+  /** This dataset with the image field {@code field} transformed at random, anew every epoch. */
+  public Dataset augment(String field, Augmentation augmentation) {
+    return then(new AugmentStep(field, augmentation));
   }
 
   /** Records in a new random order every epoch, drawn through a buffer of {@code buffer} records. */
@@ -71,6 +102,41 @@ public final class Dataset {
     return then(new ViewStep.Skip(n));
   }
 
+  /** Every record {@code times} times in one epoch, the copies one after another. */
+  public Dataset repeat(int times) {
+    requirePositive("repeat", times);
+    return then(new ViewStep.Repeat(times));
+  }
+
+  /** Each epoch cut to whole batches of {@code batchSize}: the records of a last partial batch are left out. */
+  public Dataset dropLast(int batchSize) {
+    requirePositive("batch size", batchSize);
+    return then(new ViewStep.WholeBatches(batchSize));
+  }
+
+  /** The first {@code round(size * fraction)} records and the rest, in their order. */
+  public Parts split(double fraction) {
+    return split(fraction, OptionalLong.empty());
+  }
+
+  /** As {@link #split(double)}, after putting the records in a fixed random order drawn from {@code seed}. */
+  public Parts split(double fraction, long seed) {
+    return split(fraction, OptionalLong.of(seed));
+  }
+
+  private Parts split(double fraction, OptionalLong seed) {
+    if (!(fraction > 0 && fraction < 1)) {
+      throw new IllegalArgumentException("split takes a fraction between 0 and 1, got " + fraction);
+    }
+    if (view.stream().anyMatch(step -> step instanceof ViewStep.Shuffle)) {
+      // A shuffle changes every epoch, so the parts would trade records from epoch to epoch.
+      throw new DataException("split after shuffle would put different records in each part every"
+          + " epoch; split first, then shuffle each part");
+    }
+    return new Parts(then(new ViewStep.Part(fraction, true, seed)),
+        then(new ViewStep.Part(fraction, false, seed)));
+  }
+
   /**
    * The stored records' indices in the order of epoch {@code epoch}; shuffles draw from {@code seed}
    * and the epoch, so the same seed gives the same orders.
@@ -81,14 +147,15 @@ public final class Dataset {
       order[i] = i;
     }
     for (int i = 0; i < view.size(); i++) {
-      order = view.get(i).apply(order, new SplittableRandom(mix(seed, epoch, i)));
+      order = view.get(i).apply(order, new SplittableRandom(Seeds.mix(seed, epoch, i)));
     }
     return order;
   }
 
   /**
    * The batches of epoch {@code epoch}, gathered lazily; the last one holds the remaining records
-   * and may be smaller than {@code batchSize}.
+   * and may be smaller than {@code batchSize}. Random draws come from {@code seed}, the epoch and
+   * each record's place in the epoch, so they do not depend on the batch size.
    */
   public Iterator<Batch> batches(int batchSize, long seed, int epoch) {
     requirePositive("batch size", batchSize);
@@ -106,10 +173,12 @@ public final class Dataset {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        int count = Math.min(batchSize, order.length - next);
-        Batch batch = table.gather(order, next, count);
+        int from = next;
+        int count = Math.min(batchSize, order.length - from);
         next += count;
-        return batch;
+        return new Batch(compute(table.gather(order, from, count),
+            step -> record -> new SplittableRandom(
+                Seeds.mix(seed, epoch, order[from + record], from + record, step))));
       }
     };
   }
@@ -122,27 +191,30 @@ public final class Dataset {
 
   @Override
   public String toString() {
-    return size() + " records " + table.describeFields();
+    return size() + " records " + layout.describeFields();
+  }
+
+  /** Runs the per-batch steps over {@code records}; {@code randoms.apply(step)} serves step {@code step}. */
+  private Table compute(Table records, IntFunction<IntFunction<SplittableRandom>> randoms) {
+    for (int i = 0; i < perBatch.size(); i++) {
+      records = perBatch.get(i).apply(records, randoms.apply(i));
+    }
+    return records;
+  }
+
+  private Dataset then(FieldStep step) {
+    if (perBatch.isEmpty() && !step.random()) {
+      return new Dataset(step.apply(table, NO_RANDOMS), view, perBatch);
+    }
+    List<FieldStep> steps = new ArrayList<>(perBatch);
+    steps.add(step);
+    return new Dataset(table, view, steps);
   }
 
   private Dataset then(ViewStep step) {
     List<ViewStep> steps = new ArrayList<>(view);
     steps.add(step);
-    return new Dataset(table, List.copyOf(steps));
-  }
-
-  /** A well-spread seed for one step of one epoch: nearby SplittableRandom seeds correlate. */
-  private static long mix(long seed, int epoch, int step) {
-    long h = seed;
-    h = murmurMix(h ^ (0x9E3779B97F4A7C15L * (epoch + 1L)));
-    h = murmurMix(h ^ (0xC2B2AE3D27D4EB4FL * (step + 1L)));
-    return h;
-  }
-
-  private static long murmurMix(long h) {
-    h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
-    h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
-    return h ^ (h >>> 33);
+    return new Dataset(table, steps, perBatch);
   }
 
   private static void requirePositive(String what, int value) {

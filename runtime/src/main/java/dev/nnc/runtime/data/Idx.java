@@ -1,16 +1,8 @@
 package dev.nnc.runtime.data;
 
-import java.io.BufferedInputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Loads MNIST-style IDX files: an image file of unsigned bytes (rows × cols per image) and a label
@@ -21,8 +13,6 @@ public final class Idx {
   private static final int LABEL_MAGIC = 0x0000_0801;
   private static final int IMAGE_HEADER_BYTES = 16;
   private static final int LABEL_HEADER_BYTES = 8;
-  private static final int BUFFER_BYTES = 1 << 16;
-  private static final int WHOLE_FILE = Integer.MAX_VALUE;
 
   private Idx() {}
 
@@ -31,8 +21,8 @@ public final class Idx {
    * {@code label: int}, record by record.
    */
   public static Dataset load(Path images, Path labels) {
-    ByteBuffer imageBytes = ByteBuffer.wrap(read(images, WHOLE_FILE));
-    ByteBuffer labelBytes = ByteBuffer.wrap(read(labels, WHOLE_FILE));
+    ByteBuffer imageBytes = ByteBuffer.wrap(DataFiles.read(images, DataFiles.WHOLE_FILE));
+    ByteBuffer labelBytes = ByteBuffer.wrap(DataFiles.read(labels, DataFiles.WHOLE_FILE));
     requireMagic(images, imageBytes, IMAGE_MAGIC, "an IDX image file");
     requireMagic(labels, labelBytes, LABEL_MAGIC, "an IDX label file");
     requireBytes(images, imageBytes, IMAGE_HEADER_BYTES, "an image file header");
@@ -73,32 +63,10 @@ public final class Idx {
    * a model's input against the data without loading the images.
    */
   public static int[] imageDimensions(Path images) {
-    ByteBuffer header = ByteBuffer.wrap(read(images, IMAGE_HEADER_BYTES));
+    ByteBuffer header = ByteBuffer.wrap(DataFiles.read(images, IMAGE_HEADER_BYTES));
     requireMagic(images, header, IMAGE_MAGIC, "an IDX image file");
     requireBytes(images, header, IMAGE_HEADER_BYTES, "an image file header");
     return new int[] {header.getInt(8), header.getInt(12)};
-  }
-
-  /** The file's first {@code limit} bytes (fewer if it is shorter), decompressed if it is gzip. */
-  private static byte[] read(Path file, int limit) {
-    try (InputStream in = open(file)) {
-      return in.readNBytes(limit);
-    } catch (NoSuchFileException e) {
-      throw new DataException(file + ": no such file");
-    } catch (ZipException | EOFException e) {
-      throw new DataException(file + ": a damaged gzip file: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new DataException(file + ": cannot read it: " + e.getMessage(), e);
-    }
-  }
-
-  /** The file's contents, through a gzip decoder when it starts with the magic bytes 1f 8b. */
-  private static InputStream open(Path file) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
-    in.mark(2);
-    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-    in.reset();
-    return gzip ? new GZIPInputStream(in, BUFFER_BYTES) : in;
   }
 
   private static void requireMagic(Path file, ByteBuffer bytes, int magic, String kind) {

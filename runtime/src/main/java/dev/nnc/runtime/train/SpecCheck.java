@@ -35,6 +35,14 @@ final class SpecCheck {
     require(!metricNames.contains("loss"), "a metric cannot be called 'loss'");
   }
 
+  /** Early stopping must watch a value the run reports: the loss or a metric, maybe with val_. */
+  void monitor(String monitor, List<Metric> metrics, boolean validates) {
+    List<String> reported =
+        ReportedValues.columns(metrics.stream().map(Metric::name).toList(), validates);
+    require(reported.contains(monitor),
+        "early stopping monitors '" + monitor + "', which is not reported; the values are " + reported);
+  }
+
   /**
    * The data field that feeds each model input (the explicit feed, or the field of the input's
    * name), checked to exist and to match the input's type and shape.

@@ -20,41 +20,56 @@ final class StepRunner implements AutoCloseable {
     this.graph = graph;
   }
 
-  /** Trains on {@code batch}; returns the loss and the metrics, computed before the update. */
-  double[] train(Batch batch) {
-    double[] values = run(batch, true);
-    graph.trainOps().afterStep().ifPresent(session::run);
-    return values;
+  /**
+   * Trains on {@code batch} with {@code learningRate}, as step {@code step} (counting from 0);
+   * returns the loss and the metrics, computed before the update.
+   */
+  double[] train(Batch batch, double learningRate, long step) {
+    List<Tensor> fed = new ArrayList<>();
+    try {
+      Session.Runner runner = session.runner();
+      OptimizerInputs inputs = graph.optimizerInputs();
+      runner.feed(inputs.learningRate(), scalar((float) learningRate, fed))
+          .feed(inputs.step(), scalar(step + 1, fed))
+          .feed(graph.training(), trainingFlag)
+          .addTarget(graph.trainOps().step());
+      return run(runner, batch, fed);
+    } finally {
+      fed.forEach(Tensor::close);
+    }
   }
 
   /** The loss and the metrics on {@code batch}, with the model in inference mode. */
   double[] evaluate(Batch batch) {
-    return run(batch, false);
-  }
-
-  private double[] run(Batch batch, boolean training) {
     List<Tensor> fed = new ArrayList<>();
     try {
-      Session.Runner runner = session.runner();
-      for (FieldFeed feed : graph.feeds()) {
-        Tensor tensor = feed.tensor(batch);
-        fed.add(tensor);
-        runner.feed(feed.placeholder(), tensor);
-      }
-      if (training) {
-        runner.feed(graph.training(), trainingFlag).addTarget(graph.trainOps().step());
-      }
-      graph.lossAndMetrics().forEach(runner::fetch);
-      try (Result result = runner.run()) {
-        double[] values = new double[result.size()];
-        for (int i = 0; i < values.length; i++) {
-          values[i] = ((TFloat32) result.get(i)).getFloat();
-        }
-        return values;
-      }
+      return run(session.runner(), batch, fed);
     } finally {
       fed.forEach(Tensor::close);
     }
+  }
+
+  /** Feeds the batch and fetches the loss and metrics; every tensor made goes into {@code fed}. */
+  private double[] run(Session.Runner runner, Batch batch, List<Tensor> fed) {
+    for (FieldFeed feed : graph.feeds()) {
+      Tensor tensor = feed.tensor(batch);
+      fed.add(tensor);
+      runner.feed(feed.placeholder(), tensor);
+    }
+    graph.lossAndMetrics().forEach(runner::fetch);
+    try (Result result = runner.run()) {
+      double[] values = new double[result.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = ((TFloat32) result.get(i)).getFloat();
+      }
+      return values;
+    }
+  }
+
+  private static TFloat32 scalar(float value, List<Tensor> fed) {
+    TFloat32 tensor = TFloat32.scalarOf(value);
+    fed.add(tensor);
+    return tensor;
   }
 
   @Override

@@ -2,9 +2,7 @@ package dev.nnc.runtime.train;
 
 import dev.nnc.runtime.graph.Net;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -17,19 +15,16 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TType;
 
 /**
- * The ops of a training step: {@code step} computes the gradients, applies them and runs the
- * model's updates; {@code afterStep}, when the optimizer has any, advances its own bookkeeping.
+ * The op of a training step: it computes the gradients, bounds them if the job clips, applies them
+ * with the optimizer and runs the model's updates.
  *
- * <p>Two ordering hazards of TF Java 1.1.0 shape this. A variable's identity read shares the
- * variable's buffer, so a loss or metric op scheduled after the update would see the new weights:
- * every gradient therefore waits for the fetched loss and metrics. And the framework's Adam,
- * Adamax and Nadam advance their beta powers with no dependency on the updates that read them
- * (Python's TensorFlow has one), a race that makes training nondeterministic: the ops of the
- * optimizer's group that do not use the gradients therefore run in a second session call, after
- * the step.
+ * <p>A variable's identity read shares the variable's buffer in TF Java 1.1.0, so a loss or metric op
+ * scheduled after the update would see the new weights: every gradient therefore waits for the
+ * fetched loss and metrics.
  */
-record TrainOps(Op step, Optional<Op> afterStep) {
-  static TrainOps build(Net net, TrainSpec spec, List<Operand<TFloat32>> lossAndMetrics) {
+record TrainOps(Op step) {
+  static TrainOps build(Net net, TrainSpec spec, List<Operand<TFloat32>> lossAndMetrics,
+      OptimizerInputs inputs) {
     Graph graph = net.graph();
     Ops tf = net.tf();
     Operand<TFloat32> loss = lossAndMetrics.get(0);
@@ -41,31 +36,28 @@ record TrainOps(Op step, Optional<Op> afterStep) {
         weights.stream().map(w -> w.read().asOutput()).toArray(Output<?>[]::new));
 
     Ops afterFetches = tf.withControlDependencies(List.copyOf(lossAndMetrics));
-    List<GradAndVar<? extends TType>> pairs = new ArrayList<>();
-    Set<Operand<?>> used = new HashSet<>();
+    List<Operand<TFloat32>> flowing = new ArrayList<>();
+    List<Net.Weight> updated = new ArrayList<>();
     for (int i = 0; i < weights.size(); i++) {
       // A closed output means no gradient flows to the weight (a stop_gradient, say).
       if (!gradients[i].isClosed()) {
-        Output<TFloat32> gradient = gradients[i].expect(TFloat32.class);
-        pairs.add(new GradAndVar<>(afterFetches.identity(gradient).asOutput(),
-            weights.get(i).variable().asOutput()));
-        used.add(gradient);
+        flowing.add(afterFetches.identity(gradients[i].expect(TFloat32.class)));
+        updated.add(weights.get(i));
       }
     }
-    if (pairs.isEmpty()) {
+    if (flowing.isEmpty()) {
       throw noTrainableWeights(spec);
     }
-    Op applied = spec.optimizer().create(graph).applyGradients(pairs, "apply_gradients");
-
-    Set<GraphOperation> usesGradients = graph.subgraphFrom(used);
-    List<Op> inStep = new ArrayList<>(net.updates());
-    List<Op> afterStep = new ArrayList<>();
-    for (GraphOperation op : ((GraphOperation) applied.op()).controlInputs()) {
-      (usesGradients.contains(op) ? inStep : afterStep).add(() -> op);
+    Ops clipOps = tf.withSubScope("clip");
+    List<Operand<TFloat32>> bounded = spec.clip().map(c -> c.apply(clipOps, flowing)).orElse(flowing);
+    List<GradAndVar<? extends TType>> pairs = new ArrayList<>();
+    for (int i = 0; i < bounded.size(); i++) {
+      pairs.add(new GradAndVar<>(bounded.get(i).asOutput(), updated.get(i).variable().asOutput()));
     }
-    Op step = tf.withName("train").withControlDependencies(inStep).noOp();
-    return new TrainOps(step, afterStep.isEmpty() ? Optional.empty()
-        : Optional.of(tf.withName("after_train").withControlDependencies(afterStep).noOp()));
+    Op applied = spec.optimizer().factory().create(graph, inputs).applyGradients(pairs, "apply_gradients");
+    List<Op> step = new ArrayList<>(net.updates());
+    step.add(applied);
+    return new TrainOps(tf.withName("train").withControlDependencies(step).noOp());
   }
 
   private static TrainException noTrainableWeights(TrainSpec spec) {

@@ -12,8 +12,9 @@ import java.util.OptionalLong;
 
 /**
  * A training job as declared: the model and how its inputs are fed, the data, the loss, the
- * optimizer, the metrics and the schedule. Immutable; made with {@link #builder(String)}, whose
- * {@code build()} checks that the data fits the model.
+ * optimizer, the metrics, how long to train and when to stop early, and how gradients and weights
+ * are held in check. Immutable; made with {@link #builder(String)}, whose {@code build()} checks
+ * that the data fits the model.
  */
 public final class TrainSpec {
   static final int DEFAULT_BATCH = 32;
@@ -28,13 +29,16 @@ public final class TrainSpec {
   private final Dataset data;
   private final Dataset validation;
   private final TensorFunction loss;
-  private final OptimizerFactory optimizer;
+  private final OptimizerSpec optimizer;
   private final int batch;
   private final int epochs;
   private final Long steps;
   private final List<Metric> metrics;
   private final String export;
   private final long seed;
+  private final EarlyStopping stop;
+  private final GradientClipping clip;
+  private final WeightPenalty regularize;
 
   private TrainSpec(Builder b, Map<String, String> feeds) {
     this.jobName = b.jobName;
@@ -52,6 +56,9 @@ public final class TrainSpec {
     this.metrics = List.copyOf(b.metrics);
     this.export = b.export;
     this.seed = b.seed;
+    this.stop = b.stop;
+    this.clip = b.clip;
+    this.regularize = b.regularize;
   }
 
   public static Builder builder(String jobName) {
@@ -93,7 +100,7 @@ public final class TrainSpec {
     return loss;
   }
 
-  public OptimizerFactory optimizer() {
+  public OptimizerSpec optimizer() {
     return optimizer;
   }
 
@@ -124,6 +131,18 @@ public final class TrainSpec {
     return seed;
   }
 
+  public Optional<EarlyStopping> stop() {
+    return Optional.ofNullable(stop);
+  }
+
+  public Optional<GradientClipping> clip() {
+    return Optional.ofNullable(clip);
+  }
+
+  public Optional<WeightPenalty> regularize() {
+    return Optional.ofNullable(regularize);
+  }
+
   /** Collects a job's parts; every setter returns this builder. */
   public static final class Builder {
     private final String jobName;
@@ -134,13 +153,16 @@ public final class TrainSpec {
     private Dataset data;
     private Dataset validation;
     private TensorFunction loss;
-    private OptimizerFactory optimizer;
+    private OptimizerSpec optimizer;
     private int batch = DEFAULT_BATCH;
     private Integer epochs;
     private Long steps;
     private final List<Metric> metrics = new ArrayList<>();
     private String export;
     private long seed = DEFAULT_SEED;
+    private EarlyStopping stop;
+    private GradientClipping clip;
+    private WeightPenalty regularize;
 
     private Builder(String jobName) {
       this.jobName = Objects.requireNonNull(jobName, "jobName");
@@ -176,7 +198,7 @@ public final class TrainSpec {
       return this;
     }
 
-    public Builder optimizer(OptimizerFactory optimizer) {
+    public Builder optimizer(OptimizerSpec optimizer) {
       this.optimizer = optimizer;
       return this;
     }
@@ -212,6 +234,24 @@ public final class TrainSpec {
       return this;
     }
 
+    /** Stops training when the monitored value stops improving. */
+    public Builder stop(EarlyStopping stop) {
+      this.stop = stop;
+      return this;
+    }
+
+    /** Bounds the gradients before every update. */
+    public Builder clip(GradientClipping clip) {
+      this.clip = clip;
+      return this;
+    }
+
+    /** Adds a penalty on the model's kernels to the loss. */
+    public Builder regularize(WeightPenalty regularize) {
+      this.regularize = regularize;
+      return this;
+    }
+
     /** The spec, once {@link SpecCheck} finds it complete and its data fitting its model. */
     public TrainSpec build() {
       SpecCheck check = new SpecCheck(jobName);
@@ -225,6 +265,9 @@ public final class TrainSpec {
       check.require(steps == null || steps > 0, "steps must be positive, not " + steps);
       check.require(epochs == null || steps == null, "give epochs or steps, not both");
       check.outputs(outputs, metrics, data);
+      if (stop != null) {
+        check.monitor(stop.monitor(), metrics, validation != null);
+      }
       Map<String, String> resolvedFeeds = check.feeds(inputs, feeds, data);
       if (validation != null) {
         check.require(validation.size() > 0, "the validation data holds no records");

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
@@ -16,15 +16,15 @@ import org.tensorflow.proto.ConfigProto;
 /**
  * Runs a training job in graph mode: builds the graph once, then per epoch trains on every batch of
  * the data, evaluates the validation data, prints a progress line and appends a row to
- * {@code metrics.csv}; at the end exports the model if the job asks for it.
+ * {@code metrics.csv}, and asks early stopping whether to go on; at the end restores the best
+ * weights if early stopping keeps them, and exports the model if the job asks for it.
  */
 public final class Trainer {
-  private static final String VALIDATION_PREFIX = "val_";
-
   private final TrainSpec spec;
   private final TrainOptions options;
   private final long seed;
-  private final Schedule schedule;
+  private final RunLength runLength;
+  private final long stepsPerEpoch;
   private final List<String> names;
   private final StepRunner steps;
   private final List<Double> stepLosses = new ArrayList<>();
@@ -34,8 +34,9 @@ public final class Trainer {
     this.spec = spec;
     this.options = options;
     this.seed = seedOf(spec, options);
-    this.schedule = Schedule.of(spec, options);
-    this.names = valueNames(spec);
+    this.runLength = RunLength.of(spec, options);
+    this.stepsPerEpoch = spec.data().batchCount(spec.batch());
+    this.names = ReportedValues.names(metricNames(spec));
     this.steps = steps;
   }
 
@@ -49,9 +50,13 @@ public final class Trainer {
       TrainingGraph trainingGraph = TrainingGraph.build(graph, spec, seedOf(spec, options));
       try (Session session = new Session(graph, sessionConfig());
           StepRunner steps = new StepRunner(session, trainingGraph);
-          MetricsCsv csv = MetricsCsv.create(options.logDir(spec.jobName()), columns(spec))) {
+          MetricsCsv csv = MetricsCsv.create(options.logDir(spec.jobName()),
+              ReportedValues.columns(metricNames(spec), spec.validation().isPresent()))) {
         Trainer trainer = new Trainer(spec, options, steps);
-        List<EpochResult> epochs = trainer.epochs(csv);
+        Optional<EarlyStopper> stopper = spec.stop().map(stop ->
+            new EarlyStopper(stop, trainingGraph.weightStore(), session, trainer::print));
+        List<EpochResult> epochs = trainer.epochs(csv, stopper);
+        stopper.ifPresent(EarlyStopper::finish);
         if (spec.export().isPresent()) {
           Path exported = SavedModelExport.export(session, trainingGraph, spec.export().get());
           trainer.print("exported the model to " + exported);
@@ -66,31 +71,24 @@ public final class Trainer {
     return options.seed().orElse(spec.seed());
   }
 
+  private static List<String> metricNames(TrainSpec spec) {
+    return spec.metrics().stream().map(Metric::name).toList();
+  }
+
   private static ConfigProto sessionConfig() {
     // Soft placement lets ops without a GPU kernel fall back to the CPU on a GPU build.
     return ConfigProto.newBuilder().setAllowSoftPlacement(true).build();
   }
 
-  /** The loss and the metrics, in the order they are fetched. */
-  private static List<String> valueNames(TrainSpec spec) {
-    return Stream.concat(Stream.of("loss"), spec.metrics().stream().map(Metric::name)).toList();
-  }
-
-  /** The CSV's columns after {@code epoch}: the training values, then the validation ones. */
-  private static List<String> columns(TrainSpec spec) {
-    List<String> names = valueNames(spec);
-    if (spec.validation().isEmpty()) {
-      return names;
-    }
-    return Stream.concat(names.stream(), names.stream().map(n -> VALIDATION_PREFIX + n)).toList();
-  }
-
-  private List<EpochResult> epochs(MetricsCsv csv) {
+  private List<EpochResult> epochs(MetricsCsv csv, Optional<EarlyStopper> stopper) {
     List<EpochResult> results = new ArrayList<>();
-    for (int epoch = 0; epoch < schedule.epochs() && stepsDone < schedule.stepLimit(); epoch++) {
+    for (int epoch = 0; epoch < runLength.epochs() && stepsDone < runLength.stepLimit(); epoch++) {
       EpochResult result = epoch(epoch);
       csv.append(epoch, result.values());
       results.add(result);
+      if (stopper.isPresent() && stopper.get().stopAfter(result)) {
+        break;
+      }
     }
     return results;
   }
@@ -101,10 +99,10 @@ public final class Trainer {
     double trainSeconds = (System.nanoTime() - start) / 1e9;
     Map<String, Double> values = training.named(names, "");
     spec.validation().ifPresent(
-        data -> values.putAll(evaluate(data, epoch).named(names, VALIDATION_PREFIX)));
+        data -> values.putAll(evaluate(data, epoch).named(names, ReportedValues.VALIDATION_PREFIX)));
     EpochResult result = new EpochResult(
         epoch, values, training.examples(), Duration.ofNanos(System.nanoTime() - start));
-    print(ProgressLine.format(result, schedule.epochs(), trainSeconds));
+    print(ProgressLine.format(result, runLength.epochs(), trainSeconds));
     return result;
   }
 
@@ -114,11 +112,14 @@ public final class Trainer {
     int step = 0;
     Dataset data = spec.data();
     try (Prefetcher batches = new Prefetcher(() -> data.batches(spec.batch(), seed, epoch))) {
-      while (stepsDone < schedule.stepLimit() && batches.hasNext()) {
+      while (stepsDone < runLength.stepLimit() && batches.hasNext()) {
         Batch batch = batches.next();
+        double learningRate = spec.optimizer().learningRate().at(stepsDone, stepsPerEpoch);
+        long globalStep = stepsDone;
         step++;
         stepsDone++;
-        double[] values = inContext("training", epoch, step, () -> steps.train(batch));
+        double[] values =
+            inContext("training", epoch, step, () -> steps.train(batch, learningRate, globalStep));
         requireFinite(values[0], epoch, step);
         stepLosses.add(values[0]);
         means.add(values, batch.size());

@@ -6,15 +6,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The graph of a training job: a placeholder per data field, the model, the loss and metrics, and
- * the ops of a training step.
+ * The graph of a training job: a placeholder per data field, the model, the loss (with the weight
+ * penalty, if any) and metrics, the scalars fed to the optimizer, and the ops of a training step.
  */
 final class TrainingGraph {
   private final List<FieldFeed> feeds;
@@ -22,17 +25,22 @@ final class TrainingGraph {
   private final Map<String, Operand<?>> outputs;
   private final List<Operand<TFloat32>> lossAndMetrics;
   private final Operand<TBool> training;
+  private final OptimizerInputs optimizerInputs;
   private final TrainOps trainOps;
+  private final Optional<WeightStore> weightStore;
 
   private TrainingGraph(List<FieldFeed> feeds, Map<String, Operand<?>> inputs,
       Map<String, Operand<?>> outputs, List<Operand<TFloat32>> lossAndMetrics,
-      Operand<TBool> training, TrainOps trainOps) {
+      Operand<TBool> training, OptimizerInputs optimizerInputs, TrainOps trainOps,
+      Optional<WeightStore> weightStore) {
     this.feeds = feeds;
     this.inputs = inputs;
     this.outputs = outputs;
     this.lossAndMetrics = lossAndMetrics;
     this.training = training;
+    this.optimizerInputs = optimizerInputs;
     this.trainOps = trainOps;
+    this.weightStore = weightStore;
   }
 
   static TrainingGraph build(Graph graph, TrainSpec spec, long seed) {
@@ -52,15 +60,19 @@ final class TrainingGraph {
     Map<String, Operand<?>> values = new LinkedHashMap<>(outputs);
     feedsByField.forEach((name, feed) -> values.put(name, feed.placeholder()));
     List<Operand<TFloat32>> lossAndMetrics = new ArrayList<>();
-    lossAndMetrics.add(mean(net, spec.loss().build(net.scope("loss"), values)));
+    lossAndMetrics.add(loss(net, spec, values));
     Net metricsNet = net.scope("metrics");
     for (Metric metric : spec.metrics()) {
       lossAndMetrics.add(mean(net, metric.value().build(metricsNet.scope(metric.name()), values)));
     }
 
     List<Operand<TFloat32>> fetches = List.copyOf(lossAndMetrics);
+    OptimizerInputs optimizerInputs = optimizerInputs(net.tf().withSubScope("optimizer"));
+    Optional<WeightStore> weightStore = spec.stop().filter(EarlyStopping::restoreBest)
+        .map(stop -> WeightStore.build(net));
     return new TrainingGraph(List.copyOf(feedsByField.values()), inputs, outputs, fetches,
-        net.training(), TrainOps.build(net, spec, fetches));
+        net.training(), optimizerInputs, TrainOps.build(net, spec, fetches, optimizerInputs),
+        weightStore);
   }
 
   /** Every data field's feed; the trainer feeds them all, every step. */
@@ -88,8 +100,36 @@ final class TrainingGraph {
     return training;
   }
 
+  /** The learning rate and step number, fed with every training step. */
+  OptimizerInputs optimizerInputs() {
+    return optimizerInputs;
+  }
+
   TrainOps trainOps() {
     return trainOps;
+  }
+
+  /** Present when early stopping restores the best weights. */
+  Optional<WeightStore> weightStore() {
+    return weightStore;
+  }
+
+  /** The mean loss, plus the weight penalty: as in Keras, the reported loss includes it. */
+  private static Operand<TFloat32> loss(Net net, TrainSpec spec, Map<String, Operand<?>> values) {
+    Net lossNet = net.scope("loss");
+    Operand<TFloat32> loss = mean(net, spec.loss().build(lossNet, values));
+    if (spec.regularize().isEmpty()) {
+      return loss;
+    }
+    Ops tf = lossNet.tf().withSubScope("penalty");
+    return net.tf().math.add(loss, spec.regularize().get().build(tf, net.weights()));
+  }
+
+  private static OptimizerInputs optimizerInputs(Ops tf) {
+    Placeholder.Options scalar = Placeholder.shape(Shape.scalar());
+    return new OptimizerInputs(
+        tf.withName("learning_rate").placeholder(TFloat32.class, scalar),
+        tf.withName("step").placeholder(TFloat32.class, scalar));
   }
 
   /** The model function's outputs in declaration order, checked to hold every declared output. */

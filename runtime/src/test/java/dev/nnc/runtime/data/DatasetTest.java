@@ -160,4 +160,82 @@ class DatasetTest {
     assertArrayEquals(new float[] {order[0], order[0], order[1], order[1]},
         Arrays.copyOf(first.floats("x"), 4));
   }
+
+  @Test
+  void repeatsEveryRecordInOneEpoch() {
+    Dataset data = numbered(3).repeat(2);
+
+    assertEquals(6, data.size());
+    assertArrayEquals(new int[] {10, 11, 12, 10, 11, 12}, labels(data));
+  }
+
+  @Test
+  void splitsIntoTwoPartsThatNeverShareARecord() {
+    Dataset.Parts parts = numbered(10).split(0.7);
+
+    assertArrayEquals(new int[] {10, 11, 12, 13, 14, 15, 16}, labels(parts.first()));
+    assertArrayEquals(new int[] {17, 18, 19}, labels(parts.rest()));
+  }
+
+  @Test
+  void splitsAtRandomButTheSameWayEveryEpochWithASeed() {
+    Dataset.Parts parts = numbered(20).split(0.5, 3);
+    int[] first = parts.first().order(1, 0);
+    int[] rest = parts.rest().order(1, 0);
+
+    assertArrayEquals(first, parts.first().order(2, 5));
+    assertFalse(Arrays.equals(IntStream.range(0, 10).toArray(), first));
+    int[] both = IntStream.concat(IntStream.of(first), IntStream.of(rest)).sorted().toArray();
+    assertArrayEquals(IntStream.range(0, 20).toArray(), both);
+  }
+
+  @Test
+  void refusesToSplitAfterAShuffle() {
+    DataException e = assertThrows(DataException.class, () -> numbered(10).shuffle(10).split(0.5));
+
+    assertTrue(e.getMessage().startsWith("split after shuffle"), e.getMessage());
+  }
+
+  @Test
+  void dropsTheLastPartialBatchWhenAsked() {
+    Dataset data = numbered(10).dropLast(4);
+
+    List<Integer> sizes = new ArrayList<>();
+    data.batches(4, 0, 0).forEachRemaining(b -> sizes.add(b.size()));
+
+    assertEquals(8, data.size());
+    assertEquals(List.of(4, 4), sizes);
+  }
+
+  @Test
+  void oneHotEncodesAnIntField() {
+    Dataset data = Records.of(List.of(Field.ints("label")), new double[][] {{2}, {0}}).oneHot("label", 3);
+
+    assertEquals(Field.floats("label", 3), data.field("label"));
+    assertArrayEquals(new float[] {0, 0, 1, 1, 0, 0}, data.batches(2, 0, 0).next().floats("label"));
+  }
+
+  @Test
+  void oneHotRefusesValuesOutsideTheDepthAndFloatFields() {
+    Dataset labels = Records.of(List.of(Field.ints("label"), Field.floats("x")), new double[][] {{3, 0}});
+
+    DataException outside = assertThrows(DataException.class, () -> labels.oneHot("label", 3));
+    assertEquals("one_hot(label, 3): found the value 3, outside 0..2; give one_hot the number of classes",
+        outside.getMessage());
+    DataException floats = assertThrows(DataException.class, () -> labels.oneHot("x", 3));
+    assertTrue(floats.getMessage().contains("is not an int field"), floats.getMessage());
+  }
+
+  @Test
+  void computesFieldsBatchByBatchAfterARandomStep() {
+    Dataset noisy = Noise.uniform(0, 1, 2).take(4).map("twice", r -> r.get("value").mul(2));
+    Batch batch = noisy.batches(4, 9, 0).next();
+
+    assertEquals(List.of(Field.floats("value", 2), Field.floats("twice", 2)), noisy.fields());
+    float[] value = batch.floats("value");
+    float[] twice = batch.floats("twice");
+    for (int i = 0; i < value.length; i++) {
+      assertEquals(2 * value[i], twice[i], 1e-6);
+    }
+  }
 }

@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.runtime.graph.Net;
+import dev.nnc.runtime.train.optimizers.AdaDelta;
+import dev.nnc.runtime.train.optimizers.AdaGrad;
+import dev.nnc.runtime.train.optimizers.Adam;
+import dev.nnc.runtime.train.optimizers.Adamax;
+import dev.nnc.runtime.train.optimizers.Momentum;
+import dev.nnc.runtime.train.optimizers.Nadam;
+import dev.nnc.runtime.train.optimizers.RmsProp;
+import dev.nnc.runtime.train.optimizers.Sgd;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,9 +29,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tensorflow.Operand;
-import org.tensorflow.framework.optimizers.Adam;
-import org.tensorflow.framework.optimizers.GradientDescent;
-import org.tensorflow.framework.optimizers.Momentum;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -92,7 +97,7 @@ class TrainerTest {
   void countsStepsAcrossEpochs() {
     TrainResult result = Trainer.run(
         TrainSpec.builder("xor").model(Xor::model, Xor.INPUTS, List.of("probability"))
-            .data(Xor.data(16)).loss(Xor::mse).optimizer(g -> new Adam(g, 0.05f))
+            .data(Xor.data(16)).loss(Xor::mse).optimizer(Xor.adam(0.05))
             .batch(8).steps(20).build(),
         quiet());
 
@@ -109,18 +114,30 @@ class TrainerTest {
     assertEquals(20, result.last().examples());
   }
 
+  /** Each optimizer with Keras's other defaults, at a rate that fits 160 steps of XOR. */
   static Stream<Arguments> optimizers() {
     return Stream.of(
-        Arguments.of("gradient descent", (OptimizerFactory) g -> new GradientDescent(g, 2f)),
-        Arguments.of("momentum", (OptimizerFactory) g -> new Momentum(g, 0.5f, 0.9f)),
-        Arguments.of("adam", (OptimizerFactory) g -> new Adam(g, 0.05f)));
+        Arguments.of("sgd", 2.0, (OptimizerFactory) Sgd::new),
+        Arguments.of("momentum", 0.5, (OptimizerFactory) (g, in) -> new Momentum(g, in, 0.9, false)),
+        Arguments.of("nesterov", 0.5, (OptimizerFactory) (g, in) -> new Momentum(g, in, 0.9, true)),
+        Arguments.of("adam", 0.05, (OptimizerFactory) (g, in) -> new Adam(g, in, 0.9, 0.999, 1e-7)),
+        Arguments.of("adamax", 0.05,
+            (OptimizerFactory) (g, in) -> new Adamax(g, in, 0.9, 0.999, 1e-7)),
+        Arguments.of("nadam", 0.05, (OptimizerFactory) (g, in) -> new Nadam(g, in, 0.9, 0.999, 1e-7)),
+        Arguments.of("adadelta", 10.0, (OptimizerFactory) (g, in) -> new AdaDelta(g, in, 0.95, 1e-7)),
+        Arguments.of("adagrad", 0.5, (OptimizerFactory) (g, in) -> new AdaGrad(g, in, 0.1, 1e-7)),
+        Arguments.of("rmsprop", 0.01,
+            (OptimizerFactory) (g, in) -> new RmsProp(g, in, 0.9, 0, 1e-7, false)),
+        Arguments.of("rmsprop, centered, with momentum", 0.01,
+            (OptimizerFactory) (g, in) -> new RmsProp(g, in, 0.9, 0.5, 1e-7, true)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("optimizers")
-  void frameworkOptimizersLowerTheLoss(String name, OptimizerFactory optimizer) {
-    List<Double> losses =
-        Trainer.run(Xor.spec().optimizer(optimizer).build(), quiet()).stepLosses();
+  void optimizersLowerTheLoss(String name, double rate, OptimizerFactory optimizer) {
+    List<Double> losses = Trainer.run(
+        Xor.spec().optimizer(new OptimizerSpec(optimizer, LearningRate.constant(rate))).build(),
+        quiet()).stepLosses();
 
     assertTrue(mean(losses, 150, 160) < mean(losses, 0, 10) / 2,
         name + ": " + mean(losses, 0, 10) + " -> " + mean(losses, 150, 160));

@@ -5,10 +5,10 @@ import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.data.Records;
 import dev.nnc.runtime.graph.Initializer;
 import dev.nnc.runtime.graph.Net;
+import dev.nnc.runtime.train.optimizers.Adam;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
-import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.random.RandomStandardNormal;
@@ -75,6 +75,12 @@ final class Xor {
     return tf.math.mean(correct, tf.constant(new int[] {0, 1}));
   }
 
+  /** Adam with Keras's betas and epsilon, at a constant {@code rate}. */
+  static OptimizerSpec adam(double rate) {
+    return new OptimizerSpec((graph, inputs) -> new Adam(graph, inputs, 0.9, 0.999, 1e-7),
+        LearningRate.constant(rate));
+  }
+
   /** A spec training XOR with Adam; callers add to it or change it. */
   static TrainSpec.Builder spec() {
     return TrainSpec.builder("xor")
@@ -82,7 +88,7 @@ final class Xor {
         .data(data(16).shuffle(64))
         .loss(Xor::mse)
         .metric("accuracy", Xor::accuracy)
-        .optimizer(graph -> new Adam(graph, 0.05f))
+        .optimizer(adam(0.05))
         .batch(8)
         .epochs(20)
         .seed(7);

@@ -4,74 +4,91 @@ import static dev.nnc.stdlib.spec.Param.named;
 import static dev.nnc.stdlib.spec.Param.optional;
 
 import dev.nnc.runtime.train.OptimizerFactory;
-import dev.nnc.stdlib.Builtin;
+import dev.nnc.runtime.train.OptimizerSpec;
+import dev.nnc.runtime.train.optimizers.AdaDelta;
+import dev.nnc.runtime.train.optimizers.AdaGrad;
+import dev.nnc.runtime.train.optimizers.Adam;
+import dev.nnc.runtime.train.optimizers.Adamax;
+import dev.nnc.runtime.train.optimizers.Momentum;
+import dev.nnc.runtime.train.optimizers.Nadam;
+import dev.nnc.runtime.train.optimizers.RmsProp;
+import dev.nnc.runtime.train.optimizers.Sgd;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.Param;
 import dev.nnc.stdlib.spec.ParamType;
 import dev.nnc.stdlib.spec.Signature;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
-import org.tensorflow.framework.optimizers.Adam;
-import org.tensorflow.framework.optimizers.GradientDescent;
-import org.tensorflow.framework.optimizers.Momentum;
 
 /**
- * The optimizers, with Keras's defaults. Each is a signature and a way to make the TF Java
- * framework optimizer from its arguments.
+ * The optimizers, with Keras's defaults. Each is a signature and a way to make the optimizer from
+ * its arguments; the learning rate {@code lr}, first, may be a number or a schedule
+ * ({@link ScheduleDef}).
  */
-public final class OptimizerDef implements Builtin {
+public final class OptimizerDef extends ConfiguredBuiltin<OptimizerSpec> {
   public static final OptimizerDef SGD =
-      new OptimizerDef("sgd", "Plain stochastic gradient descent.",
-          Signature.of(0, optional("lr", ParamType.POSITIVE_FLOAT, 0.01)),
-          args -> graph -> new GradientDescent(graph, (float) args.real("lr")));
+      new OptimizerDef("sgd", "Plain stochastic gradient descent.", 0.01, List.of(),
+          args -> Sgd::new);
   public static final OptimizerDef MOMENTUM =
-      new OptimizerDef("momentum", "Gradient descent with momentum.",
-          Signature.of(0, optional("lr", ParamType.POSITIVE_FLOAT, 0.01), optional("momentum", ParamType.RATE, 0.9)),
-          args -> graph -> new Momentum(graph, (float) args.real("lr"), (float) args.real("momentum"), false));
+      new OptimizerDef("momentum", "Gradient descent with momentum.", 0.01,
+          List.of(optional("momentum", ParamType.RATE, 0.9)),
+          args -> (graph, inputs) -> new Momentum(graph, inputs, args.real("momentum"), false));
+  public static final OptimizerDef NESTEROV =
+      new OptimizerDef("nesterov", "Gradient descent with Nesterov momentum.", 0.01,
+          List.of(optional("momentum", ParamType.RATE, 0.9)),
+          args -> (graph, inputs) -> new Momentum(graph, inputs, args.real("momentum"), true));
   public static final OptimizerDef ADAM =
-      new OptimizerDef("adam", "Adam: adaptive moment estimation.",
-          Signature.of(
-              0,
-              optional("lr", ParamType.POSITIVE_FLOAT, 0.001),
-              optional("beta1", ParamType.RATE, 0.9),
-              optional("beta2", ParamType.RATE, 0.999),
-              named("epsilon", ParamType.POSITIVE_FLOAT, 1e-7)),
-          args -> graph -> new Adam(graph, (float) args.real("lr"), (float) args.real("beta1"),
-              (float) args.real("beta2"), (float) args.real("epsilon")));
+      new OptimizerDef("adam", "Adam: adaptive moment estimation.", 0.001, betasAndEpsilon(),
+          args -> (graph, inputs) -> new Adam(graph, inputs, args.real("beta1"), args.real("beta2"),
+              args.real("epsilon")));
+  public static final OptimizerDef ADAMAX =
+      new OptimizerDef("adamax", "Adamax: Adam with the infinity norm.", 0.001, betasAndEpsilon(),
+          args -> (graph, inputs) -> new Adamax(graph, inputs, args.real("beta1"), args.real("beta2"),
+              args.real("epsilon")));
+  public static final OptimizerDef NADAM =
+      new OptimizerDef("nadam", "Nadam: Adam with Nesterov momentum.", 0.001, betasAndEpsilon(),
+          args -> (graph, inputs) -> new Nadam(graph, inputs, args.real("beta1"), args.real("beta2"),
+              args.real("epsilon")));
+  public static final OptimizerDef ADADELTA =
+      new OptimizerDef("adadelta", "Adadelta: steps scaled by past steps and gradients.", 0.001,
+          List.of(optional("rho", ParamType.RATE, 0.95), epsilon()),
+          args -> (graph, inputs) -> new AdaDelta(graph, inputs, args.real("rho"), args.real("epsilon")));
+  public static final OptimizerDef ADAGRAD =
+      new OptimizerDef("adagrad", "Adagrad: steps scaled by the root of all past squared gradients.", 0.001,
+          List.of(named("initial_accumulator", ParamType.NON_NEGATIVE_FLOAT, 0.1), epsilon()),
+          args -> (graph, inputs) -> new AdaGrad(graph, inputs, args.real("initial_accumulator"),
+              args.real("epsilon")));
+  public static final OptimizerDef RMSPROP =
+      new OptimizerDef("rmsprop", "RMSprop: steps scaled by a moving root mean square of the gradients.", 0.001,
+          List.of(optional("rho", ParamType.RATE, 0.9), optional("momentum", ParamType.RATE, 0.0), epsilon(),
+              named("centered", ParamType.BOOL, false)),
+          args -> (graph, inputs) -> new RmsProp(graph, inputs, args.real("rho"), args.real("momentum"),
+              args.real("epsilon"), args.bool("centered")));
 
-  private final String name;
-  private final String doc;
-  private final Signature signature;
-  private final Function<Args, OptimizerFactory> factory;
-
-  private OptimizerDef(String name, String doc, Signature signature, Function<Args, OptimizerFactory> factory) {
-    this.name = name;
-    this.doc = doc;
-    this.signature = signature;
-    this.factory = factory;
+  /**
+   * @param lr the default learning rate, the first parameter of every optimizer
+   * @param params the parameters after {@code lr}
+   */
+  private OptimizerDef(String name, String doc, double lr, List<Param> params,
+      Function<Args, OptimizerFactory> factory) {
+    super(name, Kind.OPTIMIZER, doc, signature(lr, params),
+        args -> new OptimizerSpec(factory.apply(args), ScheduleDef.learningRate(args, "lr")));
   }
 
-  /** What generated code calls: {@code OptimizerDef.ADAM.with("lr", 1e-3)}. */
-  public OptimizerFactory with(Object... namesAndValues) {
-    return factory.apply(Args.of(signature, namesAndValues));
+  private static Signature signature(double lr, List<Param> params) {
+    List<Param> all = new ArrayList<>();
+    all.add(optional("lr", ParamType.LEARNING_RATE, lr));
+    all.addAll(params);
+    return new Signature(0, all);
   }
 
-  @Override
-  public String name() {
-    return name;
+  private static List<Param> betasAndEpsilon() {
+    return List.of(optional("beta1", ParamType.RATE, 0.9), optional("beta2", ParamType.RATE, 0.999), epsilon());
   }
 
-  @Override
-  public Kind kind() {
-    return Kind.OPTIMIZER;
-  }
-
-  @Override
-  public Signature signature() {
-    return signature;
-  }
-
-  @Override
-  public String doc() {
-    return doc;
+  private static Param epsilon() {
+    return named("epsilon", ParamType.POSITIVE_FLOAT, 1e-7);
   }
 }

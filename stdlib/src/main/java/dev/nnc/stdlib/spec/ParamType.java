@@ -12,6 +12,14 @@ public sealed interface ParamType {
   ParamType POSITIVE_FLOAT = new Simple("positive float");
   /** A fraction in [0, 1) ({@code dropout(rate)}, {@code momentum}). */
   ParamType RATE = new Simple("float in [0, 1)");
+  /** A float of zero or more ({@code min_delta}, a warm-up's starting rate). */
+  ParamType NON_NEGATIVE_FLOAT = new Simple("float of at least 0");
+  /** A whole number of zero or more ({@code patience}). */
+  ParamType NON_NEGATIVE_INT = new Simple("int of at least 0");
+  /** A length of training, {@code 10 epochs} or {@code 1000 steps}; a {@code Period} at run time. */
+  ParamType DURATION = new Simple("duration of 1 step or more, such as `10 epochs` or `1000 steps`");
+  /** A learning rate: a positive float or a schedule such as {@code cosine(1e-3, over: 20 epochs)}. */
+  ParamType LEARNING_RATE = new Simple("positive float or learning-rate schedule");
   ParamType BOOL = new Simple("bool");
   ParamType STRING = new Simple("string");
   /** A positive int, or a list of two ({@code kernel: 3} or {@code kernel: [3, 5]}). */

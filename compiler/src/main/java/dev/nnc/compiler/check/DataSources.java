@@ -1,0 +1,145 @@
+package dev.nnc.compiler.check;
+
+import dev.nnc.compiler.diag.Code;
+import dev.nnc.compiler.diag.Diagnostic;
+import dev.nnc.compiler.diag.Diagnostics;
+import dev.nnc.compiler.syntax.Ast;
+import dev.nnc.runtime.data.Cifar;
+import dev.nnc.runtime.data.DataContext;
+import dev.nnc.runtime.data.DataException;
+import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.data.Idx;
+import dev.nnc.runtime.data.Noise;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.Signature;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data sources (LANGUAGE.md §6): each call's arguments and the fields its records have. A file
+ * found at compile time may say more (an IDX header gives the image size); one that is missing is
+ * no error here, since the user may point at it with {@code --data-dir} when training.
+ */
+final class DataSources {
+  static final List<String> NAMES = List.of("idx", "csv", "cifar", "images", "text", "normal", "uniform");
+  /** The sources whose records never end: an epoch takes as many as `| take(n)` says. */
+  static final List<String> ENDLESS = List.of("normal", "uniform");
+
+  private final Diagnostics diagnostics;
+  private final DataContext files;
+  private final ArgBinder binder;
+  private final CsvFields csv;
+
+  DataSources(Checker checker, DataContext files) {
+    this.diagnostics = checker.diagnostics();
+    this.files = files;
+    this.binder = new ArgBinder(diagnostics);
+    this.csv = new CsvFields(checker, files);
+  }
+
+  /** The dataset {@code call} makes, or {@link Value#ERROR} after reporting why it cannot. */
+  Value check(String name, Ast.Call call, Evaluator evaluator) {
+    return switch (name) {
+      case "idx" -> idx(call, evaluator);
+      case "csv" -> csv.check(call, evaluator);
+      case "cifar" -> cifar(call, evaluator);
+      case "images" -> images(call, evaluator);
+      case "text" -> text(call, evaluator);
+      default -> random(name, call, evaluator);
+    };
+  }
+
+  /** {@code idx(images, labels)}: {@code image: float[rows, cols, 1]} and {@code label: int}. */
+  private Value idx(Ast.Call call, Evaluator evaluator) {
+    Args args = bind("idx", DataSignatures.IDX, call, evaluator);
+    if (args == null) {
+      return Value.ERROR;
+    }
+    int[] size = probeImageSize(args.string("images"));
+    return dataset(Field.floats("image", size[0], size[1], 1), Field.ints("label"));
+  }
+
+  /** {@code [rows, cols]} from the IDX header when the file is there; 28×28 (MNIST) otherwise. */
+  private int[] probeImageSize(String path) {
+    try {
+      return Idx.imageDimensions(files.resolve(path));
+    } catch (DataException e) {
+      return new int[] {28, 28};
+    }
+  }
+
+  /** {@code cifar(files...)}: {@code image: float[32, 32, 3]} and {@code label: int}. */
+  private Value cifar(Ast.Call call, Evaluator evaluator) {
+    if (call.args().isEmpty() || call.args().stream().anyMatch(a -> a.name() != null)) {
+      diagnostics.report(Diagnostic.at(Code.NN0203, call.span(), "cifar takes the names of its files, and nothing else")
+          .help("cifar(\"cifar-10/data_batch_1.bin\", \"cifar-10/data_batch_2.bin\")"));
+      return Value.ERROR;
+    }
+    for (Ast.Arg arg : call.args()) {
+      Value v = evaluator.eval(arg.value());
+      if (!(v instanceof Value.Const c && c.value() instanceof String)) {
+        if (!(v instanceof Value.Error)) {
+          diagnostics.error(Code.NN0201, arg.span(), "cifar takes file names as strings, found " + v.describe());
+        }
+        return Value.ERROR;
+      }
+    }
+    return dataset(Field.floats("image", Cifar.SIDE, Cifar.SIDE, Cifar.CHANNELS), Field.ints("label"));
+  }
+
+  /** {@code images(dir, size: [h, w], channels: 3)}: {@code image: float[h, w, channels]}, {@code label: int}. */
+  private Value images(Ast.Call call, Evaluator evaluator) {
+    Args args = bind("images", DataSignatures.IMAGES, call, evaluator);
+    if (args == null) {
+      return Value.ERROR;
+    }
+    long channels = args.integer("channels");
+    if (channels != 1 && channels != 3) {
+      diagnostics.report(Diagnostic.at(Code.NN0208, argument(call, "channels").span(),
+              "images reads grey (channels: 1) or colour (channels: 3) images, not " + channels + " channels"));
+      return Value.ERROR;
+    }
+    long[] size = args.pair("size");
+    return dataset(Field.floats("image", (int) size[0], (int) size[1], (int) channels), Field.ints("label"));
+  }
+
+  /** {@code text(path, seq: 100)}: {@code chars: int[seq]} and {@code next: int[seq]}. */
+  private Value text(Ast.Call call, Evaluator evaluator) {
+    Args args = bind("text", DataSignatures.TEXT, call, evaluator);
+    if (args == null) {
+      return Value.ERROR;
+    }
+    int seq = (int) args.integer("seq");
+    return dataset(Field.ints("chars", seq), Field.ints("next", seq));
+  }
+
+  /** {@code normal(shape)}, {@code uniform(shape)}: {@code value: float[shape]}. */
+  private Value random(String name, Ast.Call call, Evaluator evaluator) {
+    Signature signature = name.equals("normal") ? DataSignatures.NORMAL : DataSignatures.UNIFORM;
+    Args args = bind(name, signature, call, evaluator);
+    if (args == null) {
+      return Value.ERROR;
+    }
+    if (name.equals("uniform") && !(args.real("lo") < args.real("hi"))) {
+      diagnostics.error(Code.NN0208, call.span(),
+          "uniform draws from [lo, hi), so lo must be below hi; found lo " + args.real("lo") + " and hi " + args.real("hi"));
+      return Value.ERROR;
+    }
+    int[] shape = Arrays.stream(args.integers("shape")).mapToInt(Math::toIntExact).toArray();
+    return dataset(Field.floats(Noise.FIELD, shape));
+  }
+
+  private Args bind(String name, Signature signature, Ast.Call call, Evaluator evaluator) {
+    Map<String, Object> bound = binder.bind(name, signature, call.args(), call.span(), evaluator::eval);
+    return bound == null ? null : new Args(signature, bound);
+  }
+
+  private static Ast.Arg argument(Ast.Call call, String name) {
+    return call.args().stream().filter(a -> a.name() != null && a.name().name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static Value.Dataset dataset(Field... fields) {
+    return new Value.Dataset(List.of(fields), -1, false);
+  }
+}

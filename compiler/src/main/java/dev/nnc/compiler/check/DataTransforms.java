@@ -1,0 +1,227 @@
+package dev.nnc.compiler.check;
+
+import dev.nnc.compiler.diag.Code;
+import dev.nnc.compiler.diag.Diagnostic;
+import dev.nnc.compiler.diag.Diagnostics;
+import dev.nnc.compiler.syntax.Ast;
+import dev.nnc.runtime.data.ElementType;
+import dev.nnc.runtime.data.Field;
+import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.Signature;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data transforms (LANGUAGE.md §6) after {@code |}: what each does to the fields of the records
+ * and whether it may follow what came before it.
+ */
+final class DataTransforms {
+  static final List<String> NAMES =
+      List.of("map", "shuffle", "take", "skip", "repeat", "split", "one_hot", "augment");
+
+  private final Checker checker;
+  private final Diagnostics diagnostics;
+  private final ArgBinder binder;
+
+  DataTransforms(Checker checker) {
+    this.checker = checker;
+    this.diagnostics = checker.diagnostics();
+    this.binder = new ArgBinder(diagnostics);
+  }
+
+  /** {@code dataset | transform}: the records after it, or {@link Value#ERROR} after reporting why not. */
+  Value apply(Value.Dataset dataset, Ast.Expr transform, Evaluator evaluator) {
+    Ast.Call call = transform instanceof Ast.Call c && c.callee() instanceof Ast.Name ? c : null;
+    String name = call != null ? ((Ast.Name) call.callee()).name() : transform instanceof Ast.Name n ? n.name() : null;
+    if (name == null || !NAMES.contains(name)) {
+      Diagnostic d = Diagnostic.at(Code.NN0101, transform.span(), "unknown data transform `" + transform.span().text() + "`");
+      String close = name == null ? null : Suggestions.closest(name, NAMES);
+      diagnostics.report(d.help(close != null ? "did you mean `" + close + "`?" : "transforms are " + String.join(", ", NAMES)));
+      return Value.ERROR;
+    }
+    if (call == null) {
+      diagnostics.report(Diagnostic.at(Code.NN0203, transform.span(), "`" + name + "` needs arguments")
+          .help(name.equals("repeat")
+              ? "say how many passes over the records one epoch makes, as in repeat(2); the trainer already repeats the data every epoch"
+              : "as in " + example(name)));
+      return Value.ERROR;
+    }
+    return switch (name) {
+      case "map" -> map(dataset, call);
+      case "split" -> split(dataset, call, evaluator);
+      case "one_hot" -> oneHot(dataset, call, evaluator);
+      case "augment" -> augment(dataset, call, evaluator);
+      default -> count(dataset, name, call, evaluator);
+    };
+  }
+
+  private static String example(String transform) {
+    return switch (transform) {
+      case "map" -> "map(image: image / 255)";
+      case "split" -> "split(0.9)";
+      case "one_hot" -> "one_hot(label, 10)";
+      case "augment" -> "augment(image, flip: horizontal, rotate: 15)";
+      default -> transform + "(1000)";
+    };
+  }
+
+  /** {@code map(image: image / 255)}: each named argument computes a FLOAT field from the record's fields. */
+  private Value map(Value.Dataset dataset, Ast.Call call) {
+    Map<String, Value> fields = Evaluator.scope();
+    for (Field f : dataset.fields()) {
+      fields.put(f.name(), new Value.Tensor(DataChecker.typeOf(f), call.span()));
+    }
+    Evaluator inRecord = new Evaluator(checker, fields, null);
+    List<Field> result = new ArrayList<>(dataset.fields());
+    for (Ast.Arg arg : call.args()) {
+      if (arg.name() == null) {
+        diagnostics.report(Diagnostic.at(Code.NN0201, arg.span(), "map takes named fields, as in map(image: image / 255)"));
+        return Value.ERROR;
+      }
+      Value v = inRecord.eval(arg.value());
+      Value.Tensor t = v instanceof Value.Error ? null : inRecord.asTensor(v, arg.value().span());
+      if (t == null) {
+        return Value.ERROR;
+      }
+      int[] shape = t.type().shape().dims().stream().mapToInt(d -> (int) d.sizeOr(-1)).toArray();
+      replace(result, Field.floats(arg.name().name(), shape));
+    }
+    return new Value.Dataset(result, dataset.size(), dataset.shuffled());
+  }
+
+  /** {@code shuffle(buffer)}, {@code take(n)}, {@code skip(n)}, {@code repeat(times)}: the records, reordered or counted. */
+  private Value count(Value.Dataset dataset, String name, Ast.Call call, Evaluator evaluator) {
+    Signature signature = DataSignatures.COUNTS.get(name);
+    Args args = bind(name, signature, call.args(), call, evaluator);
+    if (args == null) {
+      return Value.ERROR;
+    }
+    long n = args.integer(signature.params().get(0).name());
+    long size = switch (name) {
+      case "take" -> dataset.size() < 0 ? n : Math.min(n, dataset.size());
+      case "skip" -> dataset.size() < 0 ? -1 : Math.max(0, dataset.size() - n);
+      case "repeat" -> dataset.size() < 0 ? -1 : dataset.size() * n;
+      default -> dataset.size();
+    };
+    return new Value.Dataset(dataset.fields(), size, dataset.shuffled() || name.equals("shuffle"));
+  }
+
+  /**
+   * {@code split(fraction)} or {@code split(fraction, seed: n)}: the first part and the rest, fixed
+   * for every epoch, so a shuffle may not come before it.
+   */
+  private Value split(Value.Dataset dataset, Ast.Call call, Evaluator evaluator) {
+    List<Ast.Arg> args = call.args();
+    boolean seedOnly = args.size() == 2 && args.get(1).name() != null && args.get(1).name().name().equals("seed");
+    if (args.isEmpty() || args.get(0).name() != null || args.size() > 2 || args.size() == 2 && !seedOnly) {
+      diagnostics.report(Diagnostic.at(Code.NN0203, call.span(), "split takes the fraction of records in its first part, and optionally a seed")
+          .help("split(0.9), or split(0.9, seed: 1) for a random split that is the same every epoch"));
+      return Value.ERROR;
+    }
+    Value fraction = evaluator.eval(args.get(0).value());
+    if (!(fraction instanceof Value.Const c && c.value() instanceof Number f && f.doubleValue() > 0 && f.doubleValue() < 1)) {
+      if (!(fraction instanceof Value.Error)) {
+        diagnostics.error(Code.NN0208, args.get(0).span(), "split takes a fraction between 0 and 1, found " + fraction.describe());
+      }
+      return Value.ERROR;
+    }
+    if (seedOnly) {
+      Value seed = evaluator.eval(args.get(1).value());
+      if (!(seed instanceof Value.Const s && s.value() instanceof Long n && n >= 0)) {
+        if (!(seed instanceof Value.Error)) {
+          diagnostics.error(Code.NN0201, args.get(1).value().span(), "the seed of split is a whole number of 0 or more, found " + seed.describe());
+        }
+        return Value.ERROR;
+      }
+    }
+    if (dataset.shuffled()) {
+      diagnostics.report(Diagnostic.at(Code.NN0407, call.span(),
+              "split after shuffle would put different records in `.first` and `.rest` every epoch")
+          .help("split first and shuffle each part; for a random split that stays fixed, write split(0.9, seed: 1)"));
+      return Value.ERROR;
+    }
+    Value.Dataset part = new Value.Dataset(dataset.fields(), -1, false);
+    return new Value.DatasetParts(part, part);
+  }
+
+  /** {@code one_hot(label, 10)}: the INT field becomes FLOAT one-hot vectors. */
+  private Value oneHot(Value.Dataset dataset, Ast.Call call, Evaluator evaluator) {
+    Field field = field(dataset, call, "one_hot");
+    Args args = field == null ? null : bind("one_hot", DataSignatures.ONE_HOT, call.args().subList(1, call.args().size()), call, evaluator);
+    if (args == null) {
+      return Value.ERROR;
+    }
+    if (field.type() != ElementType.INT) {
+      diagnostics.report(Diagnostic.at(Code.NN0206, call.args().get(0).span(),
+              "one_hot takes an int field of class indices, but `" + field.name() + "` is " + field.typeDescription())
+          .help("fields read from csv are floats unless written `int(column(c))`"));
+      return Value.ERROR;
+    }
+    int[] shape = Arrays.copyOf(field.shape(), field.shape().length + 1);
+    shape[shape.length - 1] = (int) args.integer("depth");
+    List<Field> result = new ArrayList<>(dataset.fields());
+    replace(result, new Field(field.name(), ElementType.FLOAT, shape));
+    return new Value.Dataset(result, dataset.size(), dataset.shuffled());
+  }
+
+  /** {@code augment(image, flip: horizontal, rotate: 15, shift: 0.1, zoom: 0.1)}: the images change at random. */
+  private Value augment(Value.Dataset dataset, Ast.Call call, Evaluator evaluator) {
+    Field field = field(dataset, call, "augment");
+    Args args = field == null ? null : bind("augment", DataSignatures.AUGMENT, call.args().subList(1, call.args().size()), call, evaluator);
+    if (args == null) {
+      return Value.ERROR;
+    }
+    if (field.type() != ElementType.FLOAT || field.shape().length != 3) {
+      diagnostics.report(Diagnostic.at(Code.NN0206, call.args().get(0).span(),
+          "augment changes images, float[height, width, channels], but `" + field.name() + "` is " + field.typeDescription()));
+      return Value.ERROR;
+    }
+    if (args.given().isEmpty()) {
+      diagnostics.report(Diagnostic.at(Code.NN0203, call.span(), "augment(" + field.name() + ") changes nothing")
+          .help("say how: flip, rotate, shift or zoom, as in " + example("augment")));
+      return Value.ERROR;
+    }
+    if (args.real("rotate") < 0 || args.real("rotate") > 180) {
+      diagnostics.error(Code.NN0208, call.span(), "augment rotates by up to 0 to 180 degrees either way, found rotate: " + args.real("rotate"));
+      return Value.ERROR;
+    }
+    return dataset;
+  }
+
+  /** The record field a transform names first, as in {@code one_hot(label, 10)}; null after reporting. */
+  private Field field(Value.Dataset dataset, Ast.Call call, String transform) {
+    if (call.args().isEmpty() || !(call.args().get(0).value() instanceof Ast.Name name) || call.args().get(0).name() != null) {
+      diagnostics.report(Diagnostic.at(Code.NN0201, call.span(), transform + " takes the name of a field first")
+          .help("as in " + example(transform)));
+      return null;
+    }
+    List<String> names = dataset.fields().stream().map(Field::name).toList();
+    for (Field f : dataset.fields()) {
+      if (f.name().equals(name.name())) {
+        return f;
+      }
+    }
+    Diagnostic d = Diagnostic.at(Code.NN0101, name.span(), "no field `" + name.name() + "` in the data");
+    String close = Suggestions.closest(name.name(), names);
+    diagnostics.report(d.help((close != null ? "did you mean `" + close + "`? " : "") + "the fields are " + String.join(", ", names)));
+    return null;
+  }
+
+  private Args bind(String name, Signature signature, List<Ast.Arg> args, Ast.Call call, Evaluator evaluator) {
+    Map<String, Object> bound = binder.bind(name, signature, args, call.span(), evaluator::eval);
+    return bound == null ? null : new Args(signature, bound);
+  }
+
+  /** Puts {@code field} in place of the field of its name, or last if there is none. */
+  private static void replace(List<Field> fields, Field field) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).name().equals(field.name())) {
+        fields.set(i, field);
+        return;
+      }
+    }
+    fields.add(field);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.nnc.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.nnc.compiler.check.DataSignatures;
+import dev.nnc.compiler.check.Program;
+import dev.nnc.compiler.check.Value;
+import dev.nnc.compiler.syntax.Ast;
+import dev.nnc.runtime.data.ElementType;
+import dev.nnc.runtime.data.Field;
+import dev.nnc.stdlib.spec.Args;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes a data source call as the runtime call that loads it: {@code idx(a, b)} → {@code Idx.load(...)}. */
+final class SourceWriter {
+  private static final String DATA = "dev.nnc.runtime.data";
+  private static final ClassName IDX = ClassName.get(DATA, "Idx");
+  private static final ClassName CSV = ClassName.get(DATA, "Csv");
+  private static final ClassName CSV_FIELD = ClassName.get(DATA, "CsvField");
+  private static final ClassName CSV_COLUMNS = ClassName.get(DATA, "CsvColumns");
+  private static final ClassName CIFAR = ClassName.get(DATA, "Cifar");
+  private static final ClassName IMAGES = ClassName.get(DATA, "Images");
+  private static final ClassName TEXT = ClassName.get(DATA, "Text");
+  private static final ClassName NOISE = ClassName.get(DATA, "Noise");
+
+  private final Program program;
+
+  SourceWriter(Program program) {
+    this.program = program;
+  }
+
+  CodeBlock source(Ast.Call call) {
+    String name = ((Ast.Name) call.callee()).name();
+    return switch (name) {
+      case "idx" -> {
+        Args args = DataArgs.of(program, DataSignatures.IDX, call.args());
+        yield CodeBlock.of("$T.load($L, $L)", IDX, file(args.string("images")), file(args.string("labels")));
+      }
+      case "csv" -> csv(call);
+      case "cifar" -> CodeBlock.of("$T.load($L)", CIFAR, CodeBlock.join(call.args().stream()
+          .map(a -> file((String) ((Value.Const) program.valueOf(a.value())).value())).toList(), ", "));
+      case "images" -> {
+        Args args = DataArgs.of(program, DataSignatures.IMAGES, call.args());
+        long[] size = args.pair("size");
+        yield CodeBlock.of("$T.load($L, $L, $L, $L)", IMAGES, file(args.string("dir")), size[0], size[1], args.integer("channels"));
+      }
+      case "text" -> {
+        Args args = DataArgs.of(program, DataSignatures.TEXT, call.args());
+        yield CodeBlock.of("$T.load($L, $L)", TEXT, file(args.string("path")), args.integer("seq"));
+      }
+      case "normal" -> {
+        Args args = DataArgs.of(program, DataSignatures.NORMAL, call.args());
+        yield CodeBlock.of("$T.normal($L, $L, $L)", NOISE, ExprWriter.literal(args.real("mean")),
+            ExprWriter.literal(args.real("std")), ints(args.integers("shape")));
+      }
+      case "uniform" -> {
+        Args args = DataArgs.of(program, DataSignatures.UNIFORM, call.args());
+        yield CodeBlock.of("$T.uniform($L, $L, $L)", NOISE, ExprWriter.literal(args.real("lo")),
+            ExprWriter.literal(args.real("hi")), ints(args.integers("shape")));
+      }
+      default -> throw new IllegalStateException("not a data source: " + name);
+    };
+  }
+
+  /** {@code Csv.load(file, header, CsvField.floats("x", CsvColumns.range(0, 4)), ...)}. */
+  private CodeBlock csv(Ast.Call call) {
+    Value.Dataset dataset = (Value.Dataset) program.valueOf(call);
+    List<Ast.Arg> settings = new ArrayList<>();
+    List<CodeBlock> fields = new ArrayList<>();
+    for (Ast.Arg arg : call.args()) {
+      if (arg.name() == null || DataSignatures.CSV.param(arg.name().name()).isPresent()) {
+        settings.add(arg);
+        continue;
+      }
+      Field field = dataset.fields().stream().filter(f -> f.name().equals(arg.name().name())).findFirst().orElseThrow();
+      List<?> columns = (List<?>) ((Value.Const) program.valueOf(arg.value())).value();
+      fields.add(CodeBlock.of("$T.$L($S, $L)", CSV_FIELD, field.type() == ElementType.INT ? "ints" : "floats",
+          field.name(), columns(columns, field.shape().length == 0)));
+    }
+    Args args = DataArgs.of(program, DataSignatures.CSV, settings);
+    return CodeBlock.of("$T.load($L, $L, $L)", CSV, file(args.string("path")), args.bool("header"),
+        CodeBlock.join(fields, ", "));
+  }
+
+  /** {@code CsvColumns.column(4)}, {@code CsvColumns.range(0, 4)} for consecutive indices, {@code CsvColumns.columns(...)} otherwise. */
+  private static CodeBlock columns(List<?> columns, boolean scalar) {
+    List<CodeBlock> each = columns.stream().map(ExprWriter::literal).toList();
+    if (scalar) {
+      return CodeBlock.of("$T.column($L)", CSV_COLUMNS, each.get(0));
+    }
+    if (columns.size() > 1 && consecutive(columns)) {
+      return CodeBlock.of("$T.range($L, $L)", CSV_COLUMNS, columns.get(0), (Long) columns.get(columns.size() - 1) + 1);
+    }
+    return CodeBlock.of("$T.columns($L)", CSV_COLUMNS, CodeBlock.join(each, ", "));
+  }
+
+  private static boolean consecutive(List<?> columns) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (!(columns.get(i) instanceof Long index) || index != (Long) columns.get(0) + i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static CodeBlock file(String path) {
+    return CodeBlock.of("data.resolve($S)", path);
+  }
+
+  private static CodeBlock ints(long[] values) {
+    List<CodeBlock> each = new ArrayList<>();
+    for (long v : values) {
+      each.add(CodeBlock.of("$L", v));
+    }
+    return CodeBlock.join(each, ", ");
+  }
+}

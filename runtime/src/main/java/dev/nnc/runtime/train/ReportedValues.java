@@ -1,0 +1,28 @@
+package dev.nnc.runtime.train;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The names of what a run reports each epoch, as Keras names them: the columns of metrics.csv, which
+ * are also what early stopping may monitor.
+ */
+public final class ReportedValues {
+  public static final String VALIDATION_PREFIX = "val_";
+
+  private ReportedValues() {}
+
+  /** The loss and the metrics, in the order they are fetched. */
+  public static List<String> names(List<String> metrics) {
+    return Stream.concat(Stream.of("loss"), metrics.stream()).toList();
+  }
+
+  /** The columns after {@code epoch}: the training values, then, with validation data, the val_ ones. */
+  public static List<String> columns(List<String> metrics, boolean validates) {
+    List<String> names = names(metrics);
+    if (!validates) {
+      return names;
+    }
+    return Stream.concat(names.stream(), names.stream().map(n -> VALIDATION_PREFIX + n)).toList();
+  }
+}

@@ -2,6 +2,7 @@
 package samples.xor;
 
 import dev.nnc.runtime.data.DataContext;
+import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.train.TrainOptions;
 import dev.nnc.runtime.train.TrainSpec;
 import dev.nnc.runtime.train.Trainer;
@@ -25,7 +26,7 @@ public final class XorTrain {
     public static TrainSpec spec(DataContext data) {
         Xor model = new Xor(8);
         return TrainSpec.builder("xor")
-                .model(model, model.inputs(), Xor.OUTPUTS)
+                .model(model, List.of(Field.floats("x", 2)), Xor.OUTPUTS)
                 .data(TruthData.train(data))
                 .loss((net, v) -> Layer.floats(Layer.of(Builtins.BCE).apply(net, v.get("y"), v.get("target"))))
                 .optimizer(Builtins.ADAM.with("lr", 0.05))

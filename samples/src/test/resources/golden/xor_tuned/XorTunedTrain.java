@@ -2,6 +2,7 @@
 package samples.xor_tuned;
 
 import dev.nnc.runtime.data.DataContext;
+import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
 import dev.nnc.runtime.train.Period;
@@ -29,7 +30,7 @@ public final class XorTunedTrain {
     public static TrainSpec spec(DataContext data) {
         Xor model = new Xor(8);
         return TrainSpec.builder("xor_tuned")
-                .model(model, model.inputs(), Xor.OUTPUTS)
+                .model(model, List.of(Field.floats("x", 2)), Xor.OUTPUTS)
                 .data(TruthData.train(data))
                 .validate(TruthData.train(data))
                 .loss((net, v) -> Layer.floats(Layer.of(Builtins.BCE).apply(net, v.get("y"), v.get("target"))))

@@ -2,6 +2,7 @@
 package fashion.cnn;
 
 import dev.nnc.runtime.data.DataContext;
+import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.train.TrainOptions;
 import dev.nnc.runtime.train.TrainSpec;
 import dev.nnc.runtime.train.Trainer;
@@ -25,7 +26,7 @@ public final class FashionCnnTrain {
     public static TrainSpec spec(DataContext data) {
         FashionCnn model = new FashionCnn(10);
         return TrainSpec.builder("fashion_cnn")
-                .model(model, model.inputs(), FashionCnn.OUTPUTS)
+                .model(model, List.of(Field.floats("image", 28, 28, 1)), FashionCnn.OUTPUTS)
                 .data(FashionData.train(data).shuffle(60000))
                 .validate(FashionData.test(data))
                 .loss((net, v) -> Layer.floats(Layer.of(Builtins.CROSS_ENTROPY).apply(net, v.get("logits"), v.get("label"))))

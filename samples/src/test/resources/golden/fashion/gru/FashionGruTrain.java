@@ -2,6 +2,7 @@
 package fashion.gru;
 
 import dev.nnc.runtime.data.DataContext;
+import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.train.TrainOptions;
 import dev.nnc.runtime.train.TrainSpec;
 import dev.nnc.runtime.train.Trainer;
@@ -25,7 +26,7 @@ public final class FashionGruTrain {
     public static TrainSpec spec(DataContext data) {
         FashionGru model = new FashionGru(10);
         return TrainSpec.builder("fashion_gru")
-                .model(model, model.inputs(), FashionGru.OUTPUTS)
+                .model(model, List.of(Field.floats("image", 28, 28, 1)), FashionGru.OUTPUTS)
                 .data(FashionData.train(data).shuffle(60000))
                 .validate(FashionData.test(data))
                 .loss((net, v) -> Layer.floats(Layer.of(Builtins.CROSS_ENTROPY).apply(net, v.get("logits"), v.get("label"))))

@@ -2,6 +2,7 @@
 package fashion.mlp;
 
 import dev.nnc.runtime.data.DataContext;
+import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.train.TrainOptions;
 import dev.nnc.runtime.train.TrainSpec;
 import dev.nnc.runtime.train.Trainer;
@@ -25,7 +26,7 @@ public final class FashionMlpTrain {
     public static TrainSpec spec(DataContext data) {
         FashionMlp model = new FashionMlp(10);
         return TrainSpec.builder("fashion_mlp")
-                .model(model, model.inputs(), FashionMlp.OUTPUTS)
+                .model(model, List.of(Field.floats("image", 28, 28, 1)), FashionMlp.OUTPUTS)
                 .data(FashionData.train(data).shuffle(60000))
                 .validate(FashionData.test(data))
                 .loss((net, v) -> Layer.floats(Layer.of(Builtins.CROSS_ENTROPY).apply(net, v.get("logits"), v.get("label"))))

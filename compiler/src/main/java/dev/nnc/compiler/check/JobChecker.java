@@ -131,9 +131,9 @@ final class JobChecker {
 
   /** Checks every setting's value, reporting all problems; null if there was any. */
   private Job checkEntries(Ast.Job job, Map<String, Ast.Entry> entries, Map<String, Ast.FeedPair> feed, Evaluator evaluator) {
-    ModelInstance model = model(entries.get("model"), evaluator);
+    Value.Model modelValue = model(entries.get("model"), evaluator);
     Value.Dataset data = dataset(entries.get("data"), evaluator);
-    boolean ok = model != null && data != null;
+    boolean ok = modelValue != null && data != null;
     if (entries.containsKey("validate")) {
       ok &= dataset(entries.get("validate"), evaluator) != null;
     }
@@ -159,7 +159,19 @@ final class JobChecker {
     GradientClipping clip = entries.containsKey("clip") ? calls.clip(entries.get("clip")) : null;
     WeightPenalty regularize = entries.containsKey("regularize") ? calls.regularize(entries.get("regularize")) : null;
     ok &= (clip != null || !entries.containsKey("clip")) && (regularize != null || !entries.containsKey("regularize"));
-    if (model == null || data == null || !feeds(model, data, feed, entries.get("data").value().span())) {
+    if (modelValue == null || data == null) {
+      return null;
+    }
+    // The model is checked on the data it is fed, so symbols in its input types (`int[seq]`) take
+    // the sizes of the data's fields (LANGUAGE.md §5.4).
+    Span dataSpan = entries.get("data").value().span();
+    Map<String, TensorType> declared = checker.models().declaredInputs(modelValue);
+    if (declared == null || !feeds(modelValue.decl(), declared, data, feed, dataSpan)) {
+      return null;
+    }
+    ModelInstance model = checker.models().instantiate(modelValue, fedInputs(declared, data, feed, dataSpan),
+        entries.get("model").span());
+    if (model == null) {
       return null;
     }
     Map<String, Value> values = Evaluator.scope();
@@ -204,14 +216,14 @@ final class JobChecker {
         .collect(Collectors.joining(", "));
   }
 
-  private ModelInstance model(Ast.Entry entry, Evaluator evaluator) {
+  /** The model a job trains, its hyper-parameters bound ({@code model: Mlp} means {@code Mlp()}). */
+  private Value.Model model(Ast.Entry entry, Evaluator evaluator) {
     Value value = evaluator.eval(entry.value());
     if (value instanceof Value.ModelRef ref) {
-      Value.Model bound = checker.models().bindHyper(ref.decl(), null, evaluator);
-      return bound == null ? null : checker.models().instantiate(bound, null, entry.span());
+      return checker.models().bindHyper(ref.decl(), null, evaluator);
     }
     if (value instanceof Value.Model m) {
-      return checker.models().instantiate(m, null, entry.span());
+      return m;
     }
     if (!(value instanceof Value.Error)) {
       diagnostics.error(Code.NN0206, entry.value().span(), "`model:` must be a model, found " + value.describe());
@@ -234,12 +246,13 @@ final class JobChecker {
    * Each model input must find a data field of its type, by the same name or through `feed:`.
    * Symbols in the model's input types ({@code float[n]}) are bound from the fields.
    */
-  private boolean feeds(ModelInstance model, Value.Dataset data, Map<String, Ast.FeedPair> feed, Span dataSpan) {
+  private boolean feeds(Ast.Model model, Map<String, TensorType> inputs, Value.Dataset data,
+      Map<String, Ast.FeedPair> feed, Span dataSpan) {
     boolean ok = true;
     Map<String, Dim> bound = new HashMap<>();
     Map<String, String> boundBy = new HashMap<>();
     List<String> available = data.fields().stream().map(Field::name).toList();
-    for (Map.Entry<String, TensorType> input : model.inputs().entrySet()) {
+    for (Map.Entry<String, TensorType> input : inputs.entrySet()) {
       Ast.FeedPair pair = feed.get(input.getKey());
       String fieldName = pair == null ? input.getKey() : ((Ast.Name) pair.field()).name();
       Span where = pair == null ? dataSpan : pair.field().span();
@@ -264,7 +277,7 @@ final class JobChecker {
             diagnostics.report(Diagnostic.at(Code.NN0303, where,
                     "`" + s.name() + "` is bound to two sizes: " + before + " by data field `" + boundBy.get(s.name())
                         + "` and " + have + " by data field `" + fieldName + "`")
-                .label(model.decl().name().span(), "the model declares its inputs with `" + s.name() + "`"));
+                .label(model.name().span(), "the model declares its inputs with `" + s.name() + "`"));
             ok = false;
           }
           boundBy.putIfAbsent(s.name(), fieldName);
@@ -275,12 +288,25 @@ final class JobChecker {
       if (!fits) {
         diagnostics.report(Diagnostic.at(Code.NN0403, where,
                 "model input `" + input.getKey() + "` is " + inputType + " but data field `" + fieldName + "` is " + fieldType)
-            .label(model.decl().name().span(), "the model is declared here")
+            .label(model.name().span(), "the model is declared here")
             .help("reshape the data with `map(...)` or the model input to match"));
         ok = false;
       }
     }
     return ok;
+  }
+
+  /** The data fields each model input is fed from, as the tensors the model is applied to. */
+  private static List<Value.Tensor> fedInputs(Map<String, TensorType> inputs, Value.Dataset data,
+      Map<String, Ast.FeedPair> feed, Span dataSpan) {
+    List<Value.Tensor> tensors = new ArrayList<>();
+    for (String input : inputs.keySet()) {
+      String fieldName = feed.containsKey(input) ? ((Ast.Name) feed.get(input).field()).name() : input;
+      Field field = data.fields().stream().filter(f -> f.name().equals(fieldName)).findFirst().orElseThrow();
+      TensorType type = DataChecker.typeOf(field);
+      tensors.add(new Value.Tensor(type.withShape(type.shape().batched()), dataSpan));
+    }
+    return tensors;
   }
 
   private boolean scalar(Evaluator scope, Ast.Expr expr, String what) {

@@ -212,6 +212,23 @@ final class Models {
     return new Value.Tensor(type, param.name().span());
   }
 
+  /** The input types a model declares for its hyper-parameters, symbols unbound; null after an error. */
+  Map<String, TensorType> declaredInputs(Value.Model model) {
+    Map<String, Value> locals = Evaluator.scope();
+    model.hyper().forEach((name, value) -> locals.put(name, new Value.Const(value)));
+    Map<String, TensorType> inputs = new LinkedHashMap<>();
+    for (Ast.ModelStmt stmt : model.decl().body()) {
+      if (stmt instanceof Ast.Input input) {
+        TensorType type = declaredType(input.type(), locals, true);
+        if (type == null) {
+          return null;
+        }
+        inputs.put(input.name().name(), type);
+      }
+    }
+    return inputs;
+  }
+
   /** The type an input declares, batch in front; symbols stay symbols. Null after an error. */
   TensorType declaredType(Ast.TypeRef ref, Map<String, Value> locals, boolean batched) {
     return declaredType(ref, locals, Set.of(), batched);

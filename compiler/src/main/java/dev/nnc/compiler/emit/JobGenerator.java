@@ -8,11 +8,13 @@ import dev.nnc.compiler.check.Job;
 import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.syntax.Ast;
+import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
 import dev.nnc.runtime.train.WeightPenalty;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,7 +72,7 @@ final class JobGenerator {
         .addStatement("$T model = $L", modelType, constants.modelInstance(decl, modelArgs, modelType))
         .add("return $T.builder($S)\n", TRAIN_SPEC, job.decl().name().name())
         .indent().indent()
-        .add(".model(model, model.inputs(), $T.OUTPUTS)\n", modelType);
+        .add(".model(model, $L, $T.OUTPUTS)\n", inputFields(job), modelType);
     job.feed().forEach((input, field) -> b.add(".feed($S, $S)\n", input, field));
     CodeBlock training = data.dataset(job.data());
     b.add(".data($L)\n", job.dropLast() ? CodeBlock.of("$L.dropLast($L)", training, job.batch()) : training);
@@ -128,4 +130,18 @@ final class JobGenerator {
         ExprWriter.literal(((GradientClipping.ByValue) clip).limit()));
   }
 
+
+  /** The model's inputs as this job feeds them: sizes bound from the data are concrete here. */
+  private static CodeBlock inputFields(Job job) {
+    List<CodeBlock> fields = new ArrayList<>();
+    job.model().inputs().forEach((name, type) -> {
+      CodeBlock.Builder b = CodeBlock.builder().add("$T.$L($S", ModelGenerator.FIELD,
+          type.element() == ElementType.INT ? "ints" : "floats", name);
+      for (long size : type.shape().unbatched().sizes()) {
+        b.add(", $L", size);
+      }
+      fields.add(b.add(")").build());
+    });
+    return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(fields, ", "));
+  }
 }

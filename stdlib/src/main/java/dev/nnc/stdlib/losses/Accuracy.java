@@ -56,11 +56,11 @@ public final class Accuracy extends TensorOpDefinition {
           tf.dtypes.cast(tf.math.greater(Losses.floats(tf, label), tf.constant(0.5f)), TFloat32.class);
       hits = tf.dtypes.cast(tf.math.equal(predicted, truth), TFloat32.class);
     } else {
-      Operand<TInt64> predicted = tf.math.argMax(logits, tf.constant(1));
+      Operand<TInt64> predicted = tf.math.argMax(logits, tf.constant(-1));
       Operand<TInt64> truth =
           label.type() == TInt32.class
               ? tf.dtypes.cast((Operand<TInt32>) label, TInt64.class)
-              : tf.math.argMax(label, tf.constant(1));
+              : tf.math.argMax(label, tf.constant(-1));
       hits = tf.dtypes.cast(tf.math.equal(predicted, truth), TFloat32.class);
     }
     return Losses.meanOfAll(tf, hits);

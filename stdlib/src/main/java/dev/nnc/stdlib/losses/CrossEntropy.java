@@ -10,6 +10,7 @@ import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.ParamType;
 import dev.nnc.stdlib.spec.ShapeException;
 import dev.nnc.stdlib.spec.Signature;
+import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,10 @@ public final class CrossEntropy extends TensorOpDefinition {
       logits = tf.math.log(tf.math.maximum(logits, tf.constant(1e-7f)));
     }
     Operand<TFloat32> targets = ClassTargets.oneHot(tf, inputs.get(1), logits);
+    // One prediction per step of a sequence counts as one record each: fold the steps into the batch.
+    long classes = logits.shape().size(-1);
+    logits = tf.reshape(logits, tf.constant(new long[] {-1, classes}));
+    targets = tf.reshape(targets, tf.constant(new long[] {-1, classes}));
     // SparseSoftmaxCrossEntropyWithLogits has no gradient in TF Java: use the dense form.
     var losses = tf.nn.softmaxCrossEntropyWithLogits(logits, targets).loss();
     return tf.math.mean(losses, tf.constant(0));
@@ -54,24 +59,26 @@ public final class CrossEntropy extends TensorOpDefinition {
   static final class ClassTargets {
     private ClassTargets() {}
 
+    /** Logits {@code [batch, ..., classes]} against int labels {@code [batch, ...]} or one-hot targets. */
     static void check(String op, TensorType logits, TensorType label) throws ShapeException {
-      if (logits.rank() != 2) {
+      if (logits.rank() < 2) {
         throw new ShapeException(
-            op + " expects logits of shape [batch, classes], found " + logits,
-            "flatten the model output, or use `mse` for other shapes");
+            op + " expects logits of shape [batch, classes] (or [batch, steps, classes]), found " + logits,
+            "use `mse` or `bce` for a single value per record");
       }
-      boolean integers = label.element() == ElementType.INT && label.rank() == 1;
+      TensorShape perRecord = new TensorShape(logits.shape().dims().subList(0, logits.rank() - 1));
+      boolean integers = label.element() == ElementType.INT && label.shape().equals(perRecord);
       boolean oneHot = label.element() == ElementType.FLOAT && label.shape().equals(logits.shape());
       if (!integers && !oneHot) {
         throw new ShapeException(
-            op + " expects integer labels int[batch] or one-hot targets " + logits + ", found " + label);
+            op + " expects integer labels int" + perRecord + " or one-hot targets " + logits + ", found " + label);
       }
     }
 
     @SuppressWarnings("unchecked")
     static Operand<TFloat32> oneHot(Ops tf, Operand<?> label, Operand<TFloat32> logits) {
       if (label.type() == TInt32.class) {
-        int classes = (int) logits.shape().size(1);
+        int classes = (int) logits.shape().size(-1);
         return tf.oneHot((Operand<TInt32>) label, tf.constant(classes), tf.constant(1f), tf.constant(0f));
       }
       return (Operand<TFloat32>) label;

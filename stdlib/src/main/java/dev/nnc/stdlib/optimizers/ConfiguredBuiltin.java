@@ -1,6 +1,6 @@
 package dev.nnc.stdlib.optimizers;
 
-import dev.nnc.stdlib.Builtin;
+import dev.nnc.stdlib.BuiltinDefinition;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Signature;
@@ -10,48 +10,21 @@ import java.util.function.Function;
  * A built-in that its call turns into one runtime object, such as an optimizer or a learning-rate
  * schedule: a signature, and how to make the object from the arguments.
  */
-public abstract class ConfiguredBuiltin<T> implements Builtin {
-  private final String name;
-  private final Kind kind;
-  private final String doc;
-  private final Signature signature;
+public abstract class ConfiguredBuiltin<T> extends BuiltinDefinition {
   private final Function<Args, T> factory;
 
   protected ConfiguredBuiltin(String name, Kind kind, String doc, Signature signature, Function<Args, T> factory) {
-    this.name = name;
-    this.kind = kind;
-    this.doc = doc;
-    this.signature = signature;
+    super(name, kind, doc, signature);
     this.factory = factory;
   }
 
   /** What generated code calls: {@code Builtins.ADAM.with("lr", 1e-3)}. */
   public final T with(Object... namesAndValues) {
-    return create(Args.of(signature, namesAndValues));
+    return create(Args.of(signature(), namesAndValues));
   }
 
   /** The object for arguments the checker has bound. */
   public final T create(Args args) {
     return factory.apply(args);
-  }
-
-  @Override
-  public final String name() {
-    return name;
-  }
-
-  @Override
-  public final Kind kind() {
-    return kind;
-  }
-
-  @Override
-  public final Signature signature() {
-    return signature;
-  }
-
-  @Override
-  public final String doc() {
-    return doc;
   }
 }

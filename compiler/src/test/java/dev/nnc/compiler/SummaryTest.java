@@ -139,6 +139,13 @@ class SummaryTest {
   }
 
   @Test
+  void transposeMovesTheBatchLikeAnyAxis() {
+    ModelInstance moves = model("Moves");
+    assertEquals("float[6, 3]", moves.outputs().get("product").toString());
+    assertEquals("int[batch]", moves.outputs().get("best").toString());
+  }
+
+  @Test
   void summaryTableListsLayersShapesAndTotals() {
     String table = SummaryTable.render(model("Mlp"));
     assertTrue(table.startsWith("Model: \"Mlp\"\n"), table);

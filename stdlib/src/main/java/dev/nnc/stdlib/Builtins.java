@@ -1,8 +1,10 @@
 package dev.nnc.stdlib;
 
 import dev.nnc.stdlib.layers.Activation;
+import dev.nnc.stdlib.layers.Argmax;
 import dev.nnc.stdlib.layers.Arithmetic;
 import dev.nnc.stdlib.layers.BatchNorm;
+import dev.nnc.stdlib.layers.Clip;
 import dev.nnc.stdlib.layers.Concat;
 import dev.nnc.stdlib.layers.Conv1d;
 import dev.nnc.stdlib.layers.Conv2d;
@@ -22,11 +24,15 @@ import dev.nnc.stdlib.layers.Pool;
 import dev.nnc.stdlib.layers.Recurrent;
 import dev.nnc.stdlib.layers.Reduce;
 import dev.nnc.stdlib.layers.Reshape;
+import dev.nnc.stdlib.layers.Transpose;
 import dev.nnc.stdlib.layers.Upsample;
 import dev.nnc.stdlib.losses.Accuracy;
 import dev.nnc.stdlib.losses.Bce;
 import dev.nnc.stdlib.losses.CrossEntropy;
+import dev.nnc.stdlib.losses.Kl;
 import dev.nnc.stdlib.losses.Mae;
+import dev.nnc.stdlib.losses.Penalty;
+import dev.nnc.stdlib.losses.TopK;
 import dev.nnc.stdlib.losses.Mse;
 import dev.nnc.stdlib.optimizers.OptimizerDef;
 import dev.nnc.stdlib.optimizers.ScheduleDef;
@@ -85,6 +91,9 @@ public final class Builtins {
   public static final TensorOp SUM = Reduce.SUM;
   public static final TensorOp MAX = Reduce.MAX;
   public static final TensorOp MIN = Reduce.MIN;
+  public static final TensorOp TRANSPOSE = new Transpose();
+  public static final TensorOp CLIP = new Clip();
+  public static final TensorOp ARGMAX = new Argmax();
 
   public static final TensorOp CONCAT = new Concat();
   public static final TensorOp ADD = Arithmetic.ADD;
@@ -98,6 +107,10 @@ public final class Builtins {
   public static final TensorOp MSE = new Mse();
   public static final TensorOp MAE = Mae.MAE;
   public static final TensorOp HUBER = Mae.HUBER;
+  public static final TensorOp KL = new Kl();
+  public static final TensorOp L1 = Penalty.L1;
+  public static final TensorOp L2 = Penalty.L2;
+  public static final TensorOp TOP_K = new TopK();
   public static final TensorOp ACCURACY = new Accuracy();
 
   public static final OptimizerDef SGD = OptimizerDef.SGD;
@@ -123,9 +136,9 @@ public final class Builtins {
             RNN, LSTM, GRU, EMBEDDING, CONV1D, CONV2D_TRANSPOSE, UPSAMPLE, LAYERNORM, GLOBAL_MAXPOOL,
             ONE_HOT, LRN, MAXOUT,
             RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU, SWISH, SOFTPLUS,
-            EXP, LOG, SQRT, ABS, SQUARE, MEAN, SUM, MAX, MIN,
+            EXP, LOG, SQRT, ABS, SQUARE, MEAN, SUM, MAX, MIN, TRANSPOSE, CLIP, ARGMAX,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
-            CROSS_ENTROPY, BCE, MSE, MAE, HUBER, ACCURACY,
+            CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, TOP_K,
             SGD, MOMENTUM, ADAM, NESTEROV, ADAMAX, NADAM, ADADELTA, ADAGRAD, RMSPROP,
             EXPONENTIAL, STEP, COSINE, WARMUP)) {
       BY_NAME.put(builtin.name(), builtin);
@@ -134,8 +147,7 @@ public final class Builtins {
 
   /** Built-ins of the language (LANGUAGE.md §8) that this version does not provide yet. */
   private static final Set<String> PLANNED = Set.of(
-      "transpose", "clip", "argmax", "normal", "uniform", "bernoulli",
-      "kl", "l1", "l2", "top_k", "precision", "recall");
+      "normal", "uniform", "bernoulli", "precision", "recall");
 
   private Builtins() {}
 

@@ -37,6 +37,35 @@ class LossesTest {
   }
 
   @Test
+  void penaltiesAndDivergence() {
+    assertEquals(0.5 + 1 + 2 + 0, evaluateOne(Builtins.L1), 1e-6);
+    assertEquals(0.25 + 1 + 4 + 0, evaluateOne(Builtins.L2), 1e-6);
+  }
+
+  private static double evaluateOne(TensorOp op) {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Net net = Net.root(graph, 1);
+      Operand<?> value = Layer.of(op).apply(net, net.tf().constant(PREDICTION));
+      try (TFloat32 result = (TFloat32) session.runner().fetch(value).run().get(0)) {
+        return result.getFloat();
+      }
+    }
+  }
+
+  @Test
+  void klDivergenceOfTwoDistributions() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Net net = Net.root(graph, 1);
+      Operand<TFloat32> p = net.tf().constant(new float[][] {{0.25f, 0.75f}});
+      Operand<TFloat32> t = net.tf().constant(new float[][] {{0.5f, 0.5f}});
+      Operand<?> value = Layer.of(Builtins.KL).apply(net, p, t);
+      try (TFloat32 result = (TFloat32) session.runner().fetch(value).run().get(0)) {
+        assertEquals(0.5 * Math.log(0.5 / 0.25) + 0.5 * Math.log(0.5 / 0.75), result.getFloat(), 1e-6);
+      }
+    }
+  }
+
+  @Test
   void binaryCrossEntropyOnLogits() {
     double expected = 0;
     for (int i = 0; i < 2; i++) {

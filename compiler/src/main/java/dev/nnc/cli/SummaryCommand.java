@@ -31,23 +31,15 @@ final class SummaryCommand implements Callable<Integer> {
     if (c == null || !c.succeeded()) {
       return Nnc.PROGRAM_ERRORS;
     }
-    boolean found = false;
-    for (ModelInstance instance : c.program().models().values()) {
-      if (model == null || instance.decl().name().name().equals(model)) {
-        out.println(SummaryTable.render(instance));
-        found = true;
+    if (model != null) {
+      ModelInstance instance = CheckedModels.choose(c, model, file, err);
+      if (instance == null) {
+        return Nnc.PROGRAM_ERRORS;
       }
+      out.println(SummaryTable.render(instance));
+      return Nnc.OK;
     }
-    c.program().jobs().stream()
-        .filter(j -> !c.program().models().containsKey(j.model().decl()))
-        .filter(j -> model == null || j.model().decl().name().name().equals(model))
-        .forEach(j -> out.println(SummaryTable.render(j.model())));
-    found |= c.program().jobs().stream().anyMatch(j -> j.model().decl().name().name().equals(model));
-    if (!found && model != null) {
-      err.println("error: " + file + " has no model " + model + " that can be summarised"
-          + " (a model needs defaults for all its hyper-parameters, or a train job that uses it)");
-      return Nnc.PROGRAM_ERRORS;
-    }
+    CheckedModels.all(c).forEach(instance -> out.println(SummaryTable.render(instance)));
     return Nnc.OK;
   }
 }

@@ -109,6 +109,24 @@ class CliTest {
   }
 
   @Test
+  void graphDrawsEveryLayerWithTheShapeOnEachEdge() throws Exception {
+    Run run = nnc("graph", GOOD, "Tower");
+    assertEquals(0, run.status(), run.err());
+    String dot = run.out();
+    assertTrue(dot.startsWith("digraph \"Tower\" {"), dot);
+    // The shared layer is drawn once, named after its `let`, fed by both branches.
+    assertTrue(dot.contains("\"shared\" [label=\"shared\\ndense\\n131,080 params\"];"), dot);
+    assertTrue(dot.contains("\"flatten\" -> \"shared\" [label=\" [batch, 16384]\"];"), dot);
+    assertTrue(dot.contains("\"dense\" -> \"shared\" [label=\" [batch, 16384]\"];"), dot);
+    assertTrue(dot.contains("\"image\" -> \"block\" [label=\" [batch, 16, 16, 64]\"];"), dot);
+    assertTrue(dot.contains("\"shared\" -> \"output a\";"), dot);
+
+    Path file = dir.resolve("tower.dot");
+    assertEquals(0, nnc("graph", GOOD, "Tower", "-o", file.toString()).status());
+    assertEquals(dot, Files.readString(file));
+  }
+
+  @Test
   void trainRunsAJobAndWritesMetrics() throws Exception {
     Path program = write("xor.nn", """
         model Xor {

@@ -33,25 +33,32 @@ final class Evaluator {
   private final Checker checker;
   private final Diagnostics diagnostics;
   private final Map<String, Value> locals;
-  private final List<Row> rows;
-  private final Map<String, Integer> rowNames = new HashMap<>();
+  /** Where this scope's applications are recorded; null outside a model (jobs, data transforms). */
+  private final GraphRecorder graph;
   /**
    * The input each layer value was first applied to in this scope: a shared layer ({@code let}) owns
    * one set of weights, so every later input must give the same weight shapes.
    */
   private final Map<Value.Layer, Value.Tensor> applied = new IdentityHashMap<>();
+  /** The graph row of each layer value applied in this scope, for the edges of later applications. */
+  private final Map<Value.Layer, String> rowOf = new IdentityHashMap<>();
+  /** Names given to layer values by {@code let}, which their graph rows take. */
+  private final Map<Value.Layer, String> layerNames = new IdentityHashMap<>();
   private final ArgBinder binder;
 
-  Evaluator(Checker checker, Map<String, Value> locals, List<Row> rows) {
+  Evaluator(Checker checker, Map<String, Value> locals, GraphRecorder graph) {
     this.checker = checker;
     this.diagnostics = checker.diagnostics();
     this.locals = locals;
-    this.rows = rows;
+    this.graph = graph;
     this.binder = new ArgBinder(diagnostics);
   }
 
   void define(String name, Value value) {
     locals.put(name, value);
+    if (value instanceof Value.Layer layer) {
+      layerNames.put(layer, name);
+    }
   }
 
   Value eval(Expr expr) {
@@ -347,29 +354,29 @@ final class Evaluator {
           .help("a layer bound with `let` shares one set of weights; write the layer twice for two sets"));
       return Value.ERROR;
     }
-    if (rows != null && op.kind() != Kind.LOSS && op.kind() != Kind.METRIC && first == null) {
-      long trainable = 0;
-      long fixed = 0;
-      for (WeightSpec w : op.weights(layer.args(), types)) {
-        if (w.trainable()) {
-          trainable += w.count();
-        } else {
-          fixed += w.count();
+    Value.Tensor result = new Value.Tensor(out, at);
+    if (graph != null && op.kind() != Kind.LOSS && op.kind() != Kind.METRIC) {
+      if (first == null) {
+        long trainable = 0;
+        long fixed = 0;
+        for (WeightSpec w : op.weights(layer.args(), types)) {
+          if (w.trainable()) {
+            trainable += w.count();
+          } else {
+            fixed += w.count();
+          }
         }
+        rowOf.put(layer, graph.add(layerNames.getOrDefault(layer, op.name()), op.name(), result, inputs, trainable, fixed));
+      } else {
+        graph.reuse(rowOf.get(layer), result, inputs);
       }
-      rows.add(new Row(rowName(op.name()), op.name(), out, trainable, fixed));
     }
     if (op.name().equals("dense") && types.get(0).rank() > 3) {
       diagnostics.report(Diagnostic.at(Code.NN0901, at,
               "dense applies to the last axis of " + types.get(0) + ", keeping the others")
           .help("if you meant one vector per record, `flatten` first"));
     }
-    return new Value.Tensor(out, at);
-  }
-
-  private String rowName(String base) {
-    int n = rowNames.merge(base, 1, Integer::sum);
-    return n == 1 ? base : base + "_" + n;
+    return result;
   }
 
   private Value applyModel(Value.Model model, List<Value.Tensor> inputs, Span at) {
@@ -377,10 +384,11 @@ final class Evaluator {
     if (instance == null) {
       return Value.ERROR;
     }
-    if (rows != null) {
-      TensorType first = instance.outputs().values().iterator().next();
-      rows.add(new Row(rowName(Names.snake(model.decl().name().name())), model.decl().name().name(),
-          first, instance.trainable(), instance.nonTrainable()));
+    if (graph != null) {
+      // The model's default output stands for it in the graph; its other outputs come from the same row.
+      Value.Tensor first = new Value.Tensor(instance.outputs().values().iterator().next(), at);
+      graph.add(Names.snake(model.decl().name().name()), model.decl().name().name(), first, inputs,
+          instance.trainable(), instance.nonTrainable());
     }
     return new Value.Outputs(model, instance.outputs(), at);
   }

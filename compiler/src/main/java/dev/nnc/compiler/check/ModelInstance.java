@@ -7,13 +7,14 @@ import java.util.Map;
 
 /**
  * A model checked with concrete hyper-parameters and input types: its outputs (the first is the
- * default) and its summary rows.
+ * default), the row or input each output comes from, and its rows — the model's graph.
  */
 public record ModelInstance(
     Ast.Model decl,
     Map<String, Object> hyper,
     Map<String, TensorType> inputs,
     Map<String, TensorType> outputs,
+    Map<String, String> outputSources,
     List<Row> rows) {
 
   public long trainable() {

@@ -118,10 +118,11 @@ final class Models {
     Ast.Model decl = model.decl();
     Map<String, Value> locals = Evaluator.scope();
     model.hyper().forEach((name, value) -> locals.put(name, new Value.Const(value)));
-    List<Row> rows = new ArrayList<>();
-    Evaluator evaluator = new Evaluator(checker, locals, rows);
+    GraphRecorder graph = new GraphRecorder();
+    Evaluator evaluator = new Evaluator(checker, locals, graph);
     Map<String, TensorType> inputs = new LinkedHashMap<>();
     Map<String, TensorType> outputs = new LinkedHashMap<>();
+    Map<String, String> outputSources = new LinkedHashMap<>();
     List<Ast.Input> declared = decl.body().stream()
         .filter(s -> s instanceof Ast.Input).map(s -> (Ast.Input) s).toList();
     if (actual != null && actual.size() != declared.size()) {
@@ -160,9 +161,10 @@ final class Models {
           inputIndex++;
           inputs.put(input.name().name(), type);
           Value.Tensor value = new Value.Tensor(type, origin);
+          graph.source(input.name().name(), value);
           locals.put(input.name().name(), value);
       } else if (stmt instanceof Ast.Let let) {
-        locals.put(let.name().name(), evaluator.eval(let.value()));
+        evaluator.define(let.name().name(), evaluator.eval(let.value()));
       } else if (stmt instanceof Ast.Output output) {
           Value value = evaluator.eval(output.value());
           Value.Tensor tensor = value instanceof Value.Error ? null : evaluator.asTensor(value, output.value().span());
@@ -171,9 +173,13 @@ final class Models {
             continue;
           }
           outputs.put(output.name().name(), tensor.type());
+          String source = graph.producer(tensor);
+          if (source != null) {
+            outputSources.put(output.name().name(), source);
+          }
           locals.put(output.name().name(), tensor);
       } else {
-        Value.Tensor weight = param((Ast.Param) stmt, locals, evaluator, rows);
+        Value.Tensor weight = param((Ast.Param) stmt, locals, evaluator, graph);
         locals.put(stmt.name().name(), weight == null ? Value.ERROR : weight);
         ok &= weight != null;
       }
@@ -184,14 +190,14 @@ final class Models {
           .help(declared.isEmpty() ? "declare one: `input x: float[784]`" : "declare one: `output y = x -> dense(10)`"));
       return null;
     }
-    return ok ? new ModelInstance(decl, model.hyper(), inputs, outputs, rows) : null;
+    return ok ? new ModelInstance(decl, model.hyper(), inputs, outputs, outputSources, graph.rows()) : null;
   }
 
   /**
    * {@code param w: float[visible, hidden] = normal(0, 0.01)}: a trainable weight of the model, with no
    * batch dimension, initialised by the named initializer (glorot_uniform when none is given).
    */
-  private Value.Tensor param(Ast.Param param, Map<String, Value> locals, Evaluator evaluator, List<Row> rows) {
+  private Value.Tensor param(Ast.Param param, Map<String, Value> locals, Evaluator evaluator, GraphRecorder graph) {
     TensorType type = declaredType(param.type(), locals, false);
     if (type == null) {
       return null;
@@ -208,8 +214,9 @@ final class Models {
         return null;
       }
     }
-    rows.add(new Row(param.name().name(), "param", type, type.shape().elements(), 0));
-    return new Value.Tensor(type, param.name().span());
+    Value.Tensor weight = new Value.Tensor(type, param.name().span());
+    graph.parameter(param.name().name(), weight);
+    return weight;
   }
 
   /** The input types a model declares for its hyper-parameters, symbols unbound; null after an error. */

@@ -3,6 +3,7 @@ package samples.xor_tuned;
 
 import dev.nnc.runtime.data.DataContext;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.train.CheckpointPolicy;
 import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
 import dev.nnc.runtime.train.Period;
@@ -43,6 +44,7 @@ public final class XorTunedTrain {
                 .stop(new EarlyStopping("val_loss", EarlyStopping.Goal.MINIMIZE, 20, 1.0E-4, true))
                 .clip(GradientClipping.globalNorm(5.0))
                 .regularize(WeightPenalty.l2(1.0E-4))
+                .checkpoint(new CheckpointPolicy(Period.epochs(50), 2))
                 .seed(7L)
                 .build();
     }

@@ -34,8 +34,13 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "Stop after N steps in all (a quick try).")
   Long steps;
 
-  @Option(names = "--log-dir", paramLabel = "DIR", description = "Where metrics.csv goes (default: build/runs/<job>).")
+  @Option(names = "--log-dir", paramLabel = "DIR",
+      description = "Where metrics.csv and checkpoints/ go (default: build/runs/<job>).")
   Path logDir;
+
+  @Option(names = "--resume",
+      description = "Go on from the newest checkpoint in the log directory, as if the run had never stopped.")
+  boolean resume;
 
   @Option(names = "--seed", paramLabel = "N", description = "Override the job's seed.")
   Long seed;
@@ -65,6 +70,7 @@ final class TrainCommand implements Callable<Integer> {
     if (seed != null) {
       train.seed(seed);
     }
+    train.resume(resume);
     try {
       JobRunner.run(c.program(), chosen.decl().name().name(), options.dataDirs, train.build());
       return Nnc.OK;

@@ -1,5 +1,6 @@
 package dev.nnc.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,5 +163,70 @@ class CliTest {
     Run noJob = nnc("train", GOOD);
     assertEquals(1, noJob.status());
     assertTrue(noJob.err().contains("has no train job"), noJob.err());
+  }
+
+  /**
+   * Batch norm (moving statistics), dropout (a mask each step) and Adam (slots): a run stopped
+   * after 7 of 12 steps and resumed from its checkpoint at step 6 ends with the variables and
+   * metrics.csv of a run that went straight through.
+   */
+  @Test
+  void aResumedRunEndsAsAnUninterruptedOne() throws Exception {
+    Path program = noisy();
+    Path straight = dir.resolve("straight");
+    Path resumed = dir.resolve("resumed");
+    assertEquals(0, nnc("train", program.toString(), "--log-dir", straight.toString()).status());
+    assertEquals(0, nnc("train", program.toString(), "--log-dir", resumed.toString(), "--steps", "7").status());
+
+    Run resume = nnc("train", program.toString(), "--log-dir", resumed.toString(), "--resume");
+
+    assertEquals(0, resume.status(), resume.err());
+    assertEquals(Files.readString(straight.resolve("metrics.csv")), Files.readString(resumed.resolve("metrics.csv")));
+    String variables = "checkpoints/ckpt-12/variables.data-00000-of-00001";
+    assertArrayEquals(Files.readAllBytes(straight.resolve(variables)), Files.readAllBytes(resumed.resolve(variables)));
+  }
+
+  @Test
+  void resumingWithoutACheckpointSaysSo() throws Exception {
+    Path logs = dir.resolve("logs");
+    Run run = nnc("train", noisy().toString(), "--log-dir", logs.toString(), "--resume");
+
+    assertEquals(1, run.status());
+    assertEquals("error: job noisy: nothing to resume from: " + logs.resolve("checkpoints")
+        + " holds no checkpoint\n", run.err());
+  }
+
+  /** A job of 3 epochs of 4 steps, with a checkpoint every 3 steps. */
+  private Path noisy() throws Exception {
+    return write("noisy.nn", """
+        model Noisy {
+          input x: float[2]
+          output y = x -> dense(8) -> batchnorm -> relu -> dropout(0.5) -> dense(1)
+        }
+        data truth {
+          train = records {
+            x: float[2], target: float[1]
+            [0, 0] [0]
+            [0, 1] [1]
+            [1, 0] [1]
+            [1, 1] [0]
+            [0, 0] [0]
+            [0, 1] [1]
+            [1, 0] [1]
+            [1, 1] [0]
+          } | shuffle(8)
+        }
+        train noisy {
+          model: Noisy()
+          data: truth.train
+          validate: truth.train
+          loss: bce(y, target)
+          optimizer: adam(lr: 0.05)
+          batch: 2
+          epochs: 3
+          metrics: [accuracy(y, target)]
+          checkpoint: every(3 steps), keep: 2
+        }
+        """);
   }
 }

@@ -1,18 +1,24 @@
 package dev.nnc.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.compiler.check.Job;
 import dev.nnc.compiler.source.SourceFile;
+import dev.nnc.runtime.train.CheckpointPolicy;
 import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.EarlyStopping.Goal;
 import dev.nnc.runtime.train.GradientClipping;
+import dev.nnc.runtime.train.Period;
 import dev.nnc.runtime.train.WeightPenalty;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What the checker makes of `stop:`, `clip:` and `regularize:`: the settings the runtime receives. */
+/**
+ * What the checker makes of `stop:`, `clip:`, `regularize:` and `checkpoint:`: the settings the
+ * runtime receives.
+ */
 class TrainSettingsTest {
   private static Job job(String settings) {
     String source = """
@@ -70,5 +76,13 @@ class TrainSettingsTest {
     assertEquals(GradientClipping.value(0.5), job("clip: value(limit: 0.5)").clip());
     assertEquals(WeightPenalty.l2(1e-4), job("regularize: l2(1e-4)").regularize());
     assertEquals(WeightPenalty.l1(0.01), job("regularize: l1").regularize());
+  }
+
+  @Test
+  void checkpointsKeepTheNewestThreeUnlessToldOtherwise() {
+    assertEquals(new CheckpointPolicy(Period.epochs(1), 3), job("checkpoint: every(1 epoch)").checkpoint());
+    assertEquals(new CheckpointPolicy(Period.steps(500), 1),
+        job("checkpoint: every(500 steps), keep: 1").checkpoint());
+    assertNull(job("").checkpoint());
   }
 }

@@ -2,6 +2,7 @@ package dev.nnc.compiler.check;
 
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.train.CheckpointPolicy;
 import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
 import dev.nnc.runtime.train.WeightPenalty;
@@ -10,8 +11,8 @@ import java.util.Map;
 
 /**
  * A checked train job: what the emitter needs, as source expressions (to be written as Java) and
- * checked facts (the model instance, the fields, the settings). {@code stop}, {@code clip} and
- * {@code regularize} are null when the job does not set them.
+ * checked facts (the model instance, the fields, the settings). {@code stop}, {@code clip},
+ * {@code regularize} and {@code checkpoint} are null when the job does not set them.
  */
 public record Job(
     Ast.Job decl,
@@ -32,7 +33,8 @@ public record Job(
     boolean dropLast,
     EarlyStopping stop,
     GradientClipping clip,
-    WeightPenalty regularize) {
+    WeightPenalty regularize,
+    CheckpointPolicy checkpoint) {
 
   /** A metric of the job: its column name in metrics.csv and its expression. */
   public record Metric(String name, Ast.Expr expr) {}

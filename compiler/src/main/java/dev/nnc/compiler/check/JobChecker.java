@@ -6,8 +6,10 @@ import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.source.Span;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.train.CheckpointPolicy;
 import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
+import dev.nnc.runtime.train.Period;
 import dev.nnc.runtime.train.WeightPenalty;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
@@ -27,9 +29,9 @@ import java.util.stream.Collectors;
 final class JobChecker {
   private static final List<String> KEYS =
       List.of("model", "data", "validate", "feed", "loss", "optimizer", "batch", "epochs", "steps",
-          "metrics", "export", "seed", "drop_last", "stop", "clip", "regularize");
+          "metrics", "export", "seed", "drop_last", "stop", "clip", "regularize", "checkpoint", "keep");
   /** Settings of the language that this version does not carry out yet. */
-  private static final List<String> LATER = List.of("checkpoint", "budget", "keep");
+  private static final List<String> LATER = List.of("budget");
 
   private final Checker checker;
   private final Diagnostics diagnostics;
@@ -159,6 +161,8 @@ final class JobChecker {
     GradientClipping clip = entries.containsKey("clip") ? calls.clip(entries.get("clip")) : null;
     WeightPenalty regularize = entries.containsKey("regularize") ? calls.regularize(entries.get("regularize")) : null;
     ok &= (clip != null || !entries.containsKey("clip")) && (regularize != null || !entries.containsKey("regularize"));
+    CheckpointPolicy checkpoint = checkpoint(job, entries, calls, evaluator);
+    ok &= checkpoint != null || !entries.containsKey("checkpoint") && !entries.containsKey("keep");
     if (modelValue == null || data == null) {
       return null;
     }
@@ -208,7 +212,28 @@ final class JobChecker {
     Ast.Expr validateExpr = entries.containsKey("validate") ? entries.get("validate").value() : null;
     return new Job(job, entries.get("model").value(), model, dataExpr, data.fields(),
         validateExpr, fields, loss, entries.get("optimizer").value(), metrics, batch, epochs, steps, export, seed,
-        dropLast, stop, clip, regularize);
+        dropLast, stop, clip, regularize, checkpoint);
+  }
+
+  /**
+   * {@code checkpoint: every(1 epoch), keep: 3}, {@code keep:} defaulting to
+   * {@link CheckpointPolicy#DEFAULT_KEEP}; null when the job writes no checkpoints or a setting is
+   * wrong (reported).
+   */
+  private CheckpointPolicy checkpoint(Ast.Job job, Map<String, Ast.Entry> entries, SettingCalls calls,
+      Evaluator evaluator) {
+    Ast.Entry keep = entries.get("keep");
+    if (!entries.containsKey("checkpoint")) {
+      if (keep != null) {
+        diagnostics.report(Diagnostic.at(Code.NN0401, keep.key().span(),
+                "`keep:` says how many checkpoints to keep, but train " + job.name().name() + " writes none")
+            .help("add `checkpoint: every(1 epoch)`"));
+      }
+      return null;
+    }
+    Period every = calls.checkpointEvery(entries.get("checkpoint"));
+    int kept = keep == null ? CheckpointPolicy.DEFAULT_KEEP : positive(keep, evaluator);
+    return every == null || kept < 1 ? null : new CheckpointPolicy(every, kept);
   }
 
   private static String optimizerNames() {

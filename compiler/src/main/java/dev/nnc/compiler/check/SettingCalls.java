@@ -10,6 +10,7 @@ import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
+import dev.nnc.runtime.train.Period;
 import dev.nnc.runtime.train.ReportedValues;
 import dev.nnc.runtime.train.WeightPenalty;
 import dev.nnc.stdlib.Builtins;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * The job settings whose value is a call of a function known only there: {@code stop: early(...)},
- * {@code clip: global_norm(5)} or {@code value(1)}, {@code regularize: l2(1e-4)} or {@code l1(1e-5)}.
+ * {@code clip: global_norm(5)} or {@code value(1)}, {@code regularize: l2(1e-4)} or {@code l1(1e-5)},
+ * {@code checkpoint: every(1 epoch)}.
  * These names are not built-ins ({@code value} is too common a word, and {@code l1}/{@code l2} are
  * also the loss penalties {@code l2(x)}), so each setting matches its own few signatures. Each
  * method reports what is wrong and returns null, or returns what the runtime takes.
@@ -35,6 +37,8 @@ final class SettingCalls {
   private static final Map<String, Signature> PENALTIES = Map.of(
       "l1", Signature.of(0, optional("factor", ParamType.POSITIVE_FLOAT, 0.01)),
       "l2", Signature.of(0, optional("factor", ParamType.POSITIVE_FLOAT, 0.01)));
+  private static final Map<String, Signature> CHECKPOINTS =
+      Map.of("every", Signature.of(0, required("period", ParamType.DURATION)));
   private static final String DEFAULT_MONITOR = "val_loss";
 
   private final Diagnostics diagnostics;
@@ -64,6 +68,12 @@ final class SettingCalls {
     }
     double factor = call.args().real("factor");
     return call.name().equals("l1") ? WeightPenalty.l1(factor) : WeightPenalty.l2(factor);
+  }
+
+  /** {@code every(1 epoch)} or {@code every(500 steps)}: how often a checkpoint is written. */
+  Period checkpointEvery(Ast.Entry entry) {
+    Bound call = bind(entry, CHECKPOINTS);
+    return call == null ? null : (Period) call.args().get("period");
   }
 
   /**

@@ -328,9 +328,7 @@ final class ExprWriter {
     }
     if (type == ParamType.DURATION) {
       Value.Duration d = (Value.Duration) ((Value.Const) valueOf(value)).value();
-      Period period = Period.parse(d.amount(), d.unit()).orElseThrow();
-      return CodeBlock.of("$T.$L($L)", Period.class, period.unit() == Period.Unit.EPOCHS ? "epochs" : "steps",
-          period.amount());
+      return period(Period.parse(d.amount(), d.unit()).orElseThrow());
     }
     if (type == ParamType.INITIALIZER) {
       Call call = (Call) value;
@@ -398,6 +396,12 @@ final class ExprWriter {
       return readsHyper(i.condition()) || readsHyper(i.then()) || readsHyper(i.otherwise());
     }
     return e instanceof ListExpr l && l.items().stream().anyMatch(this::readsHyper);
+  }
+
+  /** {@code Period.epochs(2)} or {@code Period.steps(1000)}. */
+  static CodeBlock period(Period period) {
+    return CodeBlock.of("$T.$L($L)", Period.class, period.unit() == Period.Unit.EPOCHS ? "epochs" : "steps",
+        period.amount());
   }
 
   static CodeBlock literal(Object value) {

@@ -10,6 +10,7 @@ import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.train.CheckpointPolicy;
 import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
 import dev.nnc.runtime.train.WeightPenalty;
@@ -101,6 +102,9 @@ final class JobGenerator {
       b.add(".regularize($T.$L($L))\n", WeightPenalty.class, penalty.norm() == WeightPenalty.Norm.L1 ? "l1" : "l2",
           ExprWriter.literal(penalty.factor()));
     }
+    if (job.checkpoint() != null) {
+      b.add(".checkpoint($L)\n", checkpoint(job.checkpoint()));
+    }
     if (job.export() != null) {
       b.add(".export($S)\n", job.export());
     }
@@ -130,6 +134,11 @@ final class JobGenerator {
         ExprWriter.literal(((GradientClipping.ByValue) clip).limit()));
   }
 
+  /** {@code new CheckpointPolicy(Period.epochs(1), 3)}. */
+  private static CodeBlock checkpoint(CheckpointPolicy checkpoint) {
+    return CodeBlock.of("new $T($L, $L)", CheckpointPolicy.class, ExprWriter.period(checkpoint.every()),
+        checkpoint.keep());
+  }
 
   /** The model's inputs as this job feeds them: sizes bound from the data are concrete here. */
   private static CodeBlock inputFields(Job job) {

@@ -158,10 +158,19 @@ public final class Dataset {
    * each record's place in the epoch, so they do not depend on the batch size.
    */
   public Iterator<Batch> batches(int batchSize, long seed, int epoch) {
+    return batches(batchSize, seed, epoch, 0);
+  }
+
+  /**
+   * As {@link #batches(int, long, int)}, from batch {@code first} (counting from 0) on: the batches
+   * of an epoch that a run resumed from a checkpoint has still to train on.
+   */
+  public Iterator<Batch> batches(int batchSize, long seed, int epoch, int first) {
     requirePositive("batch size", batchSize);
+    requireNotNegative("first batch", first);
     int[] order = order(seed, epoch);
     return new Iterator<>() {
-      private int next;
+      private int next = (int) Math.min((long) first * batchSize, order.length);
 
       @Override
       public boolean hasNext() {

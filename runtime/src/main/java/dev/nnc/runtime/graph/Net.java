@@ -13,6 +13,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The context a model's graph is built in: the TensorFlow ops, the variables the layers create, the
@@ -32,7 +33,8 @@ public final class Net {
     Ops tf = Ops.create(graph);
     Operand<TBool> training =
         tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
-    return new Net(new State(graph, tf, seed, training), tf, "");
+    Operand<TInt64> step = tf.withName("step").placeholderWithDefault(tf.constant(0L), Shape.scalar());
+    return new Net(new State(graph, tf, seed, training, step), tf, "");
   }
 
   private Net(State state, Ops tf, String prefix) {
@@ -52,6 +54,15 @@ public final class Net {
   /** True while a training step runs, false for evaluation and serving (the default). */
   public Operand<TBool> training() {
     return state.training;
+  }
+
+  /**
+   * The number of the running training step, counting from 0; 0 outside training. Random ops draw
+   * from it and their seed alone (stateless ops), so a step's draws are the same whether the run
+   * went straight through or was resumed from a checkpoint, which cannot hold a stateful op's state.
+   */
+  public Operand<TInt64> step() {
+    return state.step;
   }
 
   /** A child context whose names start with {@code name/}; the name is made unique in this scope. */
@@ -114,16 +125,18 @@ public final class Net {
     final Ops rootTf;
     final long seed;
     final Operand<TBool> training;
+    final Operand<TInt64> step;
     final Map<String, Integer> names = new HashMap<>();
     final List<Weight> weights = new ArrayList<>();
     final List<Op> updates = new ArrayList<>();
     long seeds;
 
-    State(Graph graph, Ops rootTf, long seed, Operand<TBool> training) {
+    State(Graph graph, Ops rootTf, long seed, Operand<TBool> training, Operand<TInt64> step) {
       this.graph = graph;
       this.rootTf = rootTf;
       this.seed = seed;
       this.training = training;
+      this.step = step;
     }
   }
 }

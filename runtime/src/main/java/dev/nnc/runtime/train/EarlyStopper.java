@@ -1,6 +1,5 @@
 package dev.nnc.runtime.train;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,27 +11,38 @@ import org.tensorflow.Session;
  * best ones back.
  */
 final class EarlyStopper {
+  /** What a checkpoint holds of early stopping; {@code kept} says whether the store holds weights. */
+  record State(EarlyStopping.Progress progress, boolean kept) {}
+
   private final EarlyStopping stopping;
   private final EarlyStopping.Watch watch;
   private final Optional<WeightStore> store;
   private final Session session;
   private final Consumer<String> print;
-  private List<float[]> bestWeights;
+  private boolean kept;
 
-  EarlyStopper(EarlyStopping stopping, Optional<WeightStore> store, Session session, Consumer<String> print) {
+  /** A stopper for a run that starts afresh, or goes on from {@code resumed}. */
+  EarlyStopper(EarlyStopping stopping, Optional<State> resumed, Optional<WeightStore> store,
+      Session session, Consumer<String> print) {
     this.stopping = stopping;
-    this.watch = stopping.watch();
+    this.watch = resumed.map(s -> stopping.watch(s.progress())).orElseGet(stopping::watch);
+    this.kept = resumed.map(State::kept).orElse(false);
     this.store = store;
     this.session = session;
     this.print = print;
+  }
+
+  State state() {
+    return new State(watch.progress(), kept);
   }
 
   /** Judges the epoch just ended; true when training should stop. */
   boolean stopAfter(EpochResult result) {
     EarlyStopping.Verdict verdict = watch.observe(result.epoch(), result.value(stopping.monitor()));
     // As Keras does, the first epoch's weights are kept even when its value is no improvement (NaN).
-    if (store.isPresent() && (verdict == EarlyStopping.Verdict.IMPROVED || bestWeights == null)) {
-      bestWeights = store.get().read(session);
+    if (store.isPresent() && (verdict == EarlyStopping.Verdict.IMPROVED || !kept)) {
+      store.get().keep(session);
+      kept = true;
     }
     if (verdict == EarlyStopping.Verdict.STOP) {
       print.accept(String.format(Locale.ROOT, "stopping early: %s has not improved for %d epoch%s%s",
@@ -43,8 +53,8 @@ final class EarlyStopper {
 
   /** Restores the best weights, if the job asks for it. */
   void finish() {
-    if (bestWeights != null) {
-      store.orElseThrow().write(session, bestWeights);
+    if (kept) {
+      store.orElseThrow().restore(session);
       print.accept("restored the weights of the best epoch" + best());
     }
   }

@@ -27,17 +27,36 @@ public record EarlyStopping(String monitor, Goal goal, int patience, double minD
 
   /** A fresh watch over one run. */
   Watch watch() {
-    return new Watch();
+    return new Watch(new Progress(
+        goal == Goal.MINIMIZE ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY, -1, 0));
+  }
+
+  /** A watch that goes on from {@code progress}, as {@link Watch#progress()} gave it. */
+  Watch watch(Progress progress) {
+    return new Watch(progress);
   }
 
   /** What the monitored value did in an epoch. */
   enum Verdict { IMPROVED, WAITING, STOP }
 
+  /** A watch's state: the best value, its epoch (-1 while none), and the epochs waited since. */
+  record Progress(double best, int bestEpoch, int waited) {}
+
   /** Follows the monitored value epoch by epoch. */
   final class Watch {
-    private double best = goal == Goal.MINIMIZE ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-    private int bestEpoch = -1;
+    private double best;
+    private int bestEpoch;
     private int wait;
+
+    private Watch(Progress progress) {
+      this.best = progress.best();
+      this.bestEpoch = progress.bestEpoch();
+      this.wait = progress.waited();
+    }
+
+    Progress progress() {
+      return new Progress(best, bestEpoch, wait);
+    }
 
     Verdict observe(int epoch, double value) {
       wait++;

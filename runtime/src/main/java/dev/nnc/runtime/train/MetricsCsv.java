@@ -4,6 +4,8 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +37,26 @@ final class MetricsCsv implements AutoCloseable {
     } catch (IOException e) {
       throw cannotWrite(file, e);
     }
+  }
+
+  /**
+   * Goes on with {@code dir/metrics.csv} from {@code saved}, the copy a checkpoint took: rows that
+   * the stopped run wrote after the checkpoint give way to the resumed run's.
+   */
+  static MetricsCsv resume(Path dir, List<String> columns, Path saved) {
+    Path file = dir.resolve(FILE_NAME);
+    try {
+      Files.copy(saved, file, StandardCopyOption.REPLACE_EXISTING);
+      return new MetricsCsv(file, List.copyOf(columns),
+          Files.newBufferedWriter(file, StandardOpenOption.APPEND));
+    } catch (IOException e) {
+      throw cannotWrite(file, e);
+    }
+  }
+
+  /** Copies the rows so far to {@code target}; each row is flushed as it is written. */
+  void copyTo(Path target) throws IOException {
+    Files.copy(file, target);
   }
 
   void append(int epoch, Map<String, Double> values) {

@@ -8,6 +8,7 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /** Runs one batch through the graph: a training step, or an evaluation without updates. */
 final class StepRunner implements AutoCloseable {
@@ -29,8 +30,8 @@ final class StepRunner implements AutoCloseable {
     try {
       Session.Runner runner = session.runner();
       OptimizerInputs inputs = graph.optimizerInputs();
-      runner.feed(inputs.learningRate(), scalar((float) learningRate, fed))
-          .feed(inputs.step(), scalar(step + 1, fed))
+      runner.feed(inputs.learningRate(), track(TFloat32.scalarOf((float) learningRate), fed))
+          .feed(graph.step(), track(TInt64.scalarOf(step), fed))
           .feed(graph.training(), trainingFlag)
           .addTarget(graph.trainOps().step());
       return run(runner, batch, fed);
@@ -66,8 +67,7 @@ final class StepRunner implements AutoCloseable {
     }
   }
 
-  private static TFloat32 scalar(float value, List<Tensor> fed) {
-    TFloat32 tensor = TFloat32.scalarOf(value);
+  private static Tensor track(Tensor tensor, List<Tensor> fed) {
     fed.add(tensor);
     return tensor;
   }

@@ -16,6 +16,7 @@ public final class TrainOptions {
   private final Path logDir;
   private final Long seed;
   private final Long maxSteps;
+  private final boolean resume;
   private final PrintStream out;
   private final boolean quiet;
 
@@ -24,6 +25,7 @@ public final class TrainOptions {
     this.logDir = b.logDir;
     this.seed = b.seed;
     this.maxSteps = b.maxSteps;
+    this.resume = b.resume;
     this.out = b.out;
     this.quiet = b.quiet;
   }
@@ -41,7 +43,7 @@ public final class TrainOptions {
     return epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs);
   }
 
-  /** Where {@code metrics.csv} goes; {@code build/runs/<job>} when absent. */
+  /** Where {@code metrics.csv} and {@code checkpoints/} go; {@code build/runs/<job>} when absent. */
   public Path logDir(String jobName) {
     return logDir != null ? logDir : Path.of("build", "runs", jobName);
   }
@@ -51,9 +53,17 @@ public final class TrainOptions {
     return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
   }
 
-  /** Stops training after this many steps in all, ending the epoch early. */
+  /** Stops training after this many steps in all (those before a resume count), ending the epoch early. */
   public OptionalLong maxSteps() {
     return maxSteps == null ? OptionalLong.empty() : OptionalLong.of(maxSteps);
+  }
+
+  /**
+   * True to go on from the newest checkpoint in the log directory; otherwise the run starts afresh
+   * and deletes the checkpoints there, which belong to an earlier history.
+   */
+  public boolean resume() {
+    return resume;
   }
 
   public PrintStream out() {
@@ -71,6 +81,7 @@ public final class TrainOptions {
     private Path logDir;
     private Long seed;
     private Long maxSteps;
+    private boolean resume;
     private PrintStream out = System.out;
     private boolean quiet;
 
@@ -99,6 +110,11 @@ public final class TrainOptions {
         throw new IllegalArgumentException("maxSteps must be positive, not " + maxSteps);
       }
       this.maxSteps = maxSteps;
+      return this;
+    }
+
+    public Builder resume(boolean resume) {
+      this.resume = resume;
       return this;
     }
 

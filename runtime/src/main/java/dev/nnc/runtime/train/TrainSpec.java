@@ -12,9 +12,9 @@ import java.util.OptionalLong;
 
 /**
  * A training job as declared: the model and how its inputs are fed, the data, the loss, the
- * optimizer, the metrics, how long to train and when to stop early, and how gradients and weights
- * are held in check. Immutable; made with {@link #builder(String)}, whose {@code build()} checks
- * that the data fits the model.
+ * optimizer, the metrics, how long to train and when to stop early, how gradients and weights are
+ * held in check, and how often to write checkpoints. Immutable; made with {@link #builder(String)},
+ * whose {@code build()} checks that the data fits the model.
  */
 public final class TrainSpec {
   static final int DEFAULT_BATCH = 32;
@@ -39,6 +39,7 @@ public final class TrainSpec {
   private final EarlyStopping stop;
   private final GradientClipping clip;
   private final WeightPenalty regularize;
+  private final CheckpointPolicy checkpoint;
 
   private TrainSpec(Builder b, Map<String, String> feeds) {
     this.jobName = b.jobName;
@@ -59,6 +60,7 @@ public final class TrainSpec {
     this.stop = b.stop;
     this.clip = b.clip;
     this.regularize = b.regularize;
+    this.checkpoint = b.checkpoint;
   }
 
   public static Builder builder(String jobName) {
@@ -143,6 +145,11 @@ public final class TrainSpec {
     return Optional.ofNullable(regularize);
   }
 
+  /** How often checkpoints are written, and how many are kept; none when absent. */
+  public Optional<CheckpointPolicy> checkpoint() {
+    return Optional.ofNullable(checkpoint);
+  }
+
   /** Collects a job's parts; every setter returns this builder. */
   public static final class Builder {
     private final String jobName;
@@ -163,6 +170,7 @@ public final class TrainSpec {
     private EarlyStopping stop;
     private GradientClipping clip;
     private WeightPenalty regularize;
+    private CheckpointPolicy checkpoint;
 
     private Builder(String jobName) {
       this.jobName = Objects.requireNonNull(jobName, "jobName");
@@ -249,6 +257,12 @@ public final class TrainSpec {
     /** Adds a penalty on the model's kernels to the loss. */
     public Builder regularize(WeightPenalty regularize) {
       this.regularize = regularize;
+      return this;
+    }
+
+    /** Writes checkpoints to resume from as {@code checkpoint} says. */
+    public Builder checkpoint(CheckpointPolicy checkpoint) {
+      this.checkpoint = checkpoint;
       return this;
     }
 

@@ -16,8 +16,10 @@ import org.tensorflow.proto.ConfigProto;
 /**
  * Runs a training job in graph mode: builds the graph once, then per epoch trains on every batch of
  * the data, evaluates the validation data, prints a progress line and appends a row to
- * {@code metrics.csv}, and asks early stopping whether to go on; at the end restores the best
- * weights if early stopping keeps them, and exports the model if the job asks for it.
+ * {@code metrics.csv}, and asks early stopping whether to go on; checkpoints are written as the job
+ * says. At the end it restores the best weights if early stopping keeps them, and exports the model
+ * if the job asks for it. A resumed run first puts back the newest checkpoint and goes on from there,
+ * as if it had never stopped.
  */
 public final class Trainer {
   private final TrainSpec spec;
@@ -27,10 +29,19 @@ public final class Trainer {
   private final long stepsPerEpoch;
   private final List<String> names;
   private final StepRunner steps;
+  private final MetricsCsv csv;
+  private final Checkpointer checkpointer;
   private final List<Double> stepLosses = new ArrayList<>();
+  private final List<EpochResult> epochs = new ArrayList<>();
+  private final Optional<EarlyStopper> stopper;
+  private int epoch;
+  private int batch;
   private long stepsDone;
+  private WeightedMeans means;
+  private boolean stopped;
 
-  private Trainer(TrainSpec spec, TrainOptions options, StepRunner steps) {
+  private Trainer(TrainSpec spec, TrainOptions options, StepRunner steps, MetricsCsv csv,
+      Checkpointer checkpointer, Optional<EarlyStopper> stopper, Optional<RunState> resumed) {
     this.spec = spec;
     this.options = options;
     this.seed = seedOf(spec, options);
@@ -38,6 +49,15 @@ public final class Trainer {
     this.stepsPerEpoch = spec.data().batchCount(spec.batch());
     this.names = ReportedValues.names(metricNames(spec));
     this.steps = steps;
+    this.csv = csv;
+    this.checkpointer = checkpointer;
+    this.stopper = stopper;
+    this.epoch = resumed.map(RunState::epoch).orElse(0);
+    this.batch = resumed.map(RunState::batch).orElse(0);
+    this.stepsDone = resumed.map(RunState::step).orElse(0L);
+    this.means = resumed.map(s -> new WeightedMeans(s.sums(), s.examples()))
+        .orElseGet(() -> new WeightedMeans(names.size()));
+    this.stopped = resumed.map(RunState::stopped).orElse(false);
   }
 
   /**
@@ -46,25 +66,53 @@ public final class Trainer {
    */
   public static TrainResult run(TrainSpec spec, TrainOptions options) {
     long start = System.nanoTime();
+    long seed = seedOf(spec, options);
+    Path logDir = options.logDir(spec.jobName());
+    CheckpointDir checkpoints = new CheckpointDir(logDir);
     try (Graph graph = new Graph()) {
-      TrainingGraph trainingGraph = TrainingGraph.build(graph, spec, seedOf(spec, options));
+      TrainingGraph trainingGraph = TrainingGraph.build(graph, spec, seed);
+      Fingerprint fingerprint = Fingerprint.of(graph, spec, seed);
+      Optional<Checkpoint> resumed = options.resume()
+          ? Optional.of(resumePoint(spec, options, checkpoints, fingerprint))
+          : Optional.empty();
+      if (resumed.isEmpty()) {
+        checkpoints.clear();
+      }
       try (Session session = new Session(graph, sessionConfig());
           StepRunner steps = new StepRunner(session, trainingGraph);
-          MetricsCsv csv = MetricsCsv.create(options.logDir(spec.jobName()),
-              ReportedValues.columns(metricNames(spec), spec.validation().isPresent()))) {
-        Trainer trainer = new Trainer(spec, options, steps);
-        Optional<EarlyStopper> stopper = spec.stop().map(stop ->
-            new EarlyStopper(stop, trainingGraph.weightStore(), session, trainer::print));
-        List<EpochResult> epochs = trainer.epochs(csv, stopper);
+          MetricsCsv csv = resumed
+              .map(c -> MetricsCsv.resume(logDir, fingerprint.columns(), c.metrics()))
+              .orElseGet(() -> MetricsCsv.create(logDir, fingerprint.columns()))) {
+        resumed.ifPresent(c -> c.restore(session));
+        Checkpointer checkpointer = new Checkpointer(spec.checkpoint(), checkpoints, session,
+            trainingGraph, fingerprint, csv, resumed.map(Checkpoint::dir));
+        Optional<EarlyStopper> stopper = spec.stop().map(stop -> new EarlyStopper(stop,
+            resumed.flatMap(c -> c.state().stopper()), trainingGraph.weightStore(), session,
+            line -> print(options, line)));
+        Trainer trainer = new Trainer(
+            spec, options, steps, csv, checkpointer, stopper, resumed.map(Checkpoint::state));
+        resumed.ifPresent(c -> trainer.print(trainer.resuming(c)));
+        trainer.train();
         stopper.ifPresent(EarlyStopper::finish);
         if (spec.export().isPresent()) {
           Path exported = SavedModelExport.export(session, trainingGraph, spec.export().get());
           trainer.print("exported the model to " + exported);
         }
         Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
-        return new TrainResult(epochs, trainer.stepLosses, wallTime);
+        return new TrainResult(trainer.epochs, trainer.stepLosses, wallTime);
       }
     }
+  }
+
+  /** The newest readable checkpoint, written by this very program: the only one to resume from. */
+  private static Checkpoint resumePoint(TrainSpec spec, TrainOptions options, CheckpointDir dir,
+      Fingerprint fingerprint) {
+    Checkpoint checkpoint = Checkpoint.newest(dir, line -> print(options, line))
+        .orElseThrow(() -> new TrainException("job " + spec.jobName() + ": nothing to resume from: "
+            + dir.root() + " holds no checkpoint"
+            + (spec.checkpoint().isEmpty() ? "; the job writes none (add `checkpoint: every(1 epoch)`)" : "")));
+    checkpoint.requireWrittenBy(fingerprint);
+    return checkpoint;
   }
 
   private static long seedOf(TrainSpec spec, TrainOptions options) {
@@ -80,67 +128,91 @@ public final class Trainer {
     return ConfigProto.newBuilder().setAllowSoftPlacement(true).build();
   }
 
-  private List<EpochResult> epochs(MetricsCsv csv, Optional<EarlyStopper> stopper) {
-    List<EpochResult> results = new ArrayList<>();
-    for (int epoch = 0; epoch < runLength.epochs() && stepsDone < runLength.stepLimit(); epoch++) {
-      EpochResult result = epoch(epoch);
-      csv.append(epoch, result.values());
-      results.add(result);
-      if (stopper.isPresent() && stopper.get().stopAfter(result)) {
-        break;
-      }
-    }
-    return results;
+  private String resuming(Checkpoint checkpoint) {
+    String where = batch == 0 ? "after epoch " + epoch
+        : "at step " + batch + " of epoch " + (epoch + 1);
+    return "resuming from " + checkpoint.dir() + " " + where + " (" + stepsDone + " steps done)"
+        + (moreToTrain() ? "" : "; nothing is left to train");
   }
 
-  private EpochResult epoch(int epoch) {
+  /**
+   * Whether another epoch is due, or the one under way has to end: a run resumed from a checkpoint
+   * written after an epoch's last step still owes that epoch's validation and row.
+   */
+  private boolean moreToTrain() {
+    return !stopped && epoch < runLength.epochs() && (batch > 0 || stepsDone < runLength.stepLimit());
+  }
+
+  private void train() {
+    while (moreToTrain()) {
+      EpochResult result = epoch();
+      csv.append(epoch, result.values());
+      epochs.add(result);
+      stopped = stopper.isPresent() && stopper.get().stopAfter(result);
+      boolean whole = batch == stepsPerEpoch;
+      epoch++;
+      batch = 0;
+      means = new WeightedMeans(names.size());
+      // An epoch cut short by the step limit ends the run; a checkpoint of it would skip the rest.
+      if (whole) {
+        checkpointer.afterEpoch(epoch, this::state);
+      }
+    }
+  }
+
+  private EpochResult epoch() {
     long start = System.nanoTime();
-    WeightedMeans training = train(epoch);
+    trainRestOfEpoch();
     double trainSeconds = (System.nanoTime() - start) / 1e9;
-    Map<String, Double> values = training.named(names, "");
-    spec.validation().ifPresent(
-        data -> values.putAll(evaluate(data, epoch).named(names, ReportedValues.VALIDATION_PREFIX)));
+    Map<String, Double> values = means.named(names, "");
+    int current = epoch;
+    spec.validation().ifPresent(data ->
+        values.putAll(evaluate(data, current).named(names, ReportedValues.VALIDATION_PREFIX)));
     EpochResult result = new EpochResult(
-        epoch, values, training.examples(), Duration.ofNanos(System.nanoTime() - start));
+        epoch, values, means.examples(), Duration.ofNanos(System.nanoTime() - start));
     print(ProgressLine.format(result, runLength.epochs(), trainSeconds));
     return result;
   }
 
-  /** One pass over the training data, or what is left of it under the step limit. */
-  private WeightedMeans train(int epoch) {
-    WeightedMeans means = new WeightedMeans(names.size());
-    int step = 0;
+  /** The batches of the epoch not yet trained on, or as many as the step limit leaves. */
+  private void trainRestOfEpoch() {
     Dataset data = spec.data();
-    try (Prefetcher batches = new Prefetcher(() -> data.batches(spec.batch(), seed, epoch))) {
+    int current = epoch;
+    int first = batch;
+    try (Prefetcher batches = new Prefetcher(() -> data.batches(spec.batch(), seed, current, first))) {
       while (stepsDone < runLength.stepLimit() && batches.hasNext()) {
-        Batch batch = batches.next();
+        Batch next = batches.next();
         double learningRate = spec.optimizer().learningRate().at(stepsDone, stepsPerEpoch);
         long globalStep = stepsDone;
-        step++;
+        batch++;
         stepsDone++;
-        double[] values =
-            inContext("training", epoch, step, () -> steps.train(batch, learningRate, globalStep));
-        requireFinite(values[0], epoch, step);
+        double[] values = inContext("training", batch, () -> steps.train(next, learningRate, globalStep));
+        requireFinite(values[0]);
         stepLosses.add(values[0]);
-        means.add(values, batch.size());
+        means.add(values, next.size());
+        checkpointer.afterStep(stepsDone, this::state);
       }
     }
-    return means;
   }
 
   private WeightedMeans evaluate(Dataset data, int epoch) {
-    WeightedMeans means = new WeightedMeans(names.size());
+    WeightedMeans validation = new WeightedMeans(names.size());
     try (Prefetcher batches = new Prefetcher(() -> data.batches(spec.batch(), seed, epoch))) {
       for (int step = 1; batches.hasNext(); step++) {
-        Batch batch = batches.next();
-        means.add(inContext("validation", epoch, step, () -> steps.evaluate(batch)), batch.size());
+        Batch next = batches.next();
+        validation.add(inContext("validation", step, () -> steps.evaluate(next)), next.size());
       }
     }
-    return means;
+    return validation;
   }
 
-  /** Runs a step, naming it if TensorFlow fails (on a shape that fits no batch, say). */
-  private double[] inContext(String phase, int epoch, int step, Supplier<double[]> run) {
+  private RunState state() {
+    return new RunState(epoch, batch, stepsDone, means.sums(), means.examples(), stopped,
+        stopper.map(EarlyStopper::state));
+  }
+
+  /** Runs a step of the current epoch, naming it if TensorFlow fails (on a shape that fits no batch, say). */
+  private double[] inContext(String phase, int step, Supplier<double[]> run) {
     try {
       return run.get();
     } catch (RuntimeException e) {
@@ -149,14 +221,19 @@ public final class Trainer {
     }
   }
 
-  private void requireFinite(double loss, int epoch, int step) {
+  private void requireFinite(double loss) {
     if (!Double.isFinite(loss)) {
       throw new TrainException("job " + spec.jobName() + ": the loss became " + loss + " at epoch "
-          + (epoch + 1) + ", step " + step + "; try a lower learning rate, or check the data");
+          + (epoch + 1) + ", step " + batch + "; try a lower learning rate, or check the data"
+          + checkpointer.lastGood());
     }
   }
 
   private void print(String line) {
+    print(options, line);
+  }
+
+  private static void print(TrainOptions options, String line) {
     if (!options.quiet()) {
       options.out().println(line);
     }

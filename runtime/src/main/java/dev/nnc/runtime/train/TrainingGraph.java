@@ -14,6 +14,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The graph of a training job: a placeholder per data field, the model, the loss (with the weight
@@ -25,22 +26,26 @@ final class TrainingGraph {
   private final Map<String, Operand<?>> outputs;
   private final List<Operand<TFloat32>> lossAndMetrics;
   private final Operand<TBool> training;
+  private final Operand<TInt64> step;
   private final OptimizerInputs optimizerInputs;
   private final TrainOps trainOps;
   private final Optional<WeightStore> weightStore;
+  private final Operand<TBool> weightsFinite;
 
   private TrainingGraph(List<FieldFeed> feeds, Map<String, Operand<?>> inputs,
       Map<String, Operand<?>> outputs, List<Operand<TFloat32>> lossAndMetrics,
-      Operand<TBool> training, OptimizerInputs optimizerInputs, TrainOps trainOps,
-      Optional<WeightStore> weightStore) {
+      Operand<TBool> training, Operand<TInt64> step, OptimizerInputs optimizerInputs,
+      TrainOps trainOps, Optional<WeightStore> weightStore, Operand<TBool> weightsFinite) {
     this.feeds = feeds;
     this.inputs = inputs;
     this.outputs = outputs;
     this.lossAndMetrics = lossAndMetrics;
     this.training = training;
+    this.step = step;
     this.optimizerInputs = optimizerInputs;
     this.trainOps = trainOps;
     this.weightStore = weightStore;
+    this.weightsFinite = weightsFinite;
   }
 
   static TrainingGraph build(Graph graph, TrainSpec spec, long seed) {
@@ -67,12 +72,13 @@ final class TrainingGraph {
     }
 
     List<Operand<TFloat32>> fetches = List.copyOf(lossAndMetrics);
-    OptimizerInputs optimizerInputs = optimizerInputs(net.tf().withSubScope("optimizer"));
+    OptimizerInputs optimizerInputs = optimizerInputs(net.tf().withSubScope("optimizer"), net.step());
     Optional<WeightStore> weightStore = spec.stop().filter(EarlyStopping::restoreBest)
         .map(stop -> WeightStore.build(net));
     return new TrainingGraph(List.copyOf(feedsByField.values()), inputs, outputs, fetches,
-        net.training(), optimizerInputs, TrainOps.build(net, spec, fetches, optimizerInputs),
-        weightStore);
+        net.training(), net.step(), optimizerInputs,
+        TrainOps.build(net, spec, fetches, optimizerInputs), weightStore,
+        allFinite(net.tf().withSubScope("weights_finite"), net.weights()));
   }
 
   /** Every data field's feed; the trainer feeds them all, every step. */
@@ -100,7 +106,12 @@ final class TrainingGraph {
     return training;
   }
 
-  /** The learning rate and step number, fed with every training step. */
+  /** The number of the running step, counting from 0, fed with every training step. */
+  Operand<TInt64> step() {
+    return step;
+  }
+
+  /** The learning rate fed with every training step, and the step number the optimizer sees. */
   OptimizerInputs optimizerInputs() {
     return optimizerInputs;
   }
@@ -114,6 +125,11 @@ final class TrainingGraph {
     return weightStore;
   }
 
+  /** True when no weight holds a NaN or an infinity: checked before a checkpoint is written. */
+  Operand<TBool> weightsFinite() {
+    return weightsFinite;
+  }
+
   /** The mean loss, plus the weight penalty: as in Keras, the reported loss includes it. */
   private static Operand<TFloat32> loss(Net net, TrainSpec spec, Map<String, Operand<?>> values) {
     Net lossNet = net.scope("loss");
@@ -125,11 +141,20 @@ final class TrainingGraph {
     return net.tf().math.add(loss, spec.regularize().get().build(tf, net.weights()));
   }
 
-  private static OptimizerInputs optimizerInputs(Ops tf) {
-    Placeholder.Options scalar = Placeholder.shape(Shape.scalar());
+  /** The fed learning rate, and the step counting from 1 (Keras's {@code iterations + 1}). */
+  private static OptimizerInputs optimizerInputs(Ops tf, Operand<TInt64> step) {
     return new OptimizerInputs(
-        tf.withName("learning_rate").placeholder(TFloat32.class, scalar),
-        tf.withName("step").placeholder(TFloat32.class, scalar));
+        tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar())),
+        tf.withName("step").dtypes.cast(tf.math.add(step, tf.constant(1L)), TFloat32.class));
+  }
+
+  private static Operand<TBool> allFinite(Ops tf, List<Net.Weight> weights) {
+    List<Operand<TBool>> finite = new ArrayList<>();
+    for (Net.Weight weight : weights) {
+      Operand<TBool> each = tf.math.isFinite(tf.reshape(weight.read(), tf.constant(new long[] {-1})));
+      finite.add(tf.reduceAll(each, tf.constant(0)));
+    }
+    return tf.reduceAll(tf.stack(finite), tf.constant(0));
   }
 
   /** The model function's outputs in declaration order, checked to hold every declared output. */

@@ -10,7 +10,13 @@ final class WeightedMeans {
   private long examples;
 
   WeightedMeans(int count) {
-    sums = new double[count];
+    this(new double[count], 0);
+  }
+
+  /** Means that go on from the sums of {@code examples} examples, as {@link #sums()} gave them. */
+  WeightedMeans(double[] sums, long examples) {
+    this.sums = sums.clone();
+    this.examples = examples;
   }
 
   void add(double[] batchMeans, int batchSize) {
@@ -22,6 +28,11 @@ final class WeightedMeans {
 
   long examples() {
     return examples;
+  }
+
+  /** The weighted sums so far, a copy. */
+  double[] sums() {
+    return sums.clone();
   }
 
   /** The means by name, {@code prefix} + {@code names[i]} for the i-th value. */

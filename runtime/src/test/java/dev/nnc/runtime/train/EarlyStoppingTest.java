@@ -73,18 +73,20 @@ class EarlyStoppingTest {
    * SGD at rate 0.1 with loss w: w is -0.1, -0.2, -0.3, -0.4 after each epoch's one step, so the
    * validation distance |w + 0.22| is 0.12, 0.02, 0.08, 0.18: best after the second epoch.
    */
-  private TrainResult distanceRun(boolean restoreBest, Path export, PrintStream out) {
+  static TrainSpec.Builder distanceSpec(boolean restoreBest, Path export) {
     TensorFunction distance = (net, values) -> net.tf().math.abs(
         net.tf().math.add(Probe.sum(net, values), net.tf().constant(0.22f)));
-    return Trainer.run(
-        Probe.spec(Probe.linear(1), 0)
-            .optimizer(Probe.sgd(LearningRate.constant(0.1)))
-            .validate(Probe.records(1))
-            .metric("distance", distance)
-            .epochs(20)
-            .stop(new EarlyStopping("val_distance", Goal.MINIMIZE, 2, 0, restoreBest))
-            .export(export.toString())
-            .build(),
+    return Probe.spec(Probe.linear(1), 0)
+        .optimizer(Probe.sgd(LearningRate.constant(0.1)))
+        .validate(Probe.records(1))
+        .metric("distance", distance)
+        .epochs(20)
+        .stop(new EarlyStopping("val_distance", Goal.MINIMIZE, 2, 0, restoreBest))
+        .export(export.toString());
+  }
+
+  private TrainResult distanceRun(boolean restoreBest, Path export, PrintStream out) {
+    return Trainer.run(distanceSpec(restoreBest, export).build(),
         TrainOptions.builder().logDir(dir).out(out).build());
   }
 
@@ -111,7 +113,7 @@ class EarlyStoppingTest {
     assertEquals(-0.4, exportedKernel(export), 1e-6);
   }
 
-  private static double exportedKernel(Path export) {
+  static double exportedKernel(Path export) {
     try (SavedModelBundle bundle = SavedModelBundle.load(export.toString(), "serve");
         TFloat32 x = TFloat32.tensorOf(Shape.of(1, 1));
         Result output = bundle.function("serving_default").call(Map.of("x", x))) {

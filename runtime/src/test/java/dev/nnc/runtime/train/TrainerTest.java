@@ -94,6 +94,16 @@ class TrainerTest {
   }
 
   @Test
+  void sameSeedWritesTheSameMetrics() throws IOException {
+    TrainSpec spec = Xor.spec().validate(Xor.data(1)).epochs(3).build();
+    Trainer.run(spec, TrainOptions.builder().logDir(dir.resolve("a")).quiet(true).build());
+    Trainer.run(spec, TrainOptions.builder().logDir(dir.resolve("b")).quiet(true).build());
+
+    assertEquals(Files.readString(dir.resolve("a/metrics.csv")),
+        Files.readString(dir.resolve("b/metrics.csv")));
+  }
+
+  @Test
   void countsStepsAcrossEpochs() {
     TrainResult result = Trainer.run(
         TrainSpec.builder("xor").model(Xor::model, Xor.INPUTS, List.of("probability"))

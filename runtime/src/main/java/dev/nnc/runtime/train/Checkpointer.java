@@ -1,0 +1,69 @@
+package dev.nnc.runtime.train;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.types.TBool;
+
+/**
+ * Writes a run's checkpoints when the job's policy says they are due, and knows the newest one (the
+ * last written, or the one the run resumed from). A checkpoint is written only while every weight
+ * is finite, so the newest is always one to go back to.
+ */
+final class Checkpointer {
+  private final Optional<CheckpointPolicy> policy;
+  private final CheckpointDir dir;
+  private final Session session;
+  private final TrainingGraph graph;
+  private final Fingerprint fingerprint;
+  private final MetricsCsv csv;
+  private Optional<Path> newest;
+
+  Checkpointer(Optional<CheckpointPolicy> policy, CheckpointDir dir, Session session,
+      TrainingGraph graph, Fingerprint fingerprint, MetricsCsv csv, Optional<Path> resumedFrom) {
+    this.policy = policy;
+    this.dir = dir;
+    this.session = session;
+    this.graph = graph;
+    this.fingerprint = fingerprint;
+    this.csv = csv;
+    this.newest = resumedFrom;
+  }
+
+  /** Writes a checkpoint if one is due now that {@code steps} steps in all are done. */
+  void afterStep(long steps, Supplier<RunState> state) {
+    if (policy.isPresent() && policy.get().dueAfterStep(steps)) {
+      write(state.get());
+    }
+  }
+
+  /** Writes a checkpoint if one is due now that {@code epochs} whole epochs are done. */
+  void afterEpoch(int epochs, Supplier<RunState> state) {
+    if (policy.isPresent() && policy.get().dueAfterEpoch(epochs)) {
+      write(state.get());
+    }
+  }
+
+  /** {@code "; the last good checkpoint is DIR"}, or nothing before the first: ends a failure's message. */
+  String lastGood() {
+    return newest.map(path -> "; the last good checkpoint is " + path).orElse("");
+  }
+
+  private void write(RunState state) {
+    if (!weightsFinite()) {
+      throw new TrainException("job " + fingerprint.job() + ": a weight became NaN or infinite by step "
+          + state.step() + ", so no checkpoint was written; try a lower learning rate, or check the data"
+          + lastGood());
+    }
+    newest = Optional.of(dir.write(state.step(), policy.orElseThrow().keep(),
+        folder -> Checkpoint.write(folder, session, csv, fingerprint, state)));
+  }
+
+  private boolean weightsFinite() {
+    try (Result result = session.runner().fetch(graph.weightsFinite()).run()) {
+      return ((TBool) result.get(0)).getBoolean();
+    }
+  }
+}

@@ -16,7 +16,6 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import dev.nnc.stdlib.spec.WeightSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
@@ -58,12 +57,7 @@ public final class Conv1d extends TensorOpDefinition {
   public List<WeightSpec> weights(Args args, List<TensorType> inputs) {
     long channels = inputs.get(0).shape().last().sizeOr(-1);
     long filters = args.integer("filters");
-    List<WeightSpec> weights = new ArrayList<>();
-    weights.add(new WeightSpec("kernel", TensorShape.of(args.integer("kernel"), channels, filters), true, args.get("init")));
-    if (args.bool("bias")) {
-      weights.add(new WeightSpec("bias", TensorShape.of(filters), true, "zeros"));
-    }
-    return weights;
+    return Kernels.kernelAndBias(args, TensorShape.of(args.integer("kernel"), channels, filters), filters);
   }
 
   @Override
@@ -77,9 +71,6 @@ public final class Conv1d extends TensorOpDefinition {
     Operand<TFloat32> y = tf.nn.conv2d(x, kernel, List.of(1L, 1L, stride, 1L), args.string("padding").toUpperCase(),
         org.tensorflow.op.nn.Conv2d.dilations(List.of(1L, 1L, args.integer("dilation"), 1L)));
     y = tf.squeeze(y, org.tensorflow.op.core.Squeeze.axis(List.of(1L)));
-    if (w.containsKey("bias")) {
-      y = tf.nn.biasAdd(y, (Operand<TFloat32>) w.get("bias"));
-    }
-    return Activation.apply(net, args.string("activation"), y);
+    return Kernels.biasAndActivation(net, args, y, w);
   }
 }

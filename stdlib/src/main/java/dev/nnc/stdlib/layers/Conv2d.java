@@ -16,7 +16,6 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import dev.nnc.stdlib.spec.WeightSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
@@ -67,13 +66,7 @@ public final class Conv2d extends TensorOpDefinition {
     long channels = inputs.get(0).shape().last().sizeOr(-1);
     long[] kernel = args.pair("kernel");
     long filters = args.integer("filters");
-    List<WeightSpec> weights = new ArrayList<>();
-    weights.add(new WeightSpec(
-        "kernel", TensorShape.of(kernel[0], kernel[1], channels, filters), true, args.get("init")));
-    if (args.bool("bias")) {
-      weights.add(new WeightSpec("bias", TensorShape.of(filters), true, "zeros"));
-    }
-    return weights;
+    return Kernels.kernelAndBias(args, TensorShape.of(kernel[0], kernel[1], channels, filters), filters);
   }
 
   @Override
@@ -89,9 +82,6 @@ public final class Conv2d extends TensorOpDefinition {
             List.of(1L, stride[0], stride[1], 1L),
             args.string("padding").toUpperCase(),
             org.tensorflow.op.nn.Conv2d.dilations(List.of(1L, dilation[0], dilation[1], 1L)));
-    if (w.containsKey("bias")) {
-      y = tf.nn.biasAdd(y, (Operand<TFloat32>) w.get("bias"));
-    }
-    return Activation.apply(net, args.string("activation"), y);
+    return Kernels.biasAndActivation(net, args, y, w);
   }
 }

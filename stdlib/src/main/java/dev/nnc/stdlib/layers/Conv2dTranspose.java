@@ -16,7 +16,6 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import dev.nnc.stdlib.spec.WeightSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
@@ -70,12 +69,7 @@ public final class Conv2dTranspose extends TensorOpDefinition {
     long channels = inputs.get(0).shape().last().sizeOr(-1);
     long[] kernel = args.pair("kernel");
     long filters = args.integer("filters");
-    List<WeightSpec> weights = new ArrayList<>();
-    weights.add(new WeightSpec("kernel", TensorShape.of(kernel[0], kernel[1], filters, channels), true, args.get("init")));
-    if (args.bool("bias")) {
-      weights.add(new WeightSpec("bias", TensorShape.of(filters), true, "zeros"));
-    }
-    return weights;
+    return Kernels.kernelAndBias(args, TensorShape.of(kernel[0], kernel[1], filters, channels), filters);
   }
 
   @Override
@@ -94,9 +88,6 @@ public final class Conv2dTranspose extends TensorOpDefinition {
     Operand<TInt32> outputShape = tf.concat(List.of(batch, tf.constant(new int[] {h, wd, (int) filters})), tf.constant(0));
     Operand<TFloat32> y = tf.nn.conv2dBackpropInput(outputShape, (Operand<TFloat32>) w.get("kernel"), x,
         List.of(1L, stride[0], stride[1], 1L), same ? "SAME" : "VALID");
-    if (w.containsKey("bias")) {
-      y = tf.nn.biasAdd(y, (Operand<TFloat32>) w.get("bias"));
-    }
-    return Activation.apply(net, args.string("activation"), y);
+    return Kernels.biasAndActivation(net, args, y, w);
   }
 }

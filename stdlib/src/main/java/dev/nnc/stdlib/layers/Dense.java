@@ -15,7 +15,6 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import dev.nnc.stdlib.spec.WeightSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
@@ -48,12 +47,7 @@ public final class Dense extends TensorOpDefinition {
   public List<WeightSpec> weights(Args args, List<TensorType> inputs) {
     long in = inputs.get(0).shape().last().sizeOr(-1);
     long units = args.integer("units");
-    List<WeightSpec> weights = new ArrayList<>();
-    weights.add(new WeightSpec("kernel", TensorShape.of(in, units), true, args.get("init")));
-    if (args.bool("bias")) {
-      weights.add(new WeightSpec("bias", TensorShape.of(units), true, "zeros"));
-    }
-    return weights;
+    return Kernels.kernelAndBias(args, TensorShape.of(in, units), units);
   }
 
   @Override
@@ -73,9 +67,6 @@ public final class Dense extends TensorOpDefinition {
       Operand<TFloat32> rows = tf.reshape(x, tf.constant(new long[] {-1, kernel.shape().size(0)}));
       y = tf.reshape(tf.linalg.matMul(rows, kernel), tf.constant(outShape));
     }
-    if (w.containsKey("bias")) {
-      y = tf.nn.biasAdd(y, (Operand<TFloat32>) w.get("bias"));
-    }
-    return Activation.apply(net, args.string("activation"), y);
+    return Kernels.biasAndActivation(net, args, y, w);
   }
 }

@@ -486,15 +486,8 @@ final class Evaluator {
 
   /** The body of a block, {@code a -> b -> c} with no source: each part is a stage applied in turn. */
   private Value stages(Expr body, Value input) {
-    List<Expr> parts = new ArrayList<>();
-    if (body instanceof Pipeline p) {
-      parts.add(p.source());
-      parts.addAll(p.stages());
-    } else {
-      parts.add(body);
-    }
     Value current = input;
-    for (Expr part : parts) {
+    for (Expr part : Ast.blockStages(body)) {
       Value.Tensor tensor = asTensor(current, body.span());
       if (tensor == null) {
         return Value.ERROR;

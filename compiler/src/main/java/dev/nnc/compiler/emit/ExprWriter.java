@@ -147,16 +147,9 @@ final class ExprWriter {
    * code reads stage by stage like the source.
    */
   private CodeBlock blockBody(Expr body, String x) {
-    List<Expr> parts = new ArrayList<>();
-    if (body instanceof Pipeline p) {
-      parts.add(p.source());
-      parts.addAll(p.stages());
-    } else {
-      parts.add(body);
-    }
     CodeBlock.Builder b = CodeBlock.builder();
     // Plain lines, not addStatement: this block sits inside the statement that applies it.
-    for (Expr part : parts) {
+    for (Expr part : Ast.blockStages(body)) {
       b.add("$L = $L;\n", x, stage(part, CodeBlock.of("$L", x)));
     }
     return b.add("return $L;\n", x).build();

@@ -135,6 +135,17 @@ public final class Ast {
   /** {@code source -> stage -> stage}. */
   public record Pipeline(Span span, Expr source, List<Expr> stages) implements Expr {}
 
+  /** The stages of a block's body ({@code a -> b -> c} without a source): every part in order. */
+  public static List<Expr> blockStages(Expr body) {
+    if (body instanceof Pipeline p) {
+      List<Expr> parts = new java.util.ArrayList<>();
+      parts.add(p.source());
+      parts.addAll(p.stages());
+      return parts;
+    }
+    return List.of(body);
+  }
+
   /** {@code repeat(n) { stages }} as a stage. */
   public record Repeat(Span span, Expr count, Expr body) implements Expr {}
 

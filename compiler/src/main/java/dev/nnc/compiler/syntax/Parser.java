@@ -148,25 +148,23 @@ public final class Parser {
   }
 
   private TypeRef typeRef(NNParser.TypeRefContext ctx) {
-    List<Expr> dims = null;
-    if (ctx.LBRACK() != null) {
-      dims = new ArrayList<>();
-      for (NNParser.DimContext d : ctx.dim()) {
-        dims.add(expr(d.expr()));
-      }
-    }
-    return new TypeRef(span(ctx), ident(ctx.name()), dims);
+    return new TypeRef(span(ctx), ident(ctx.name()), dims(ctx.LBRACK() != null, ctx.dim()));
   }
 
   private TypeRef recordType(NNParser.RecordTypeContext ctx) {
-    List<Expr> dims = null;
-    if (ctx.LBRACK() != null) {
-      dims = new ArrayList<>();
-      for (NNParser.DimContext d : ctx.dim()) {
-        dims.add(expr(d.expr()));
-      }
+    return new TypeRef(span(ctx), ident(ctx.name()), dims(ctx.LBRACK() != null, ctx.dim()));
+  }
+
+  /** The dimensions of a type, or null when it has no brackets ({@code int}). */
+  private List<Expr> dims(boolean bracketed, List<NNParser.DimContext> dims) {
+    if (!bracketed) {
+      return null;
     }
-    return new TypeRef(span(ctx), ident(ctx.name()), dims);
+    List<Expr> result = new ArrayList<>();
+    for (NNParser.DimContext d : dims) {
+      result.add(expr(d.expr()));
+    }
+    return result;
   }
 
   private List<JobItem> jobItems(List<NNParser.JobItemContext> items) {

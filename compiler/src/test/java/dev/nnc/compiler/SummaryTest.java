@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.compiler.check.ModelInstance;
-import dev.nnc.compiler.source.SourceFile;
 import dev.nnc.compiler.summary.SummaryTable;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,19 +13,15 @@ import org.junit.jupiter.api.Test;
  * for the same networks (the reference numbers below are Keras's; each is worked out in a comment).
  */
 class SummaryTest {
-  private static Compilation compilation;
+  private static CheckedProgram program;
 
   @BeforeAll
   static void check() throws Exception {
-    Path file = Path.of("src/test/resources/programs/shapes.nn");
-    compilation = Compilation.of(new SourceFile(file.toString(), Files.readString(file)), List.of());
-    assertTrue(compilation.succeeded(), () -> compilation.diagnostics().toString());
+    program = CheckedProgram.of("shapes.nn");
   }
 
   private static ModelInstance model(String name) {
-    return compilation.program().models().entrySet().stream()
-        .filter(e -> e.getKey().name().name().equals(name))
-        .findFirst().orElseThrow().getValue();
+    return program.model(name);
   }
 
   @Test

@@ -1,13 +1,8 @@
 package dev.nnc.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.compiler.check.ModelInstance;
-import dev.nnc.compiler.source.SourceFile;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,19 +14,15 @@ import org.junit.jupiter.api.Test;
  * are buffers, not parameters — our non-trainable count).
  */
 class VisionLibraryTest {
-  private static Compilation compilation;
+  private static CheckedProgram program;
 
   @BeforeAll
   static void check() throws Exception {
-    Path file = Path.of("src/test/resources/programs/vision.nn");
-    compilation = Compilation.of(new SourceFile(file.toString(), Files.readString(file)), List.of());
-    assertTrue(compilation.succeeded(), () -> compilation.diagnostics().toString());
+    program = CheckedProgram.of("vision.nn");
   }
 
   private static ModelInstance model(String name) {
-    return compilation.program().models().entrySet().stream()
-        .filter(e -> e.getKey().name().name().equals(name))
-        .findFirst().orElseThrow().getValue();
+    return program.model(name);
   }
 
   private static void assertCounts(String model, long trainable, long nonTrainable) {

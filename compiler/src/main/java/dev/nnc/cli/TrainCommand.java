@@ -1,7 +1,6 @@
 package dev.nnc.cli;
 
 import dev.nnc.compiler.Compilation;
-import dev.nnc.compiler.check.Job;
 import dev.nnc.compiler.run.JobRunner;
 import dev.nnc.runtime.data.DataException;
 import dev.nnc.runtime.train.TrainException;
@@ -52,8 +51,7 @@ final class TrainCommand implements Callable<Integer> {
     if (c == null || !c.succeeded()) {
       return Nnc.PROGRAM_ERRORS;
     }
-    List<Job> jobs = c.program().jobs();
-    Job chosen = choose(jobs, err);
+    String chosen = choose(c.program().jobNames(), err);
     if (chosen == null) {
       return Nnc.PROGRAM_ERRORS;
     }
@@ -72,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     train.resume(resume);
     try {
-      JobRunner.run(c.program(), chosen.decl().name().name(), options.dataDirs, train.build());
+      JobRunner.run(c.program(), chosen, options.dataDirs, train.build());
       return Nnc.OK;
     } catch (DataException | TrainException e) {
       err.println("error: " + e.getMessage());
@@ -80,19 +78,18 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private Job choose(List<Job> jobs, PrintWriter err) {
-    List<String> names = jobs.stream().map(j -> j.decl().name().name()).toList();
+  private String choose(List<String> names, PrintWriter err) {
     if (job != null) {
-      Job named = jobs.stream().filter(j -> j.decl().name().name().equals(job)).findFirst().orElse(null);
-      if (named == null) {
+      if (!names.contains(job)) {
         err.println("error: " + file + " has no train job " + job + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
+        return null;
       }
-      return named;
+      return job;
     }
-    if (jobs.size() == 1) {
-      return jobs.get(0);
+    if (names.size() == 1) {
+      return names.get(0);
     }
-    err.println(jobs.isEmpty()
+    err.println(names.isEmpty()
         ? "error: " + file + " has no train job"
         : "error: " + file + " has several train jobs; choose one with --job (" + String.join(", ", names) + ")");
     return null;

@@ -66,7 +66,7 @@ feedPair    : name ASSIGN expr ;
 block       : LBRACE stepStmt* RBRACE ;
 
 stepStmt    : LET name ASSIGN expr SEMI?                                  # stepLet
-            | MINIMIZE name COLON expr WITH expr SEMI?                    # stepMinimize
+            | MINIMIZE name (COMMA name)* COLON expr WITH expr SEMI?      # stepMinimize
             | UPDATE target=expr op=(PLUS_ASSIGN | MINUS_ASSIGN | ASSIGN) value=expr SEMI?  # stepUpdate
             | REPORT reportItem (COMMA reportItem)* SEMI?                 # stepReport
             | expr SEMI?                                                 # stepExpr

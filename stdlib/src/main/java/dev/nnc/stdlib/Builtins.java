@@ -4,6 +4,7 @@ import dev.nnc.stdlib.layers.Activation;
 import dev.nnc.stdlib.layers.Argmax;
 import dev.nnc.stdlib.layers.Arithmetic;
 import dev.nnc.stdlib.layers.BatchNorm;
+import dev.nnc.stdlib.layers.Bernoulli;
 import dev.nnc.stdlib.layers.Clip;
 import dev.nnc.stdlib.layers.Concat;
 import dev.nnc.stdlib.layers.Conv1d;
@@ -21,6 +22,7 @@ import dev.nnc.stdlib.layers.MatMul;
 import dev.nnc.stdlib.layers.Maxout;
 import dev.nnc.stdlib.layers.OneHot;
 import dev.nnc.stdlib.layers.Pool;
+import dev.nnc.stdlib.layers.RandomDraw;
 import dev.nnc.stdlib.layers.Recurrent;
 import dev.nnc.stdlib.layers.Reduce;
 import dev.nnc.stdlib.layers.Reshape;
@@ -94,6 +96,9 @@ public final class Builtins {
   public static final TensorOp TRANSPOSE = new Transpose();
   public static final TensorOp CLIP = new Clip();
   public static final TensorOp ARGMAX = new Argmax();
+  public static final TensorOp NORMAL = RandomDraw.NORMAL;
+  public static final TensorOp UNIFORM = RandomDraw.UNIFORM;
+  public static final TensorOp BERNOULLI = new Bernoulli();
 
   public static final TensorOp CONCAT = new Concat();
   public static final TensorOp ADD = Arithmetic.ADD;
@@ -137,6 +142,7 @@ public final class Builtins {
             ONE_HOT, LRN, MAXOUT,
             RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU, SWISH, SOFTPLUS,
             EXP, LOG, SQRT, ABS, SQUARE, MEAN, SUM, MAX, MIN, TRANSPOSE, CLIP, ARGMAX,
+            NORMAL, UNIFORM, BERNOULLI,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
             CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, TOP_K,
             SGD, MOMENTUM, ADAM, NESTEROV, ADAMAX, NADAM, ADADELTA, ADAGRAD, RMSPROP,
@@ -147,7 +153,7 @@ public final class Builtins {
 
   /** Built-ins of the language (LANGUAGE.md §8) that this version does not provide yet. */
   private static final Set<String> PLANNED = Set.of(
-      "normal", "uniform", "bernoulli", "precision", "recall");
+      "precision", "recall");
 
   private Builtins() {}
 

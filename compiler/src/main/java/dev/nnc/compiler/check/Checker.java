@@ -46,6 +46,7 @@ public final class Checker {
   private Program run(Ast.Unit unit) {
     Map<Ast.Model, ModelInstance> checkedModels = new LinkedHashMap<>();
     List<Job> jobs = new ArrayList<>();
+    List<StepJob> stepJobs = new ArrayList<>();
     for (Ast.Decl decl : unit.decls()) {
       if (decl instanceof Ast.Model model) {
         if (model.hyperParams().stream().allMatch(h -> h.defaultValue() != null)) {
@@ -57,6 +58,11 @@ public final class Checker {
         }
       } else if (decl instanceof Ast.Data block) {
         block.splits().forEach(s -> data.split(block, s.name(), constEvaluator));
+      } else if (decl instanceof Ast.Job job && job.kind() == Ast.JobKind.TRAIN && hasStep(job)) {
+        StepJob checked = new StepJobChecker(this).check(job);
+        if (checked != null) {
+          stepJobs.add(checked);
+        }
       } else if (decl instanceof Ast.Job job && job.kind() == Ast.JobKind.TRAIN) {
         Job checked = new JobChecker(this).check(job);
         if (checked != null) {
@@ -68,7 +74,11 @@ public final class Checker {
         global(decl.name().name());
       }
     }
-    return new Program(unit, imported, values, checkedModels, jobs);
+    return new Program(unit, imported, values, checkedModels, jobs, stepJobs);
+  }
+
+  private static boolean hasStep(Ast.Job job) {
+    return job.items().stream().anyMatch(i -> i instanceof Ast.StepBlock);
   }
 
   Diagnostics diagnostics() {

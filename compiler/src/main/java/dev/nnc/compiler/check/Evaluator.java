@@ -45,13 +45,33 @@ final class Evaluator {
   /** Names given to layer values by {@code let}, which their graph rows take. */
   private final Map<Value.Layer, String> layerNames = new IdentityHashMap<>();
   private final ArgBinder binder;
+  /**
+   * True where tensors flow (a model, a training step): there {@code normal(...)} is a random tensor;
+   * elsewhere (a data block) it is the data source of that name.
+   */
+  private final boolean tensorScope;
 
   Evaluator(Checker checker, Map<String, Value> locals, GraphRecorder graph) {
+    this(checker, locals, graph, graph != null);
+  }
+
+  private Evaluator(Checker checker, Map<String, Value> locals, GraphRecorder graph, boolean tensorScope) {
     this.checker = checker;
     this.diagnostics = checker.diagnostics();
     this.locals = locals;
     this.graph = graph;
     this.binder = new ArgBinder(diagnostics);
+    this.tensorScope = tensorScope;
+  }
+
+  /** An evaluator for the statements of a training step or an {@code every} block. */
+  static Evaluator forStep(Checker checker, Map<String, Value> locals) {
+    return new Evaluator(checker, locals, null, true);
+  }
+
+  /** The names this scope defines. */
+  Map<String, Value> locals() {
+    return locals;
   }
 
   void define(String name, Value value) {
@@ -193,8 +213,29 @@ final class Evaluator {
           .help("its outputs are " + String.join(", ", outputs.outputs().keySet())));
       return Value.ERROR;
     }
+    if (target instanceof Value.Model model && tensorScope && graph == null) {
+      return parameter(model, m.member());
+    }
     diagnostics.error(Code.NN0105, m.member().span(), target.describe() + " has no member `" + name + "`");
     return Value.ERROR;
+  }
+
+  /** {@code r.w} in a training step: parameter {@code w} of the job's model {@code r}, without a batch. */
+  private Value parameter(Value.Model model, Ident member) {
+    ModelInstance instance = checker.models().instantiate(model, null, member.span());
+    if (instance == null) {
+      return Value.ERROR;
+    }
+    TensorType type = instance.params().get(member.name());
+    if (type == null) {
+      String modelName = model.decl().name().name();
+      diagnostics.report(Diagnostic.at(Code.NN0105, member.span(), modelName + " has no parameter `" + member.name() + "`")
+          .help(instance.params().isEmpty()
+              ? modelName + " declares no `param`; only raw parameters can be named and updated"
+              : "its parameters are " + String.join(", ", instance.params().keySet())));
+      return Value.ERROR;
+    }
+    return new Value.Tensor(type, member.span());
   }
 
   // ------------------------------------------------------------------ calls and application
@@ -203,6 +244,9 @@ final class Evaluator {
   private Value call(Call c, Value.Tensor piped) {
     if (c.callee() instanceof Name n && !locals.containsKey(n.name()) && checker.global(n.name()) == null) {
       Builtin builtin = Builtins.lookup(n.name()).orElse(null);
+      if (checker.data().isSource(n.name()) && !tensorScope) {
+        return checker.data().source(n.name(), c, this);
+      }
       if (builtin instanceof TensorOp op) {
         return callBuiltin(op, c, piped);
       }
@@ -284,7 +328,7 @@ final class Evaluator {
       return Value.ERROR;
     }
     Value.Layer fn = new Value.Layer(op, new Args(op.signature(), bound), c.span());
-    if (inputs.isEmpty()) {
+    if (inputs.isEmpty() && wanted != 0) {
       return fn;
     }
     return apply(fn, inputs, c.span());
@@ -345,7 +389,7 @@ final class Evaluator {
       diagnostics.report(e.help() == null ? d : d.help(e.help()));
       return Value.ERROR;
     }
-    Value.Tensor first = applied.putIfAbsent(layer, inputs.get(0));
+    Value.Tensor first = inputs.isEmpty() ? null : applied.putIfAbsent(layer, inputs.get(0));
     if (first != null && !op.weights(layer.args(), List.of(first.type())).equals(op.weights(layer.args(), types))) {
       diagnostics.report(Diagnostic.at(Code.NN0301, at,
               "this shared " + op.name() + " layer has weights for " + first.type() + ", but here it gets " + types.get(0))
@@ -561,7 +605,7 @@ final class Evaluator {
         // Generated code decides at graph-building time, where another use of the model may take the
         // other branch: learn what that branch is too, without reporting on it for this use.
         Expr other = yes ? i.otherwise() : i.then();
-        diagnostics.muted(() -> new Evaluator(checker, new LinkedHashMap<>(locals), null).eval(other));
+        diagnostics.muted(() -> new Evaluator(checker, new LinkedHashMap<>(locals), null, tensorScope).eval(other));
       }
       return chosen;
     }

@@ -242,7 +242,7 @@ final class JobChecker {
   }
 
   /** The model a job trains, its hyper-parameters bound ({@code model: Mlp} means {@code Mlp()}). */
-  private Value.Model model(Ast.Entry entry, Evaluator evaluator) {
+  Value.Model model(Ast.Entry entry, Evaluator evaluator) {
     Value value = evaluator.eval(entry.value());
     if (value instanceof Value.ModelRef ref) {
       return checker.models().bindHyper(ref.decl(), null, evaluator);
@@ -256,7 +256,7 @@ final class JobChecker {
     return null;
   }
 
-  private Value.Dataset dataset(Ast.Entry entry, Evaluator evaluator) {
+  Value.Dataset dataset(Ast.Entry entry, Evaluator evaluator) {
     Value v = evaluator.eval(entry.value());
     if (v instanceof Value.Dataset d) {
       return d;
@@ -334,7 +334,7 @@ final class JobChecker {
     return tensors;
   }
 
-  private boolean scalar(Evaluator scope, Ast.Expr expr, String what) {
+  boolean scalar(Evaluator scope, Ast.Expr expr, String what) {
     Value v = scope.eval(expr);
     Value.Tensor t = v instanceof Value.Error ? null : scope.asTensor(v, expr.span());
     if (t == null) {
@@ -376,12 +376,12 @@ final class JobChecker {
     return metrics;
   }
 
-  private int positive(Ast.Entry entry, Evaluator evaluator) {
+  int positive(Ast.Entry entry, Evaluator evaluator) {
     return wholeNumber(entry, evaluator, 1);
   }
 
   /** A whole-number setting of at least {@code min} (`5` or, for `epochs:`, `5 epochs`); -1 after an error. */
-  private int wholeNumber(Ast.Entry entry, Evaluator evaluator, long min) {
+  int wholeNumber(Ast.Entry entry, Evaluator evaluator, long min) {
     Value v = evaluator.eval(entry.value());
     Object value = v instanceof Value.Const c ? c.value() : null;
     if (value instanceof Value.Duration d && d.unit().startsWith(entry.key().name().replace("s", ""))) {
@@ -403,7 +403,7 @@ final class JobChecker {
   }
 
   /** A setting whose value is a compile-time {@code type}, described as {@code what} in the error; null after one. */
-  private <T> T setting(Ast.Entry entry, Evaluator evaluator, Class<T> type, String what) {
+  <T> T setting(Ast.Entry entry, Evaluator evaluator, Class<T> type, String what) {
     Value v = evaluator.eval(entry.value());
     if (v instanceof Value.Const c && type.isInstance(c.value())) {
       return type.cast(c.value());

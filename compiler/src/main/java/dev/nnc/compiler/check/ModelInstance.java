@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A model checked with concrete hyper-parameters and input types: its outputs (the first is the
- * default), the row or input each output comes from, and its rows — the model's graph.
+ * default), the row or input each output comes from, its raw parameters (by name, without a batch
+ * dimension), and its rows — the model's graph.
  */
 public record ModelInstance(
     Ast.Model decl,
@@ -15,6 +16,7 @@ public record ModelInstance(
     Map<String, TensorType> inputs,
     Map<String, TensorType> outputs,
     Map<String, String> outputSources,
+    Map<String, TensorType> params,
     List<Row> rows) {
 
   public long trainable() {

@@ -123,6 +123,7 @@ final class Models {
     Map<String, TensorType> inputs = new LinkedHashMap<>();
     Map<String, TensorType> outputs = new LinkedHashMap<>();
     Map<String, String> outputSources = new LinkedHashMap<>();
+    Map<String, TensorType> params = new LinkedHashMap<>();
     List<Ast.Input> declared = decl.body().stream()
         .filter(s -> s instanceof Ast.Input).map(s -> (Ast.Input) s).toList();
     if (actual != null && actual.size() != declared.size()) {
@@ -182,6 +183,9 @@ final class Models {
         Value.Tensor weight = param((Ast.Param) stmt, locals, evaluator, graph);
         locals.put(stmt.name().name(), weight == null ? Value.ERROR : weight);
         ok &= weight != null;
+        if (weight != null) {
+          params.put(stmt.name().name(), weight.type());
+        }
       }
     }
     if (declared.isEmpty() || outputs.isEmpty() && ok) {
@@ -190,7 +194,7 @@ final class Models {
           .help(declared.isEmpty() ? "declare one: `input x: float[784]`" : "declare one: `output y = x -> dense(10)`"));
       return null;
     }
-    return ok ? new ModelInstance(decl, model.hyper(), inputs, outputs, outputSources, graph.rows()) : null;
+    return ok ? new ModelInstance(decl, model.hyper(), inputs, outputs, outputSources, params, graph.rows()) : null;
   }
 
   /**

@@ -7,14 +7,29 @@ import java.util.Map;
 
 /**
  * A checked program: the syntax tree with what the checker learned about it — each expression's
- * value (kept in a side table, not in the tree), each model checked with its defaults, each job.
+ * value (kept in a side table, not in the tree), each model checked with its defaults, each
+ * declarative job and each job with a custom step.
  */
 public record Program(
     Ast.Unit unit,
     List<Ast.Unit> imported,
     IdentityHashMap<Ast.Expr, Value> values,
     Map<Ast.Model, ModelInstance> models,
-    List<Job> jobs) {
+    List<Job> jobs,
+    List<StepJob> stepJobs) {
+
+  /** The names of every train job, declarative or with a step, in source order. */
+  public List<String> jobNames() {
+    List<String> names = new java.util.ArrayList<>();
+    for (Ast.Decl decl : unit.decls()) {
+      String name = decl.name().name();
+      if (jobs.stream().anyMatch(j -> j.decl() == decl) || stepJobs.stream().anyMatch(j -> j.decl() == decl)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
 
   /** The file's declarations, then those its imports bring, in order. */
   public List<Ast.Decl> allDecls() {

@@ -36,6 +36,9 @@ public enum Code {
   NN0405("NN0405", Severity.ERROR, "not supported yet"),
   NN0406("NN0406", Severity.ERROR, "data file does not fit the program"),
   NN0407("NN0407", Severity.ERROR, "data transform out of place"),
+  NN0408("NN0408", Severity.ERROR, "minimize over a model the loss does not depend on"),
+  NN0409("NN0409", Severity.ERROR, "update of something that is not a parameter"),
+  NN0410("NN0410", Severity.ERROR, "statement out of place in a step"),
   // 09xx: warnings
   NN0901("NN0901", Severity.WARNING, "dense on records of rank 3 or more");
 

@@ -6,6 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.nnc.compiler.check.Job;
 import dev.nnc.compiler.check.Program;
+import dev.nnc.compiler.check.StepJob;
 import dev.nnc.compiler.syntax.Ast;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +67,9 @@ public final class Emitter {
     }
     for (Job job : program.jobs()) {
       files.add(file(new JobGenerator(program, packageName, data).generate(job)));
+    }
+    for (StepJob job : program.stepJobs()) {
+      files.add(file(new StepJobGenerator(program, packageName, data).generate(job)));
     }
     return files;
   }

@@ -44,6 +44,8 @@ final class ExprWriter {
   private final Set<String> hyper;
   /** Java names in scope where the code is written, which a block's lambda parameter must not reuse. */
   private final Set<String> taken = new HashSet<>();
+  /** In a training step: the job's models, by name, as the Java variables that hold them. */
+  private Map<String, String> jobModels = Map.of();
 
   ExprWriter(Program program, String packageName, Map<String, CodeBlock> tensors, Set<String> layers, Set<String> hyper) {
     this.program = program;
@@ -51,6 +53,12 @@ final class ExprWriter {
     this.tensors = tensors;
     this.layers = layers;
     this.hyper = hyper;
+  }
+
+  /** A writer for the statements of a step or {@code every} block of a job with these models. */
+  ExprWriter inStep(Map<String, String> models) {
+    this.jobModels = models;
+    return this;
   }
 
   private Value valueOf(Expr e) {
@@ -67,6 +75,9 @@ final class ExprWriter {
     }
     if (e instanceof Name n) {
       return tensors.containsKey(n.name()) ? tensors.get(n.name()) : CodeBlock.of("$L", JavaNames.identifier(n.name()));
+    }
+    if (e instanceof Member m && m.target() instanceof Name model && jobModels.containsKey(model.name())) {
+      return CodeBlock.of("$L.param($S, $S)", JobGenerator.STEP, model.name(), m.member().name());
     }
     if (e instanceof Member m) {
       return CodeBlock.of("$L.$L()", outputs(m.target()), JavaNames.identifier(m.member().name()));
@@ -136,6 +147,9 @@ final class ExprWriter {
     if (stage instanceof Name n && Builtins.lookup(n.name()).orElse(null) instanceof TensorOp op) {
       return CodeBlock.of("$L.apply(net, $L)", layer(op, List.of()), input);
     }
+    if (stage instanceof Name n && jobModels.containsKey(n.name()) && v instanceof Value.Outputs o) {
+      return CodeBlock.of("$L.$L()", jobApplication(n.name(), input), firstOutput(o.model()));
+    }
     if (v instanceof Value.Outputs o) {
       return CodeBlock.of("$L.$L()", modelApplication(o.model(), List.of(), input), firstOutput(o.model()));
     }
@@ -179,6 +193,7 @@ final class ExprWriter {
     ExprWriter inner = new ExprWriter(program, packageName, tensors, layers, names);
     inner.taken.addAll(taken);
     inner.taken.add(blockVariable);
+    inner.jobModels = jobModels;
     return inner;
   }
 
@@ -205,7 +220,13 @@ final class ExprWriter {
           config.add(arg);
         }
       }
-      return CodeBlock.of("$L.apply(net, $L)", layer(op, config), tensorArgs(piped, tensorArgs));
+      CodeBlock operands = tensorArgs(piped, tensorArgs);
+      return operands.isEmpty()
+          ? CodeBlock.of("$L.apply(net)", layer(op, config))
+          : CodeBlock.of("$L.apply(net, $L)", layer(op, config), operands);
+    }
+    if (c.callee() instanceof Name n && jobModels.containsKey(n.name()) && valueOf(c) instanceof Value.Outputs o) {
+      return CodeBlock.of("$L.$L()", jobApplication(n.name(), tensorArgs(piped, c.args())), firstOutput(o.model()));
     }
     if (valueOf(c) instanceof Value.Outputs o) {
       // Either `x -> Block(64)` (the call binds hyper-parameters, the input is piped) or
@@ -236,6 +257,11 @@ final class ExprWriter {
     return CodeBlock.of("$L.apply(net.scope($S), $L)", instance, Names.snake(model.decl().name().name()), inputs);
   }
 
+  /** {@code g.apply($step.in("g"), z)}: a job's model applied, sharing its weights with every other application. */
+  private CodeBlock jobApplication(String model, CodeBlock inputs) {
+    return CodeBlock.of("$L.apply($L.in($S), $L)", jobModels.get(model), JobGenerator.STEP, model, inputs);
+  }
+
   private static String firstOutput(Value.Model model) {
     return model.decl().body().stream().filter(s -> s instanceof Ast.Output).findFirst()
         .map(s -> JavaNames.identifier(s.name().name())).orElseThrow();
@@ -243,6 +269,9 @@ final class ExprWriter {
 
   /** {@code m(x).name}: the model applied, before an output is chosen. */
   private CodeBlock outputs(Expr target) {
+    if (target instanceof Call c && c.callee() instanceof Name n && jobModels.containsKey(n.name())) {
+      return jobApplication(n.name(), tensorArgs(null, c.args()));
+    }
     if (target instanceof Call c && valueOf(target) instanceof Value.Outputs o) {
       List<Arg> hyperArgs = c.callee() instanceof Call h ? h.args() : List.of();
       return modelApplication(o.model(), hyperArgs, tensorArgs(null, c.args()));

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.nnc.compiler.check.Job;
+import dev.nnc.compiler.check.ModelInstance;
 import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.syntax.Ast;
@@ -29,7 +30,9 @@ import javax.lang.model.element.Modifier;
 final class JobGenerator {
   private static final ClassName TRAIN_SPEC = ClassName.get("dev.nnc.runtime.train", "TrainSpec");
   private static final ClassName TRAINER = ClassName.get("dev.nnc.runtime.train", "Trainer");
-  private static final ClassName TRAIN_OPTIONS = ClassName.get("dev.nnc.runtime.train", "TrainOptions");
+  static final ClassName TRAIN_OPTIONS = ClassName.get("dev.nnc.runtime.train", "TrainOptions");
+  /** The variable a step's generated code builds its statements on; `$` keeps it apart from .nn names. */
+  static final String STEP = "$step";
 
   private final Program program;
   private final String packageName;
@@ -73,7 +76,7 @@ final class JobGenerator {
         .addStatement("$T model = $L", modelType, constants.modelInstance(decl, modelArgs, modelType))
         .add("return $T.builder($S)\n", TRAIN_SPEC, job.decl().name().name())
         .indent().indent()
-        .add(".model(model, $L, $T.OUTPUTS)\n", inputFields(job), modelType);
+        .add(".model(model, $L, $T.OUTPUTS)\n", inputFields(job.model()), modelType);
     job.feed().forEach((input, field) -> b.add(".feed($S, $S)\n", input, field));
     CodeBlock training = data.dataset(job.data());
     b.add(".data($L)\n", job.dropLast() ? CodeBlock.of("$L.dropLast($L)", training, job.batch()) : training);
@@ -141,9 +144,9 @@ final class JobGenerator {
   }
 
   /** The model's inputs as this job feeds them: sizes bound from the data are concrete here. */
-  private static CodeBlock inputFields(Job job) {
+  static CodeBlock inputFields(ModelInstance model) {
     List<CodeBlock> fields = new ArrayList<>();
-    job.model().inputs().forEach((name, type) -> {
+    model.inputs().forEach((name, type) -> {
       CodeBlock.Builder b = CodeBlock.builder().add("$T.$L($S", ModelGenerator.FIELD,
           type.element() == ElementType.INT ? "ints" : "floats", name);
       for (long size : type.shape().unbatched().sizes()) {

@@ -1,6 +1,8 @@
 package dev.nnc.compiler.run;
 
 import dev.nnc.compiler.check.Program;
+import dev.nnc.runtime.train.StepSpec;
+import dev.nnc.runtime.train.StepTrainer;
 import dev.nnc.runtime.train.TrainOptions;
 import dev.nnc.runtime.train.TrainResult;
 import dev.nnc.runtime.train.TrainSpec;
@@ -13,7 +15,7 @@ public final class JobRunner {
   private JobRunner() {}
 
   public static TrainResult run(Program program, String jobName, List<Path> dataDirs, TrainOptions options) {
-    TrainSpec spec = (TrainSpec) GeneratedProgram.compile(program, dataDirs).jobSpec(jobName);
-    return Trainer.run(spec, options);
+    Object spec = GeneratedProgram.compile(program, dataDirs).jobSpec(jobName);
+    return spec instanceof StepSpec custom ? StepTrainer.run(custom, options) : Trainer.run((TrainSpec) spec, options);
   }
 }

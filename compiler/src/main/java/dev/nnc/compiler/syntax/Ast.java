@@ -81,7 +81,8 @@ public final class Ast {
 
   public record StepLet(Span span, Ident name, Expr value) implements StepStmt {}
 
-  public record Minimize(Span span, Ident model, Expr loss, Expr optimizer) implements StepStmt {}
+  /** {@code minimize g: loss with adam()}; several models ({@code minimize enc, dec: ...}) share one optimizer. */
+  public record Minimize(Span span, List<Ident> models, Expr loss, Expr optimizer) implements StepStmt {}
 
   public record Update(Span span, Expr target, String op, Expr value) implements StepStmt {}
 
@@ -144,6 +145,37 @@ public final class Ast {
       return parts;
     }
     return List.of(body);
+  }
+
+  /** The expressions directly inside {@code e}, in source order. */
+  public static List<Expr> children(Expr e) {
+    List<Expr> parts = new java.util.ArrayList<>();
+    if (e instanceof Call c) {
+      parts.add(c.callee());
+      c.args().forEach(a -> parts.add(a.value()));
+    } else if (e instanceof Member m) {
+      parts.add(m.target());
+    } else if (e instanceof Binary b) {
+      parts.add(b.left());
+      parts.add(b.right());
+    } else if (e instanceof Unary u) {
+      parts.add(u.operand());
+    } else if (e instanceof If i) {
+      parts.addAll(List.of(i.condition(), i.then(), i.otherwise()));
+    } else if (e instanceof Pipeline p) {
+      parts.add(p.source());
+      parts.addAll(p.stages());
+    } else if (e instanceof ListExpr l) {
+      parts.addAll(l.items());
+    } else if (e instanceof Repeat r) {
+      parts.addAll(List.of(r.count(), r.body()));
+    } else if (e instanceof For f) {
+      parts.addAll(List.of(f.range(), f.body()));
+    } else if (e instanceof DataPipe d) {
+      parts.add(d.source());
+      parts.addAll(d.transforms());
+    }
+    return parts;
   }
 
   /** {@code repeat(n) { stages }} as a stage. */

@@ -205,7 +205,7 @@ public final class Parser {
       if (s instanceof NNParser.StepLetContext l) {
         body.add(new StepLet(span(l), ident(l.name()), expr(l.expr())));
       } else if (s instanceof NNParser.StepMinimizeContext m) {
-        body.add(new Minimize(span(m), ident(m.name()), expr(m.expr(0)), expr(m.expr(1))));
+        body.add(new Minimize(span(m), m.name().stream().map(this::ident).toList(), expr(m.expr(0)), expr(m.expr(1))));
       } else if (s instanceof NNParser.StepUpdateContext u) {
         body.add(new Update(span(u), expr(u.target), u.op.getText(), expr(u.value)));
       } else if (s instanceof NNParser.StepReportContext r) {

@@ -40,26 +40,41 @@ public final class ImageGrid {
       throw new IllegalArgumentException(image + " is not an image field");
     }
     int count = Math.min(Math.min(batch.size(), MAX_IMAGES), captions.size());
-    int[] shape = image.shape();
+    draw(png, batch.floats(field), count, image.shape(), captions.subList(0, count), COLUMNS);
+  }
+
+  /**
+   * Draws {@code count} images of {@code shape} ({@code [height, width, channels]}, 1 or 3 channels)
+   * held one after the other in {@code values}, in a square grid without captions: pictures a model
+   * made, such as a generator's samples.
+   */
+  public static void write(Path png, float[] values, int count, int[] shape) {
+    draw(png, values, count, shape, List.of(), (int) Math.ceil(Math.sqrt(count)));
+  }
+
+  private static void draw(Path png, float[] values, int count, int[] shape, List<String> captions, int columns) {
+    int elements = shape[0] * shape[1] * shape[2];
     int scale = Math.max(1, (MIN_SIDE + Math.max(shape[0], shape[1]) - 1) / Math.max(shape[0], shape[1]));
+    int captionHeight = captions.isEmpty() ? 0 : CAPTION_HEIGHT;
     int cellWidth = shape[1] * scale + GAP;
-    int cellHeight = shape[0] * scale + CAPTION_HEIGHT + GAP;
-    int rows = (count + COLUMNS - 1) / COLUMNS;
-    BufferedImage sheet = new BufferedImage(Math.min(count, COLUMNS) * cellWidth + GAP,
+    int cellHeight = shape[0] * scale + captionHeight + GAP;
+    int rows = (count + columns - 1) / columns;
+    BufferedImage sheet = new BufferedImage(Math.min(count, columns) * cellWidth + GAP,
         rows * cellHeight + GAP, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = sheet.createGraphics();
     try {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-      float[] values = batch.floats(field);
-      float[] range = range(values, count * image.elements());
+      float[] range = range(values, count * elements);
       for (int i = 0; i < count; i++) {
-        int x = GAP + (i % COLUMNS) * cellWidth;
-        int y = GAP + (i / COLUMNS) * cellHeight;
-        g.drawImage(picture(values, i * image.elements(), shape, range), x, y,
+        int x = GAP + (i % columns) * cellWidth;
+        int y = GAP + (i / columns) * cellHeight;
+        g.drawImage(picture(values, i * elements, shape, range), x, y,
             shape[1] * scale, shape[0] * scale, null);
-        caption(g, captions.get(i), x, y + shape[0] * scale, cellWidth - GAP);
+        if (!captions.isEmpty()) {
+          caption(g, captions.get(i), x, y + shape[0] * scale, cellWidth - GAP);
+        }
       }
     } finally {
       g.dispose();

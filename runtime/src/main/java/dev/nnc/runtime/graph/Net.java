@@ -27,6 +27,13 @@ public final class Net {
   private final State state;
   private final Ops tf;
   private final String prefix;
+  /**
+   * The names given so far under each prefix. An application of a model gets a fresh map, so that
+   * it names its layers exactly as the model's first application did and so finds their weights.
+   */
+  private final Map<String, Integer> names;
+  /** The number of records in the batch flowing through this scope; null where none is known. */
+  private final Operand<TInt64> batchSize;
 
   /** A fresh root context on {@code graph}; {@code seed} makes every initializer deterministic. */
   public static Net root(Graph graph, long seed) {
@@ -34,13 +41,15 @@ public final class Net {
     Operand<TBool> training =
         tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
     Operand<TInt64> step = tf.withName("step").placeholderWithDefault(tf.constant(0L), Shape.scalar());
-    return new Net(new State(graph, tf, seed, training, step), tf, "");
+    return new Net(new State(graph, tf, seed, training, step), tf, "", new HashMap<>(), null);
   }
 
-  private Net(State state, Ops tf, String prefix) {
+  private Net(State state, Ops tf, String prefix, Map<String, Integer> names, Operand<TInt64> batchSize) {
     this.state = state;
     this.tf = tf;
     this.prefix = prefix;
+    this.names = names;
+    this.batchSize = batchSize;
   }
 
   public Ops tf() {
@@ -68,13 +77,49 @@ public final class Net {
   /** A child context whose names start with {@code name/}; the name is made unique in this scope. */
   public Net scope(String name) {
     String unique = uniqueName(name);
-    return new Net(state, tf.withSubScope(unique), prefix + unique + "/");
+    return new Net(state, tf.withSubScope(unique), prefix + unique + "/", names, batchSize);
+  }
+
+  /**
+   * A context for one application of the model instance {@code model}, a child of the root: the
+   * first application creates the model's weights under {@code model/}, every later one finds and
+   * shares them (so {@code d(real)} and {@code d(fake)} are one discriminator). Each application's
+   * ops get a scope of their own.
+   */
+  public Net application(String model) {
+    Ops ops = state.rootTf.withSubScope(model + "_" + (++state.applications));
+    return new Net(state, ops, model + "/", new HashMap<>(), batchSize);
   }
 
   /** {@code base}, or {@code base_2}, {@code base_3}... if this scope already has that name. */
   public String uniqueName(String base) {
-    int n = state.names.merge(prefix + base, 1, Integer::sum);
+    int n = names.merge(prefix + base, 1, Integer::sum);
     return n == 1 ? base : base + "_" + n;
+  }
+
+  /** This context with {@code size} as the number of records in its batch (see {@link #batchSize()}). */
+  public Net withBatchSize(Operand<TInt64> size) {
+    return new Net(state, tf, prefix, names, size);
+  }
+
+  /**
+   * The number of records in the batch, for ops that make a tensor per record from nothing (a
+   * random draw without {@code count:}).
+   */
+  public Operand<TInt64> batchSize() {
+    if (batchSize == null) {
+      throw new IllegalStateException("no batch here: draw with count:");
+    }
+    return batchSize;
+  }
+
+  /**
+   * The key of a stateless random op: a seed of its own and the step number, so each step draws anew
+   * and a resumed run draws what the uninterrupted run drew (a stateful op's position in its stream
+   * is lost with the session). Every op that uses the key within one step sees the same draw.
+   */
+  public Operand<TInt64> randomKey() {
+    return tf.stack(List.of(tf.constant(nextSeed()), step()));
   }
 
   /**
@@ -93,18 +138,37 @@ public final class Net {
    */
   public Operand<TFloat32> weight(
       String name, Shape shape, Initializer init, boolean trainable) {
+    Weight existing = state.weightsByName.get(prefix + name);
+    if (existing != null) {
+      if (!existing.shape().equals(shape)) {
+        throw new IllegalStateException("weight " + existing.name() + " is " + existing.shape()
+            + ", but this application of its model needs " + shape);
+      }
+      return existing.read();
+    }
     // The framework optimizers name their slot variables after the variable's op and reject a '/'
     // in that name, so the variable itself lives at the root, its scope path joined by '.'.
     Ops named = state.rootTf.withName((prefix + name).replace('/', '.'));
     Variable<TFloat32> variable = named.variable(init.create(tf, shape, nextSeed()));
     Operand<TFloat32> read = tf.withName(name + "_read").identity(variable);
-    state.weights.add(new Weight(prefix + name, variable, read, shape, trainable));
+    Weight weight = new Weight(prefix + name, variable, read, shape, trainable);
+    state.weights.add(weight);
+    state.weightsByName.put(weight.name(), weight);
     return read;
   }
 
-  /** An op that must run with every training step (for example a moving-average update). */
-  public void addUpdate(Op update) {
-    state.updates.add(update);
+  /**
+   * An op that must run with every training step (for example a moving-average update), computed
+   * from {@code source} (the batch statistic it folds in): a custom step runs the updates whose
+   * source its loss depends on.
+   */
+  public void addUpdate(Op update, Operand<?> source) {
+    state.updates.add(new Update(prefix, update, source));
+  }
+
+  /** The weight of this name (scope path included), if one was created. */
+  public java.util.Optional<Weight> weightNamed(String name) {
+    return java.util.Optional.ofNullable(state.weightsByName.get(name));
   }
 
   /** Every weight created so far, in creation order. */
@@ -113,8 +177,21 @@ public final class Net {
   }
 
   public List<Op> updates() {
-    return Collections.unmodifiableList(state.updates);
+    return state.updates.stream().map(Update::op).toList();
   }
+
+  /** The updates of the model instance applied with {@link #application(String) application(model)}. */
+  public List<Update> updatesOf(String model) {
+    return state.updates.stream().filter(u -> u.prefix().startsWith(model + "/")).toList();
+  }
+
+  /** The weights of the model instance applied with {@link #application(String) application(model)}. */
+  public List<Weight> weightsOf(String model) {
+    return state.weights.stream().filter(w -> w.name().startsWith(model + "/")).toList();
+  }
+
+  /** An update op, the scope it was made in, and the value it folds in. */
+  public record Update(String prefix, Op op, Operand<?> source) {}
 
   /** A variable with its name (scope path included) and the identity that reads it. */
   public record Weight(
@@ -126,10 +203,11 @@ public final class Net {
     final long seed;
     final Operand<TBool> training;
     final Operand<TInt64> step;
-    final Map<String, Integer> names = new HashMap<>();
     final List<Weight> weights = new ArrayList<>();
-    final List<Op> updates = new ArrayList<>();
+    final Map<String, Weight> weightsByName = new HashMap<>();
+    final List<Update> updates = new ArrayList<>();
     long seeds;
+    int applications;
 
     State(Graph graph, Ops rootTf, long seed, Operand<TBool> training, Operand<TInt64> step) {
       this.graph = graph;

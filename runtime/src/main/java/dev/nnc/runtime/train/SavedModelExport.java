@@ -2,6 +2,8 @@ package dev.nnc.runtime.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
@@ -15,14 +17,17 @@ final class SavedModelExport {
 
   private SavedModelExport() {}
 
-  /** Exports to {@code dir}, resolved against the current directory; returns where it went. */
-  static Path export(Session session, TrainingGraph graph, String dir) {
+  /**
+   * Exports the model that maps {@code inputs} to {@code outputs} (by name) to {@code dir}, resolved
+   * against the current directory; returns where it went.
+   */
+  static Path export(Session session, Map<String, Operand<?>> inputs, Map<String, Operand<?>> outputs, String dir) {
     Path target = Path.of(dir).toAbsolutePath();
     Signature.Builder signature = Signature.builder()
         .key(SIGNATURE_KEY)
         .methodName("tensorflow/serving/predict");
-    graph.inputs().forEach(signature::input);
-    graph.outputs().forEach(signature::output);
+    inputs.forEach(signature::input);
+    outputs.forEach(signature::output);
     try {
       SavedModelBundle.exporter(target.toString())
           .withSession(session)

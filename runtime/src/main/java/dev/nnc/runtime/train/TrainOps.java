@@ -3,11 +3,13 @@ package dev.nnc.runtime.train;
 import dev.nnc.runtime.graph.Net;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
+import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.framework.optimizers.Optimizer.GradAndVar;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -25,17 +27,32 @@ import org.tensorflow.types.family.TType;
 record TrainOps(Op step) {
   static TrainOps build(Net net, TrainSpec spec, List<Operand<TFloat32>> lossAndMetrics,
       OptimizerInputs inputs) {
+    Optimizer optimizer = spec.optimizer().factory().create(net.graph(), inputs);
+    Op applied = applyGradients(net, lossAndMetrics.get(0), net.weights(), lossAndMetrics, optimizer,
+        spec.clip(), "apply_gradients", "job " + spec.jobName());
+    List<Op> step = new ArrayList<>(net.updates());
+    step.add(applied);
+    return new TrainOps(net.tf().withName("train").withControlDependencies(step).noOp());
+  }
+
+  /**
+   * Applies {@code optimizer} to the gradients of {@code loss} with respect to those of
+   * {@code candidates} that are trainable and reached by the loss, once {@code fetches} are computed;
+   * {@code what} names the job (and step) in the error when no weight is reached.
+   */
+  static Op applyGradients(Net net, Operand<TFloat32> loss, List<Net.Weight> candidates,
+      List<? extends Operand<?>> fetches, Optimizer optimizer, Optional<GradientClipping> clip, String name,
+      String what) {
     Graph graph = net.graph();
     Ops tf = net.tf();
-    Operand<TFloat32> loss = lossAndMetrics.get(0);
-    List<Net.Weight> weights = weightsReachedBy(loss, net);
+    List<Net.Weight> weights = weightsReachedBy(loss, net, candidates);
     if (weights.isEmpty()) {
-      throw noTrainableWeights(spec);
+      throw noTrainableWeights(what);
     }
     Output<?>[] gradients = graph.addGradients(loss.asOutput(),
         weights.stream().map(w -> w.read().asOutput()).toArray(Output<?>[]::new));
 
-    Ops afterFetches = tf.withControlDependencies(List.copyOf(lossAndMetrics));
+    Ops afterFetches = tf.withControlDependencies(List.copyOf(fetches));
     List<Operand<TFloat32>> flowing = new ArrayList<>();
     List<Net.Weight> updated = new ArrayList<>();
     for (int i = 0; i < weights.size(); i++) {
@@ -46,29 +63,25 @@ record TrainOps(Op step) {
       }
     }
     if (flowing.isEmpty()) {
-      throw noTrainableWeights(spec);
+      throw noTrainableWeights(what);
     }
     Ops clipOps = tf.withSubScope("clip");
-    List<Operand<TFloat32>> bounded = spec.clip().map(c -> c.apply(clipOps, flowing)).orElse(flowing);
+    List<Operand<TFloat32>> bounded = clip.map(c -> c.apply(clipOps, flowing)).orElse(flowing);
     List<GradAndVar<? extends TType>> pairs = new ArrayList<>();
     for (int i = 0; i < bounded.size(); i++) {
       pairs.add(new GradAndVar<>(bounded.get(i).asOutput(), updated.get(i).variable().asOutput()));
     }
-    Op applied = spec.optimizer().factory().create(graph, inputs).applyGradients(pairs, "apply_gradients");
-    List<Op> step = new ArrayList<>(net.updates());
-    step.add(applied);
-    return new TrainOps(tf.withName("train").withControlDependencies(step).noOp());
+    return optimizer.applyGradients(pairs, name);
   }
 
-  private static TrainException noTrainableWeights(TrainSpec spec) {
-    return new TrainException(
-        "job " + spec.jobName() + ": the loss depends on no trainable weight");
+  private static TrainException noTrainableWeights(String what) {
+    return new TrainException(what + ": the loss depends on no trainable weight");
   }
 
-  /** The trainable weights {@code loss} depends on: TF refuses gradients for the others. */
-  private static List<Net.Weight> weightsReachedBy(Operand<TFloat32> loss, Net net) {
+  /** The trainable weights among {@code candidates} that {@code loss} depends on: TF refuses gradients for the others. */
+  private static List<Net.Weight> weightsReachedBy(Operand<TFloat32> loss, Net net, List<Net.Weight> candidates) {
     Set<GraphOperation> lossInputs = net.graph().subgraphTo(Set.of(loss));
-    return net.weights().stream()
+    return candidates.stream()
         .filter(w -> w.trainable() && lossInputs.contains((GraphOperation) w.read().op()))
         .toList();
   }

@@ -95,7 +95,8 @@ public final class Trainer {
         trainer.train();
         stopper.ifPresent(EarlyStopper::finish);
         if (spec.export().isPresent()) {
-          Path exported = SavedModelExport.export(session, trainingGraph, spec.export().get());
+          Path exported = SavedModelExport.export(session, trainingGraph.inputs(), trainingGraph.outputs(),
+              spec.export().get());
           trainer.print("exported the model to " + exported);
         }
         Duration wallTime = Duration.ofNanos(System.nanoTime() - start);

@@ -179,7 +179,8 @@ class TrainerTest {
   private static Map<String, Operand<?>> countingModel(Net net, Map<String, Operand<?>> inputs) {
     Ops tf = net.tf();
     net.weight("steps", Shape.scalar(), Xor.ZEROS, false);
-    net.addUpdate(tf.assignAdd(weight(net, "model/steps").variable(), tf.constant(1f)));
+    Operand<TFloat32> one = tf.constant(1f);
+    net.addUpdate(tf.assignAdd(weight(net, "model/steps").variable(), one), one);
     net.weight("unused", Shape.of(3), Xor.ZEROS, true);
     Operand<TFloat32> stopped = net.weight("stopped", Shape.of(1), Xor.ZEROS, true);
     Operand<TFloat32> probability = (Operand<TFloat32>) Xor.model(net, inputs).get("probability");

@@ -73,8 +73,8 @@ public final class BatchNorm extends TensorOpDefinition {
     Operand<TFloat32> movingVariance = (Operand<TFloat32>) w.get("moving_variance");
 
     float momentum = (float) args.real("momentum");
-    net.addUpdate(movingAverage(net, movingMean, batchMean, momentum));
-    net.addUpdate(movingAverage(net, movingVariance, batchVariance, momentum));
+    net.addUpdate(movingAverage(net, movingMean, batchMean, momentum), batchMean);
+    net.addUpdate(movingAverage(net, movingVariance, batchVariance, momentum), batchVariance);
 
     // Blend by the training flag (1 or 0) rather than branching: no conditional op, one graph.
     Operand<TFloat32> t = tf.dtypes.cast(net.training(), TFloat32.class);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /** {@code dropout(rate)}: zeroes a fraction of the values while training, scaling the rest (inverted dropout). */
 public final class Dropout extends TensorOpDefinition {
@@ -38,10 +37,7 @@ public final class Dropout extends TensorOpDefinition {
     Operand<TFloat32> training = tf.dtypes.cast(net.training(), TFloat32.class);
     Operand<TFloat32> keep =
         tf.math.sub(tf.constant(1f), tf.math.mul(training, tf.constant((float) args.real("rate"))));
-    // Stateless: each step's mask follows from the seed and the step number alone, as a run resumed
-    // from a checkpoint needs (a stateful op's position in its stream is lost with the session).
-    Operand<TInt64> key = tf.stack(List.of(tf.constant(net.nextSeed()), net.step()));
-    Operand<TFloat32> noise = tf.random.statelessRandomUniform(tf.shape(x), key, TFloat32.class);
+    Operand<TFloat32> noise = tf.random.statelessRandomUniform(tf.shape(x), net.randomKey(), TFloat32.class);
     Operand<TFloat32> mask = tf.math.floor(tf.math.add(keep, noise));
     return tf.math.div(tf.math.mul(x, mask), keep);
   }

@@ -1,0 +1,34 @@
+package dev.nnc.compiler.check;
+
+import dev.nnc.compiler.syntax.Ast;
+import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.train.Period;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A checked train job with a {@code step} block (LANGUAGE.md §7.2): its models, data and length, the
+ * statements of its step and of its {@code every} blocks (checked, written out by the emitter), the
+ * values it reports and the models it exports.
+ */
+public record StepJob(
+    Ast.Job decl,
+    List<JobModel> models,
+    Ast.Expr data,
+    List<Field> fields,
+    int batch,
+    int epochs,
+    long steps,
+    long seed,
+    boolean dropLast,
+    List<Ast.StepStmt> step,
+    List<Every> every,
+    List<String> reported,
+    Map<String, String> exports) {
+
+  /** {@code let g = Generator(64)}: a model of the job, one set of weights however often it is applied. */
+  public record JobModel(String name, Ast.Expr expr, ModelInstance instance) {}
+
+  /** {@code every(1000 steps) { ... }}. */
+  public record Every(Period period, List<Ast.StepStmt> body) {}
+}

@@ -1,0 +1,174 @@
+package dev.nnc.runtime.train;
+
+import dev.nnc.runtime.data.Dataset;
+import dev.nnc.runtime.data.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * A training job with a custom step (LANGUAGE.md §7.2): its models, each one set of weights however
+ * often the step applies it; the data; the step, built once into the graph by the generated code; the
+ * {@code every} blocks; and which models to export where. Made with {@link #builder(String)}.
+ */
+public final class StepSpec {
+  private final String jobName;
+  private final List<StepModel> models;
+  private final Dataset data;
+  private final int batch;
+  private final int epochs;
+  private final Long steps;
+  private final long seed;
+  private final Consumer<StepBuilder> step;
+  private final List<Every> every;
+  private final Map<String, String> exports;
+
+  private StepSpec(Builder b) {
+    this.jobName = b.jobName;
+    this.models = List.copyOf(b.models);
+    this.data = b.data;
+    this.batch = b.batch;
+    this.epochs = b.epochs == null ? TrainSpec.DEFAULT_EPOCHS : b.epochs;
+    this.steps = b.steps;
+    this.seed = b.seed;
+    this.step = b.step;
+    this.every = List.copyOf(b.every);
+    this.exports = Map.copyOf(b.exports);
+  }
+
+  public static Builder builder(String jobName) {
+    return new Builder(jobName);
+  }
+
+  public String jobName() {
+    return jobName;
+  }
+
+  public List<StepModel> models() {
+    return models;
+  }
+
+  public Dataset data() {
+    return data;
+  }
+
+  public int batch() {
+    return batch;
+  }
+
+  public int epochs() {
+    return epochs;
+  }
+
+  public OptionalLong steps() {
+    return steps == null ? OptionalLong.empty() : OptionalLong.of(steps);
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Builds the step's statements on a {@link StepBuilder}, once, when the graph is made. */
+  public Consumer<StepBuilder> step() {
+    return step;
+  }
+
+  public List<Every> every() {
+    return every;
+  }
+
+  /** The directory each exported model goes to, by model name. */
+  public Map<String, String> exports() {
+    return exports;
+  }
+
+  /**
+   * A model of the job: {@code inputs} are the record shapes of its own inputs, which its exported
+   * SavedModel takes.
+   */
+  public record StepModel(String name, ModelFunction function, List<Field> inputs, List<String> outputs) {}
+
+  /** {@code every(1000 steps) { ... }}: statements run now and then, with the models in inference mode. */
+  public record Every(Period period, Consumer<StepBuilder> body) {}
+
+  /** Collects a job's parts; every setter returns this builder. */
+  public static final class Builder {
+    private final String jobName;
+    private final List<StepModel> models = new ArrayList<>();
+    private Dataset data;
+    private int batch = TrainSpec.DEFAULT_BATCH;
+    private Integer epochs;
+    private Long steps;
+    private long seed = TrainSpec.DEFAULT_SEED;
+    private Consumer<StepBuilder> step;
+    private final List<Every> every = new ArrayList<>();
+    private final Map<String, String> exports = new LinkedHashMap<>();
+
+    private Builder(String jobName) {
+      this.jobName = Objects.requireNonNull(jobName, "jobName");
+    }
+
+    public Builder model(String name, ModelFunction fn, List<Field> inputs, List<String> outputs) {
+      models.add(new StepModel(name, fn, inputs, outputs));
+      return this;
+    }
+
+    public Builder data(Dataset data) {
+      this.data = data;
+      return this;
+    }
+
+    public Builder batch(int batch) {
+      this.batch = batch;
+      return this;
+    }
+
+    public Builder epochs(int epochs) {
+      this.epochs = epochs;
+      return this;
+    }
+
+    public Builder steps(long steps) {
+      this.steps = steps;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder step(Consumer<StepBuilder> step) {
+      this.step = step;
+      return this;
+    }
+
+    public Builder every(Period period, Consumer<StepBuilder> body) {
+      every.add(new Every(period, body));
+      return this;
+    }
+
+    public Builder export(String model, String dir) {
+      exports.put(model, dir);
+      return this;
+    }
+
+    public StepSpec build() {
+      SpecCheck check = new SpecCheck(jobName);
+      check.require(!models.isEmpty(), "no model");
+      check.require(data != null, "no training data");
+      check.require(data == null || data.size() > 0, "the training data holds no records");
+      check.require(step != null, "no step");
+      check.require(batch > 0, "the batch size must be positive, not " + batch);
+      check.require(epochs == null || steps == null, "give epochs or steps, not both");
+      for (String model : exports.keySet()) {
+        check.require(models.stream().anyMatch(m -> m.name().equals(model)), "no model " + model + " to export");
+      }
+      return new StepSpec(this);
+    }
+  }
+}

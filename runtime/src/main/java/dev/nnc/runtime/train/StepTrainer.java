@@ -1,0 +1,236 @@
+package dev.nnc.runtime.train;
+
+import dev.nnc.runtime.data.Batch;
+import dev.nnc.runtime.data.ImageGrid;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Runs a job with a custom step: per batch, the step's runs in order (training mode, the step number
+ * fed so random draws are new each step and the same within it); after each epoch the means of the
+ * reported values go to the progress line and {@code metrics.csv}; {@code every} blocks run when due
+ * (and once at the end), in inference mode; at the end the models named by {@code export} are written
+ * as SavedModels. Checkpoints and {@code --resume} are for declarative jobs only, so far.
+ */
+public final class StepTrainer {
+  /** Draws at most this many images of a batch: a 10 by 10 grid. */
+  private static final int GRID_IMAGES = 100;
+
+  private final StepSpec spec;
+  private final TrainOptions options;
+  private final Session session;
+  private final StepGraph graph;
+  private final Path logDir;
+  private final long seed;
+  private final List<Double> firstReported = new ArrayList<>();
+  private final List<EpochResult> epochs = new ArrayList<>();
+  private long stepsDone;
+  private int epoch;
+  private boolean hooksCurrent;
+  /** The batch of the latest step, which {@code every} blocks read. */
+  private Batch latest;
+
+  private StepTrainer(StepSpec spec, TrainOptions options, Session session, StepGraph graph, long seed) {
+    this.spec = spec;
+    this.options = options;
+    this.session = session;
+    this.graph = graph;
+    this.logDir = options.logDir(spec.jobName());
+    this.seed = seed;
+  }
+
+  /** Trains {@code spec} as {@code options} say; the user's errors come as {@link TrainException} or {@code DataException}. */
+  public static TrainResult run(StepSpec spec, TrainOptions options) {
+    if (options.resume()) {
+      throw new TrainException("job " + spec.jobName() + ": --resume needs checkpoints, which jobs with a step "
+          + "block do not write yet");
+    }
+    long start = System.nanoTime();
+    long seed = options.seed().orElse(spec.seed());
+    try (Graph tfGraph = new Graph()) {
+      StepGraph graph = StepGraph.build(tfGraph, spec, seed);
+      try (Session session = new Session(tfGraph)) {
+        StepTrainer trainer = new StepTrainer(spec, options, session, graph, seed);
+        trainer.train();
+        spec.exports().forEach((model, dir) -> {
+          StepGraph.ModelGraph io = graph.models().get(model);
+          Path exported = SavedModelExport.export(session, io.inputs(), io.outputs(), dir);
+          trainer.print("exported " + model + " to " + exported);
+        });
+        return new TrainResult(trainer.epochs, trainer.firstReported, Duration.ofNanos(System.nanoTime() - start));
+      }
+    }
+  }
+
+  private void train() {
+    long perEpoch = spec.data().batchCount(spec.batch());
+    RunLength length = RunLength.of(spec.epochs(), spec.steps(), perEpoch, options);
+    try (MetricsCsv csv = MetricsCsv.create(logDir, graph.reported())) {
+      while (epoch < length.epochs() && stepsDone < length.stepLimit()) {
+        long start = System.nanoTime();
+        WeightedMeans means = new WeightedMeans(graph.reported().size());
+        try (Prefetcher batches = new Prefetcher(() -> spec.data().batches(spec.batch(), seed, epoch, 0))) {
+          while (stepsDone < length.stepLimit() && batches.hasNext()) {
+            Batch batch = batches.next();
+            double[] values = step(batch);
+            latest = batch;
+            means.add(values, batch.size());
+            stepsDone++;
+            hooksCurrent = false;
+            for (StepRun.Hook hook : graph.hooks()) {
+              if (hook.dueAfterStep(stepsDone)) {
+                runHook(hook);
+              }
+            }
+          }
+        }
+        EpochResult result = new EpochResult(epoch, means.named(graph.reported(), ""), means.examples(),
+            Duration.ofNanos(System.nanoTime() - start));
+        csv.append(epoch, result.values());
+        epochs.add(result);
+        print(ProgressLine.format(result, length.epochs(), result.time().toNanos() / 1e9));
+        epoch++;
+        for (StepRun.Hook hook : graph.hooks()) {
+          if (hook.dueAfterEpoch(epoch)) {
+            runHook(hook);
+          }
+        }
+      }
+    }
+    if (!hooksCurrent) {
+      graph.hooks().forEach(this::runHook);
+    }
+  }
+
+  /** One step: every run in order, with the batch, the step number and the learning rates fed. */
+  private double[] step(Batch batch) {
+    List<Tensor> fed = new ArrayList<>();
+    try {
+      for (FieldFeed feed : graph.feeds()) {
+        fed.add(feed.tensor(batch));
+      }
+      TBool training = track(TBool.scalarOf(true), fed);
+      TInt64 step = track(TInt64.scalarOf(stepsDone), fed);
+      List<float[]> fetched = new ArrayList<>();
+      long perEpoch = spec.data().batchCount(spec.batch());
+      for (StepRun run : graph.runs()) {
+        Session.Runner runner = session.runner()
+            .feed(graph.net().training(), training)
+            .feed(graph.net().step(), step);
+        for (int i = 0; i < graph.feeds().size(); i++) {
+          runner.feed(graph.feeds().get(i).placeholder(), fed.get(i));
+        }
+        for (StepRun.Rate rate : run.rates()) {
+          runner.feed(rate.placeholder(), track(TFloat32.scalarOf((float) rate.schedule().at(stepsDone, perEpoch)), fed));
+        }
+        if (run.target() != null) {
+          runner.addTarget(run.target());
+        }
+        run.fetches().forEach(runner::fetch);
+        fetched.add(scalars(runner, run.fetches().size(), "step " + (stepsDone + 1)));
+      }
+      double[] values = new double[graph.reported().size()];
+      for (int i = 0; i < values.length; i++) {
+        int[] slot = graph.reportSlots().get(i);
+        values[i] = fetched.get(slot[0])[slot[1]];
+        if (!Double.isFinite(values[i])) {
+          throw new TrainException("job " + spec.jobName() + ": " + graph.reported().get(i) + " became " + values[i]
+              + " at step " + (stepsDone + 1) + "; try a lower learning rate, or check the data");
+        }
+      }
+      if (values.length > 0) {
+        firstReported.add(values[0]);
+      }
+      return values;
+    } finally {
+      fed.forEach(Tensor::close);
+    }
+  }
+
+  private float[] scalars(Session.Runner runner, int count, String where) {
+    try (Result result = runner.run()) {
+      float[] values = new float[count];
+      for (int i = 0; i < count; i++) {
+        values[i] = ((TFloat32) result.get(i)).getFloat();
+      }
+      return values;
+    } catch (RuntimeException e) {
+      if (e instanceof TrainException) {
+        throw e;
+      }
+      throw new TrainException("job " + spec.jobName() + ": " + where + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * An {@code every} block, on the latest step's batch: its values printed, its pictures written
+   * under the log directory.
+   */
+  private void runHook(StepRun.Hook hook) {
+    hooksCurrent = true;
+    if (latest == null) {
+      return;
+    }
+    List<Tensor> fed = new ArrayList<>();
+    Session.Runner runner = session.runner();
+    for (FieldFeed feed : graph.feeds()) {
+      runner.feed(feed.placeholder(), track(feed.tensor(latest), fed));
+    }
+    hook.reports().forEach(r -> runner.fetch(r.value()));
+    hook.grids().forEach(g -> runner.fetch(g.images()));
+    try (Result result = runner.run()) {
+      StringBuilder line = new StringBuilder("step ").append(stepsDone);
+      for (int i = 0; i < hook.reports().size(); i++) {
+        line.append(String.format(Locale.ROOT, "  %s %.4f", hook.reports().get(i).name(),
+            ((TFloat32) result.get(i)).getFloat()));
+      }
+      for (int i = 0; i < hook.grids().size(); i++) {
+        TFloat32 images = (TFloat32) result.get(hook.reports().size() + i);
+        Path png = logDir.resolve(hook.grids().get(i).path()
+            .replace("{step}", Long.toString(stepsDone)).replace("{epoch}", Integer.toString(epoch)));
+        writeGrid(images, png);
+        line.append("  wrote ").append(png);
+      }
+      print(line.toString());
+    } finally {
+      fed.forEach(Tensor::close);
+    }
+  }
+
+  private static void writeGrid(TFloat32 images, Path png) {
+    long[] shape = images.shape().asArray();
+    int count = (int) Math.min(shape[0], GRID_IMAGES);
+    int[] picture = switch (shape.length) {
+      case 2 -> {
+        int side = (int) Math.round(Math.sqrt(shape[1]));
+        yield new int[] {side, side, 1};
+      }
+      case 3 -> new int[] {(int) shape[1], (int) shape[2], 1};
+      default -> new int[] {(int) shape[1], (int) shape[2], (int) shape[3]};
+    };
+    float[] values = new float[Math.toIntExact(images.size())];
+    images.copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(values, false, false));
+    ImageGrid.write(png, values, count, picture);
+  }
+
+  private static <T extends Tensor> T track(T tensor, List<Tensor> fed) {
+    fed.add(tensor);
+    return tensor;
+  }
+
+  private void print(String line) {
+    if (!options.quiet()) {
+      options.out().println(line);
+    }
+  }
+}

@@ -32,6 +32,7 @@ import dev.nnc.stdlib.losses.CrossEntropy;
 import dev.nnc.stdlib.losses.Kl;
 import dev.nnc.stdlib.losses.Mae;
 import dev.nnc.stdlib.losses.Penalty;
+import dev.nnc.stdlib.losses.PrecisionRecall;
 import dev.nnc.stdlib.losses.TopK;
 import dev.nnc.stdlib.losses.Mse;
 import dev.nnc.stdlib.optimizers.OptimizerDef;
@@ -112,6 +113,8 @@ public final class Builtins {
   public static final TensorOp L2 = Penalty.L2;
   public static final TensorOp TOP_K = new TopK();
   public static final TensorOp ACCURACY = new Accuracy();
+  public static final TensorOp PRECISION = PrecisionRecall.PRECISION;
+  public static final TensorOp RECALL = PrecisionRecall.RECALL;
 
   public static final OptimizerDef SGD = OptimizerDef.SGD;
   public static final OptimizerDef MOMENTUM = OptimizerDef.MOMENTUM;
@@ -138,7 +141,7 @@ public final class Builtins {
             RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU, SWISH, SOFTPLUS,
             EXP, LOG, SQRT, ABS, SQUARE, MEAN, SUM, MAX, MIN, TRANSPOSE, CLIP, ARGMAX,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
-            CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, TOP_K,
+            CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, TOP_K, PRECISION, RECALL,
             SGD, MOMENTUM, ADAM, NESTEROV, ADAMAX, NADAM, ADADELTA, ADAGRAD, RMSPROP,
             EXPONENTIAL, STEP, COSINE, WARMUP)) {
       BY_NAME.put(builtin.name(), builtin);
@@ -147,7 +150,7 @@ public final class Builtins {
 
   /** Built-ins of the language (LANGUAGE.md §8) that this version does not provide yet. */
   private static final Set<String> PLANNED = Set.of(
-      "normal", "uniform", "bernoulli", "precision", "recall");
+      "normal", "uniform", "bernoulli");
 
   private Builtins() {}
 

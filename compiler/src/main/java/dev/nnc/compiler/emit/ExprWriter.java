@@ -11,6 +11,7 @@ import dev.nnc.runtime.train.Period;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
 import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.RatioMetric;
 import dev.nnc.stdlib.TensorOp;
 import dev.nnc.stdlib.spec.InitCall;
 import dev.nnc.stdlib.spec.Param;
@@ -193,19 +194,7 @@ final class ExprWriter {
         CodeBlock layer = layer(op, c.args());
         return piped == null ? layer : CodeBlock.of("$L.apply(net, $L)", layer, piped);
       }
-      List<Arg> config = new ArrayList<>();
-      List<Arg> tensorArgs = new ArrayList<>();
-      int wanted = op.signature().tensorInputs();
-      int have = piped == null ? 0 : 1;
-      for (Arg arg : c.args()) {
-        if (arg.name() == null && (wanted == Signature.VARIADIC || have < wanted)) {
-          tensorArgs.add(arg);
-          have++;
-        } else {
-          config.add(arg);
-        }
-      }
-      return CodeBlock.of("$L.apply(net, $L)", layer(op, config), tensorArgs(piped, tensorArgs));
+      return function(op, c.args(), piped, "apply");
     }
     if (valueOf(c) instanceof Value.Outputs o) {
       // Either `x -> Block(64)` (the call binds hyper-parameters, the input is piped) or
@@ -216,6 +205,31 @@ final class ExprWriter {
       return CodeBlock.of("$L.$L()", modelApplication(o.model(), hyperArgs, inputs), firstOutput(o.model()));
     }
     throw new IllegalStateException("unsupported call " + c.span().text());
+  }
+
+  /**
+   * A job's ratio metric as the batch's counts, which the trainer sums over the epoch:
+   * {@code Layer.of(Builtins.PRECISION).ratio(net, v.get("logits"), v.get("label"))}.
+   */
+  CodeBlock ratio(RatioMetric op, Call c) {
+    return function(op, c.args(), null, "ratio");
+  }
+
+  /** A function, loss or metric: its tensors first, the rest its configuration ({@code concat(a, b, axis: 1)}). */
+  private CodeBlock function(TensorOp op, List<Arg> args, CodeBlock piped, String method) {
+    List<Arg> config = new ArrayList<>();
+    List<Arg> tensorArgs = new ArrayList<>();
+    int wanted = op.signature().tensorInputs();
+    int have = piped == null ? 0 : 1;
+    for (Arg arg : args) {
+      if (arg.name() == null && (wanted == Signature.VARIADIC || have < wanted)) {
+        tensorArgs.add(arg);
+        have++;
+      } else {
+        config.add(arg);
+      }
+    }
+    return CodeBlock.of("$L.$L(net, $L)", layer(op, config), method, tensorArgs(piped, tensorArgs));
   }
 
   private CodeBlock tensorArgs(CodeBlock piped, List<Arg> args) {

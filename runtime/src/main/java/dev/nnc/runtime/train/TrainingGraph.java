@@ -68,7 +68,12 @@ final class TrainingGraph {
     lossAndMetrics.add(loss(net, spec, values));
     Net metricsNet = net.scope("metrics");
     for (Metric metric : spec.metrics()) {
-      lossAndMetrics.add(mean(net, metric.value().build(metricsNet.scope(metric.name()), values)));
+      Operand<TFloat32> value = metric.value().build(metricsNet.scope(metric.name()), values);
+      if (metric.aggregation() == Metric.Aggregation.RATIO) {
+        lossAndMetrics.addAll(net.tf().unstack(value, 2L).output());
+      } else {
+        lossAndMetrics.add(mean(net, value));
+      }
     }
 
     List<Operand<TFloat32>> fetches = List.copyOf(lossAndMetrics);
@@ -96,7 +101,10 @@ final class TrainingGraph {
     return outputs;
   }
 
-  /** The loss first, then each metric: the scalars fetched every step. */
+  /**
+   * The scalars fetched every step: the loss first, then each metric, a ratio as its numerator and
+   * its denominator.
+   */
   List<Operand<TFloat32>> lossAndMetrics() {
     return lossAndMetrics;
   }

@@ -153,6 +153,7 @@ public final class Trainer {
       epoch++;
       batch = 0;
       means = new WeightedMeans(spec.metrics());
+      steps.resetStates();
       // An epoch cut short by the step limit ends the run; a checkpoint of it would skip the rest.
       if (whole) {
         checkpointer.afterEpoch(epoch, this::state);

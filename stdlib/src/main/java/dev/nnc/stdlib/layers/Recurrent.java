@@ -28,7 +28,8 @@ import org.tensorflow.types.TInt32;
  * {@code rnn}, {@code lstm} and {@code gru} over {@code [seq, features]}, as Keras's SimpleRNN, LSTM
  * and GRU (with {@code reset_after}): the same weights, gate order and parameter counts. The time
  * loop is unrolled over the static sequence length, because TensorFlow Java cannot differentiate
- * through graph loops or the fused RNN kernels.
+ * through graph loops or the fused RNN kernels. With {@code stateful: true} the initial state is a
+ * placeholder the trainer feeds with the state the previous training step ended in ({@code Net.carry}).
  */
 public final class Recurrent extends TensorOpDefinition {
   private static final Signature SIGNATURE =

@@ -90,6 +90,14 @@ class SummaryTest {
   }
 
   @Test
+  void statefulRecurrentLayersCountNoStateAsKerasDoes() {
+    ModelInstance stateless = model("Sequences");
+    ModelInstance stateful = model("StatefulSequences");
+    assertEquals(stateless.trainable(), stateful.trainable());
+    assertEquals(0, stateful.nonTrainable());
+  }
+
+  @Test
   void decoderLayersMatchKerasShapesAndCounts() {
     ModelInstance decoder = model("Decoder");
     // Dense 16 -> 1568: 26,656. Conv2DTranspose(16, 3) on 32 channels: 3*3*16*32 + 16 = 4,624, 7x7 -> 14x14

@@ -34,6 +34,7 @@ import dev.nnc.stdlib.losses.CrossEntropy;
 import dev.nnc.stdlib.losses.Kl;
 import dev.nnc.stdlib.losses.Mae;
 import dev.nnc.stdlib.losses.Penalty;
+import dev.nnc.stdlib.losses.PrecisionRecall;
 import dev.nnc.stdlib.losses.TopK;
 import dev.nnc.stdlib.losses.Mse;
 import dev.nnc.stdlib.optimizers.OptimizerDef;
@@ -44,7 +45,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The standard scope: every built-in by name. Generated code refers to the constants here
@@ -117,6 +117,8 @@ public final class Builtins {
   public static final TensorOp L2 = Penalty.L2;
   public static final TensorOp TOP_K = new TopK();
   public static final TensorOp ACCURACY = new Accuracy();
+  public static final TensorOp PRECISION = PrecisionRecall.PRECISION;
+  public static final TensorOp RECALL = PrecisionRecall.RECALL;
 
   public static final OptimizerDef SGD = OptimizerDef.SGD;
   public static final OptimizerDef MOMENTUM = OptimizerDef.MOMENTUM;
@@ -144,23 +146,14 @@ public final class Builtins {
             EXP, LOG, SQRT, ABS, SQUARE, MEAN, SUM, MAX, MIN, TRANSPOSE, CLIP, ARGMAX,
             NORMAL, UNIFORM, BERNOULLI,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
-            CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, TOP_K,
+            CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, TOP_K, PRECISION, RECALL,
             SGD, MOMENTUM, ADAM, NESTEROV, ADAMAX, NADAM, ADADELTA, ADAGRAD, RMSPROP,
             EXPONENTIAL, STEP, COSINE, WARMUP)) {
       BY_NAME.put(builtin.name(), builtin);
     }
   }
 
-  /** Built-ins of the language (LANGUAGE.md §8) that this version does not provide yet. */
-  private static final Set<String> PLANNED = Set.of(
-      "precision", "recall");
-
   private Builtins() {}
-
-  /** True for a built-in the language defines but this version does not provide yet. */
-  public static boolean planned(String name) {
-    return PLANNED.contains(name);
-  }
 
   public static Optional<Builtin> lookup(String name) {
     return Optional.ofNullable(BY_NAME.get(name));

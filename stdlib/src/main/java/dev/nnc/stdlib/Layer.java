@@ -55,6 +55,14 @@ public final class Layer {
     return op.build(scope, args, operands, weights);
   }
 
+  /**
+   * The batch's numerator and denominator of a ratio metric ({@code precision}), which a job sums
+   * over the epoch; metrics own no weights.
+   */
+  public Operand<TFloat32> ratio(Net net, Operand<?>... inputs) {
+    return ((RatioMetric) op).parts(net, args, Arrays.asList(inputs));
+  }
+
   /** A number used as a tensor ({@code 0.5 * x}, {@code bce(p, 1)}): a float scalar that broadcasts. */
   public static Operand<TFloat32> constant(Net net, double value) {
     return net.tf().constant((float) value);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 
@@ -88,6 +89,34 @@ class LossesTest {
     assertEquals(expected / 2, evaluate(Builtins.CROSS_ENTROPY), 1e-6);
     // arg-max of the rows: 0 (label 0) and 0 (label 1): one right out of two
     assertEquals(0.5, evaluate(Builtins.ACCURACY), 1e-9);
+  }
+
+  @Test
+  void precisionAndRecallOfOneClassOfSeveral() {
+    // predicted classes (arg-max) 0 and 0, labels 0 and 1
+    assertEquals(0.5, evaluate(Builtins.PRECISION, "class", 0), 1e-9);
+    assertEquals(1.0, evaluate(Builtins.RECALL, "class", 0), 1e-9);
+    // class 1 is never predicted: no predicted positive gives 0, as in Keras
+    assertEquals(0.0, evaluate(Builtins.PRECISION, "class", 1), 1e-9);
+    assertEquals(0.0, evaluate(Builtins.RECALL, "class", 1), 1e-9);
+  }
+
+  @Test
+  void aRatioMetricGivesTheBatchsCountsToSumOverTheEpoch() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Net net = Net.root(graph, 1);
+      // single logits against 0/1 targets: a true positive, a false positive, a false negative, a true negative
+      Operand<TFloat32> logits = net.tf().constant(new float[][] {{3f}, {0.5f}, {-1f}, {-2f}});
+      Operand<TFloat32> targets = net.tf().constant(new float[] {1f, 0f, 1f, 0f});
+      Operand<TFloat32> precision = Layer.of(Builtins.PRECISION).ratio(net, logits, targets);
+      Operand<TFloat32> recall = Layer.of(Builtins.RECALL).ratio(net, logits, targets);
+      try (Result result = session.runner().fetch(precision).fetch(recall).run()) {
+        TFloat32 p = (TFloat32) result.get(0);
+        TFloat32 r = (TFloat32) result.get(1);
+        assertEquals(List.of(1f, 2f), List.of(p.getFloat(0), p.getFloat(1)));
+        assertEquals(List.of(1f, 2f), List.of(r.getFloat(0), r.getFloat(1)));
+      }
+    }
   }
 
   @Test

@@ -177,11 +177,6 @@ final class Evaluator {
   }
 
   private Value unknownName(Name n) {
-    if (Builtins.planned(n.name())) {
-      diagnostics.report(Diagnostic.at(Code.NN0405, n.span(), "the built-in `" + n.name() + "` is not supported yet")
-          .help("it is part of the language (LANGUAGE.md §8) and comes in a later version of nnc"));
-      return Value.ERROR;
-    }
     List<String> visible = new ArrayList<>(locals.keySet());
     checker.globalNames().forEach(visible::add);
     Builtins.all().forEach(b -> visible.add(b.name()));

@@ -11,6 +11,7 @@ import dev.nnc.runtime.train.Period;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
 import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.RatioMetric;
 import dev.nnc.stdlib.TensorOp;
 import dev.nnc.stdlib.spec.InitCall;
 import dev.nnc.stdlib.spec.Param;
@@ -208,22 +209,7 @@ final class ExprWriter {
         CodeBlock layer = layer(op, c.args());
         return piped == null ? layer : CodeBlock.of("$L.apply(net, $L)", layer, piped);
       }
-      List<Arg> config = new ArrayList<>();
-      List<Arg> tensorArgs = new ArrayList<>();
-      int wanted = op.signature().tensorInputs();
-      int have = piped == null ? 0 : 1;
-      for (Arg arg : c.args()) {
-        if (arg.name() == null && (wanted == Signature.VARIADIC || have < wanted)) {
-          tensorArgs.add(arg);
-          have++;
-        } else {
-          config.add(arg);
-        }
-      }
-      CodeBlock operands = tensorArgs(piped, tensorArgs);
-      return operands.isEmpty()
-          ? CodeBlock.of("$L.apply(net)", layer(op, config))
-          : CodeBlock.of("$L.apply(net, $L)", layer(op, config), operands);
+      return function(op, c.args(), piped, "apply");
     }
     if (c.callee() instanceof Name n && jobModels.containsKey(n.name()) && valueOf(c) instanceof Value.Outputs o) {
       return CodeBlock.of("$L.$L()", jobApplication(n.name(), tensorArgs(piped, c.args())), firstOutput(o.model()));
@@ -237,6 +223,34 @@ final class ExprWriter {
       return CodeBlock.of("$L.$L()", modelApplication(o.model(), hyperArgs, inputs), firstOutput(o.model()));
     }
     throw new IllegalStateException("unsupported call " + c.span().text());
+  }
+
+  /**
+   * A job's ratio metric as the batch's counts, which the trainer sums over the epoch:
+   * {@code Layer.of(Builtins.PRECISION).ratio(net, v.get("logits"), v.get("label"))}.
+   */
+  CodeBlock ratio(RatioMetric op, Call c) {
+    return function(op, c.args(), null, "ratio");
+  }
+
+  /** A function, loss or metric: its tensors first, the rest its configuration ({@code concat(a, b, axis: 1)}). */
+  private CodeBlock function(TensorOp op, List<Arg> args, CodeBlock piped, String method) {
+    List<Arg> config = new ArrayList<>();
+    List<Arg> tensorArgs = new ArrayList<>();
+    int wanted = op.signature().tensorInputs();
+    int have = piped == null ? 0 : 1;
+    for (Arg arg : args) {
+      if (arg.name() == null && (wanted == Signature.VARIADIC || have < wanted)) {
+        tensorArgs.add(arg);
+        have++;
+      } else {
+        config.add(arg);
+      }
+    }
+    CodeBlock operands = tensorArgs(piped, tensorArgs);
+    return operands.isEmpty()
+        ? CodeBlock.of("$L.$L(net)", layer(op, config), method)
+        : CodeBlock.of("$L.$L(net, $L)", layer(op, config), method, operands);
   }
 
   private CodeBlock tensorArgs(CodeBlock piped, List<Arg> args) {

@@ -15,6 +15,8 @@ import dev.nnc.runtime.train.CheckpointPolicy;
 import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
 import dev.nnc.runtime.train.WeightPenalty;
+import dev.nnc.stdlib.Builtins;
+import dev.nnc.stdlib.RatioMetric;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,7 +94,12 @@ final class JobGenerator {
       b.add(".epochs($L)\n", job.epochs());
     }
     for (Job.Metric metric : job.metrics()) {
-      b.add(".metric($S, (net, v) -> $T.floats($L))\n", metric.name(), ExprWriter.LAYER, scalars.tensor(metric.expr()));
+      Ast.Call call = (Ast.Call) metric.expr();
+      if (Builtins.lookup(((Ast.Name) call.callee()).name()).orElse(null) instanceof RatioMetric ratio) {
+        b.add(".ratioMetric($S, (net, v) -> $L)\n", metric.name(), scalars.ratio(ratio, call));
+      } else {
+        b.add(".metric($S, (net, v) -> $T.floats($L))\n", metric.name(), ExprWriter.LAYER, scalars.tensor(metric.expr()));
+      }
     }
     if (job.stop() != null) {
       b.add(".stop($L)\n", stop(job.stop()));

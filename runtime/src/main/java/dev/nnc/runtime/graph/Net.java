@@ -171,6 +171,20 @@ public final class Net {
     return java.util.Optional.ofNullable(state.weightsByName.get(name));
   }
 
+  /**
+   * Declares a state carried from one training step to the next, as a stateful recurrent layer's:
+   * {@code initial} is a placeholder with a default (zeros), which the trainer feeds with what
+   * {@code last} gave in the step before. It is no weight: it is neither trained, counted nor saved.
+   */
+  public void carry(Operand<TFloat32> initial, Operand<TFloat32> last) {
+    state.carried.add(new Carried(initial, last));
+  }
+
+  /** Every carried state declared so far, in declaration order. */
+  public List<Carried> carried() {
+    return Collections.unmodifiableList(state.carried);
+  }
+
   /** Every weight created so far, in creation order. */
   public List<Weight> weights() {
     return Collections.unmodifiableList(state.weights);
@@ -197,6 +211,9 @@ public final class Net {
   public record Weight(
       String name, Variable<TFloat32> variable, Operand<TFloat32> read, Shape shape, boolean trainable) {}
 
+  /** A state fed at {@code initial} and read back from {@code last} after a training step. */
+  public record Carried(Operand<TFloat32> initial, Operand<TFloat32> last) {}
+
   private static final class State {
     final Graph graph;
     final Ops rootTf;
@@ -206,6 +223,7 @@ public final class Net {
     final List<Weight> weights = new ArrayList<>();
     final Map<String, Weight> weightsByName = new HashMap<>();
     final List<Update> updates = new ArrayList<>();
+    final List<Carried> carried = new ArrayList<>();
     long seeds;
     int applications;
 

@@ -2,10 +2,33 @@ package dev.nnc.runtime.train;
 
 import java.util.Objects;
 
-/** A named value reported every epoch, averaged over the epoch's batches. */
-public record Metric(String name, TensorFunction value) {
+/**
+ * A named value reported every epoch. Most metrics are means: {@code value} gives the batch's mean
+ * and the epoch's figure weighs each batch by its size. A {@link Aggregation#RATIO ratio} (precision,
+ * recall) is exact over the epoch instead: {@code value} gives the batch's numerator and denominator
+ * as a {@code float[2]}, and the epoch's figure is the sum of the numerators over the sum of the
+ * denominators (0 when no denominator was ever counted), never a mean of batch ratios.
+ */
+public record Metric(String name, TensorFunction value, Aggregation aggregation) {
   public Metric {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(aggregation, "aggregation");
+  }
+
+  /** How a metric's batch figures make the epoch's: the width is how many numbers a batch fetches. */
+  public enum Aggregation {
+    MEAN(1),
+    RATIO(2);
+
+    private final int width;
+
+    Aggregation(int width) {
+      this.width = width;
+    }
+
+    int width() {
+      return width;
+    }
   }
 }

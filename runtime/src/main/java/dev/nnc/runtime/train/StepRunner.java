@@ -3,6 +3,7 @@ package dev.nnc.runtime.train;
 import dev.nnc.runtime.data.Batch;
 import java.util.ArrayList;
 import java.util.List;
+import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -15,10 +16,12 @@ final class StepRunner implements AutoCloseable {
   private final Session session;
   private final TrainingGraph graph;
   private final TBool trainingFlag = TBool.scalarOf(true);
+  private final CarriedStates states;
 
   StepRunner(Session session, TrainingGraph graph) {
     this.session = session;
     this.graph = graph;
+    this.states = new CarriedStates(graph.carried());
   }
 
   /**
@@ -34,34 +37,53 @@ final class StepRunner implements AutoCloseable {
           .feed(graph.step(), track(TInt64.scalarOf(step), fed))
           .feed(graph.training(), trainingFlag)
           .addTarget(graph.trainOps().step());
-      return run(runner, batch, fed);
+      states.feed(runner, batch.size(), fed);
+      return run(runner, batch, fed, true);
     } finally {
       fed.forEach(Tensor::close);
     }
   }
 
-  /** The loss and the metrics on {@code batch}, with the model in inference mode. */
+  /**
+   * The loss and the metrics on {@code batch}, with the model in inference mode; stateful layers
+   * start from zeros, as the exported model serves.
+   */
   double[] evaluate(Batch batch) {
     List<Tensor> fed = new ArrayList<>();
     try {
-      return run(session.runner(), batch, fed);
+      return run(session.runner(), batch, fed, false);
     } finally {
       fed.forEach(Tensor::close);
     }
   }
 
-  /** Feeds the batch and fetches the loss and metrics; every tensor made goes into {@code fed}. */
-  private double[] run(Session.Runner runner, Batch batch, List<Tensor> fed) {
+  /** Forgets the carried states of stateful layers: every epoch starts from zeros. */
+  void resetStates() {
+    states.reset();
+  }
+
+  /**
+   * Feeds the batch and fetches the loss and metrics, and after them the carried states, which
+   * it keeps if {@code carry}; every tensor made goes into {@code fed}.
+   */
+  private double[] run(Session.Runner runner, Batch batch, List<Tensor> fed, boolean carry) {
     for (FieldFeed feed : graph.feeds()) {
       Tensor tensor = feed.tensor(batch);
       fed.add(tensor);
       runner.feed(feed.placeholder(), tensor);
     }
-    graph.lossAndMetrics().forEach(runner::fetch);
+    List<Operand<TFloat32>> fetches = graph.lossAndMetrics();
+    fetches.forEach(runner::fetch);
+    if (carry) {
+      states.fetch(runner);
+    }
     try (Result result = runner.run()) {
-      double[] values = new double[result.size()];
+      double[] values = new double[fetches.size()];
       for (int i = 0; i < values.length; i++) {
         values[i] = ((TFloat32) result.get(i)).getFloat();
+      }
+      if (carry) {
+        states.keep(result, values.length);
       }
       return values;
     }

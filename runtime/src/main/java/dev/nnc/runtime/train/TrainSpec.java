@@ -227,8 +227,15 @@ public final class TrainSpec {
       return this;
     }
 
+    /** A metric averaged over the epoch's records; {@code value} is the batch's mean. */
     public Builder metric(String name, TensorFunction value) {
-      metrics.add(new Metric(name, value));
+      metrics.add(new Metric(name, value, Metric.Aggregation.MEAN));
+      return this;
+    }
+
+    /** A metric reported as a ratio of sums over the epoch; {@code parts} is the batch's [numerator, denominator]. */
+    public Builder ratioMetric(String name, TensorFunction parts) {
+      metrics.add(new Metric(name, parts, Metric.Aggregation.RATIO));
       return this;
     }
 

@@ -55,8 +55,8 @@ public final class Trainer {
     this.epoch = resumed.map(RunState::epoch).orElse(0);
     this.batch = resumed.map(RunState::batch).orElse(0);
     this.stepsDone = resumed.map(RunState::step).orElse(0L);
-    this.means = resumed.map(s -> new WeightedMeans(s.sums(), s.examples()))
-        .orElseGet(() -> new WeightedMeans(names.size()));
+    this.means = resumed.map(s -> new WeightedMeans(spec.metrics(), s.sums(), s.examples()))
+        .orElseGet(() -> new WeightedMeans(spec.metrics()));
     this.stopped = resumed.map(RunState::stopped).orElse(false);
   }
 
@@ -153,7 +153,8 @@ public final class Trainer {
       boolean whole = batch == stepsPerEpoch;
       epoch++;
       batch = 0;
-      means = new WeightedMeans(names.size());
+      means = new WeightedMeans(spec.metrics());
+      steps.resetStates();
       // An epoch cut short by the step limit ends the run; a checkpoint of it would skip the rest.
       if (whole) {
         checkpointer.afterEpoch(epoch, this::state);
@@ -197,7 +198,7 @@ public final class Trainer {
   }
 
   private WeightedMeans evaluate(Dataset data, int epoch) {
-    WeightedMeans validation = new WeightedMeans(names.size());
+    WeightedMeans validation = new WeightedMeans(spec.metrics());
     try (Prefetcher batches = new Prefetcher(() -> data.batches(spec.batch(), seed, epoch))) {
       for (int step = 1; batches.hasNext(); step++) {
         Batch next = batches.next();

@@ -31,11 +31,13 @@ final class TrainingGraph {
   private final TrainOps trainOps;
   private final Optional<WeightStore> weightStore;
   private final Operand<TBool> weightsFinite;
+  private final List<Net.Carried> carried;
 
   private TrainingGraph(List<FieldFeed> feeds, Map<String, Operand<?>> inputs,
       Map<String, Operand<?>> outputs, List<Operand<TFloat32>> lossAndMetrics,
       Operand<TBool> training, Operand<TInt64> step, OptimizerInputs optimizerInputs,
-      TrainOps trainOps, Optional<WeightStore> weightStore, Operand<TBool> weightsFinite) {
+      TrainOps trainOps, Optional<WeightStore> weightStore, Operand<TBool> weightsFinite,
+      List<Net.Carried> carried) {
     this.feeds = feeds;
     this.inputs = inputs;
     this.outputs = outputs;
@@ -46,6 +48,7 @@ final class TrainingGraph {
     this.trainOps = trainOps;
     this.weightStore = weightStore;
     this.weightsFinite = weightsFinite;
+    this.carried = carried;
   }
 
   static TrainingGraph build(Graph graph, TrainSpec spec, long seed) {
@@ -68,7 +71,12 @@ final class TrainingGraph {
     lossAndMetrics.add(loss(net, spec, values));
     Net metricsNet = net.scope("metrics");
     for (Metric metric : spec.metrics()) {
-      lossAndMetrics.add(mean(net, metric.value().build(metricsNet.scope(metric.name()), values)));
+      Operand<TFloat32> value = metric.value().build(metricsNet.scope(metric.name()), values);
+      if (metric.aggregation() == Metric.Aggregation.RATIO) {
+        lossAndMetrics.addAll(net.tf().unstack(value, 2L).output());
+      } else {
+        lossAndMetrics.add(mean(net, value));
+      }
     }
 
     List<Operand<TFloat32>> fetches = List.copyOf(lossAndMetrics);
@@ -78,7 +86,7 @@ final class TrainingGraph {
     return new TrainingGraph(List.copyOf(feedsByField.values()), inputs, outputs, fetches,
         net.training(), net.step(), optimizerInputs,
         TrainOps.build(net, spec, fetches, optimizerInputs), weightStore,
-        allFinite(net.tf().withSubScope("weights_finite"), net.weights()));
+        allFinite(net.tf().withSubScope("weights_finite"), net.weights()), net.carried());
   }
 
   /** Every data field's feed; the trainer feeds them all, every step. */
@@ -96,7 +104,10 @@ final class TrainingGraph {
     return outputs;
   }
 
-  /** The loss first, then each metric: the scalars fetched every step. */
+  /**
+   * The scalars fetched every step: the loss first, then each metric, a ratio as its numerator and
+   * its denominator.
+   */
   List<Operand<TFloat32>> lossAndMetrics() {
     return lossAndMetrics;
   }
@@ -118,6 +129,11 @@ final class TrainingGraph {
 
   TrainOps trainOps() {
     return trainOps;
+  }
+
+  /** The states stateful layers carry from one training step to the next. */
+  List<Net.Carried> carried() {
+    return carried;
   }
 
   /** Present when early stopping restores the best weights. */

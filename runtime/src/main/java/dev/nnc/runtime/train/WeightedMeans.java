@@ -3,25 +3,53 @@ package dev.nnc.runtime.train;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** Means of the per-batch loss and metrics over an epoch, each batch weighted by its size. */
+/**
+ * The loss and the metrics over an epoch, from the numbers each batch fetches: a mean weighs each
+ * batch's mean by its size; a ratio sums its numerator and its denominator apart, so the epoch's
+ * figure is exact (precision is all true positives over all predicted positives).
+ */
 final class WeightedMeans {
+  private final List<Metric.Aggregation> values;
   private final double[] sums;
   private long examples;
 
-  WeightedMeans(int count) {
-    this(new double[count], 0);
+  /** Empty means for the loss (a mean) and {@code metrics}. */
+  WeightedMeans(List<Metric> metrics) {
+    this(metrics, new double[fetched(aggregations(metrics))], 0);
   }
 
   /** Means that go on from the sums of {@code examples} examples, as {@link #sums()} gave them. */
-  WeightedMeans(double[] sums, long examples) {
+  WeightedMeans(List<Metric> metrics, double[] sums, long examples) {
+    this.values = aggregations(metrics);
+    if (sums.length != fetched(values)) {
+      throw new IllegalArgumentException(
+          "expected " + fetched(values) + " sums for " + values + ", found " + sums.length);
+    }
     this.sums = sums.clone();
     this.examples = examples;
   }
 
-  void add(double[] batchMeans, int batchSize) {
-    for (int i = 0; i < sums.length; i++) {
-      sums[i] += batchMeans[i] * batchSize;
+  private static List<Metric.Aggregation> aggregations(List<Metric> metrics) {
+    return Stream.concat(Stream.of(Metric.Aggregation.MEAN), metrics.stream().map(Metric::aggregation)).toList();
+  }
+
+  private static int fetched(List<Metric.Aggregation> values) {
+    return values.stream().mapToInt(Metric.Aggregation::width).sum();
+  }
+
+  /** Adds a batch: {@code fetched} holds what the batch fetched, in the order of {@link #values}. */
+  void add(double[] fetched, int batchSize) {
+    int at = 0;
+    for (Metric.Aggregation value : values) {
+      if (value == Metric.Aggregation.MEAN) {
+        sums[at] += fetched[at] * batchSize;
+      } else {
+        sums[at] += fetched[at];
+        sums[at + 1] += fetched[at + 1];
+      }
+      at += value.width();
     }
     examples += batchSize;
   }
@@ -30,17 +58,22 @@ final class WeightedMeans {
     return examples;
   }
 
-  /** The weighted sums so far, a copy. */
+  /** The sums so far, a copy: what a checkpoint keeps to go on exactly. */
   double[] sums() {
     return sums.clone();
   }
 
-  /** The means by name, {@code prefix} + {@code names[i]} for the i-th value. */
+  /** The figures by name, {@code prefix} + {@code names[i]} for the i-th value. */
   Map<String, Double> named(List<String> names, String prefix) {
-    Map<String, Double> means = new LinkedHashMap<>();
-    for (int i = 0; i < sums.length; i++) {
-      means.put(prefix + names.get(i), sums[i] / examples);
+    Map<String, Double> figures = new LinkedHashMap<>();
+    int at = 0;
+    for (int i = 0; i < values.size(); i++) {
+      double figure = values.get(i) == Metric.Aggregation.MEAN
+          ? sums[at] / examples
+          : sums[at + 1] == 0 ? 0 : sums[at] / sums[at + 1];
+      figures.put(prefix + names.get(i), figure);
+      at += values.get(i).width();
     }
-    return means;
+    return figures;
   }
 }

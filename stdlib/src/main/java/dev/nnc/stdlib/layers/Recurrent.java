@@ -19,14 +19,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * {@code rnn}, {@code lstm} and {@code gru} over {@code [seq, features]}, as Keras's SimpleRNN, LSTM
  * and GRU (with {@code reset_after}): the same weights, gate order and parameter counts. The time
  * loop is unrolled over the static sequence length, because TensorFlow Java cannot differentiate
- * through graph loops or the fused RNN kernels.
+ * through graph loops or the fused RNN kernels. With {@code stateful: true} the initial state is a
+ * placeholder the trainer feeds with the state the previous training step ended in ({@code Net.carry}).
  */
 public final class Recurrent extends TensorOpDefinition {
   private static final Signature SIGNATURE =
@@ -59,9 +62,6 @@ public final class Recurrent extends TensorOpDefinition {
       throw new ShapeException(name() + " unrolls over the sequence, so it needs a fixed length; found " + x,
           "give the sequence axis a size");
     }
-    if (args.bool("stateful")) {
-      throw new ShapeException(name() + " with `stateful: true` is not supported yet");
-    }
     Dim units = Dim.of(args.integer("units"));
     TensorShape out = args.bool("sequences")
         ? TensorShape.of(x.shape().dim(0), seq, units)
@@ -92,8 +92,12 @@ public final class Recurrent extends TensorOpDefinition {
     int steps = (int) x.shape().size(1);
     List<? extends Operand<TFloat32>> xs = tf.unstack(x, (long) steps, org.tensorflow.op.core.Unstack.axis(1L)).output();
     Cell cell = new Cell(tf, w);
-    Operand<TFloat32> h = null;
-    Operand<TFloat32> c = null;
+    boolean stateful = args.bool("stateful");
+    long units = args.integer("units");
+    Operand<TFloat32> h0 = stateful ? initialState(net, x, units) : null;
+    Operand<TFloat32> c0 = stateful && this == LSTM ? initialState(net, x, units) : null;
+    Operand<TFloat32> h = h0;
+    Operand<TFloat32> c = c0;
     List<Operand<TFloat32>> outputs = new ArrayList<>();
     for (Operand<TFloat32> xt : xs) {
       Operand<TFloat32>[] state = cell.step(this, xt, h, c);
@@ -101,7 +105,26 @@ public final class Recurrent extends TensorOpDefinition {
       c = state[1];
       outputs.add(h);
     }
+    if (stateful) {
+      net.carry(h0, h);
+      if (c0 != null) {
+        net.carry(c0, c);
+      }
+    }
     return args.bool("sequences") ? tf.stack(outputs, org.tensorflow.op.core.Stack.axis(1L)) : h;
+  }
+
+  /**
+   * A stateful layer's initial state {@code [batch, units]}: what the trainer feeds (the state the
+   * previous training step ended in), else zeros — at an epoch's start, in validation and serving.
+   */
+  private static Operand<TFloat32> initialState(Net net, Operand<TFloat32> x, long units) {
+    Ops tf = net.tf();
+    Operand<TInt32> batch = tf.gather(tf.shape(x), tf.constant(new int[] {0}), tf.constant(0));
+    Operand<TFloat32> zeros = tf.fill(tf.concat(List.of(batch, tf.constant(new int[] {(int) units})), tf.constant(0)),
+        tf.constant(0f));
+    return tf.withName(net.uniqueName("initial_state"))
+        .placeholderWithDefault(zeros, Shape.of(Shape.UNKNOWN_SIZE, units));
   }
 
   /** One time step of the three cells; a null state is the zero state of the first step. */

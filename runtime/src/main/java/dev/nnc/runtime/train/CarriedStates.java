@@ -1,0 +1,64 @@
+package dev.nnc.runtime.train;
+
+import dev.nnc.runtime.graph.Net;
+import java.util.Arrays;
+import java.util.List;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The states stateful layers carry from one training step to the next, as Keras's stateful RNNs:
+ * record i of a batch starts from the state record i of the batch before ended in. They live here,
+ * between steps, and not in variables, so they are never trained, counted or saved. A shorter batch
+ * (an epoch's last) takes the first rows; {@link #reset} empties them, and an empty state is fed as
+ * nothing, which the graph reads as zeros.
+ */
+final class CarriedStates {
+  private final List<Net.Carried> carried;
+  private final float[][] held;
+  private final long[] rows;
+
+  CarriedStates(List<Net.Carried> carried) {
+    this.carried = carried;
+    this.held = new float[carried.size()][];
+    this.rows = new long[carried.size()];
+  }
+
+  /** Feeds each held state to a batch of {@code batchSize} records; the tensors made go into {@code fed}. */
+  void feed(Session.Runner runner, long batchSize, List<Tensor> fed) {
+    for (int i = 0; i < carried.size(); i++) {
+      if (held[i] == null || rows[i] < batchSize) {
+        continue;
+      }
+      long width = held[i].length / rows[i];
+      TFloat32 state = TFloat32.tensorOf(Shape.of(batchSize, width),
+          DataBuffers.of(held[i], true, false).narrow(batchSize * width));
+      fed.add(state);
+      runner.feed(carried.get(i).initial(), state);
+    }
+  }
+
+  /** Asks the runner for every state's value at the end of the step. */
+  void fetch(Session.Runner runner) {
+    carried.forEach(c -> runner.fetch(c.last()));
+  }
+
+  /** Keeps the states the step ended in: the results from {@code first} on, in the order {@link #fetch} asked. */
+  void keep(Result result, int first) {
+    for (int i = 0; i < carried.size(); i++) {
+      TFloat32 state = (TFloat32) result.get(first + i);
+      rows[i] = state.shape().size(0);
+      held[i] = new float[(int) state.size()];
+      state.copyTo(DataBuffers.of(held[i], false, false));
+    }
+  }
+
+  /** Forgets every state: the next step starts from zeros, as every epoch does. */
+  void reset() {
+    Arrays.fill(held, null);
+  }
+}

@@ -70,21 +70,25 @@ abstract class AbstractNncMojo extends AbstractMojo {
     }
     if (result.failed()) {
       long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
-      throw new MojoFailureException("nnc: " + errors + " error" + (errors == 1 ? "" : "s") + " in " + sources
+      throw new MojoFailureException("nnc: " + count(errors, "error") + " in " + sources
           + " (listed above)");
     }
     report(result);
   }
 
   private void report(NnBuild.Result result) {
-    String files = result.sources() + " .nn file" + (result.sources() == 1 ? "" : "s");
+    String files = count(result.sources(), ".nn file");
     if (result.upToDate()) {
       getLog().info("nnc: " + files + " up to date");
       return;
     }
-    getLog().info("nnc: compiled " + files + " to " + outputDirectory() + ": " + result.written().size()
-        + " Java files written, " + result.unchanged().size() + " unchanged"
+    getLog().info("nnc: compiled " + files + " to " + outputDirectory() + ": " + count(result.written().size(), "Java file")
+        + " written, " + result.unchanged().size() + " unchanged"
         + (result.deleted().isEmpty() ? "" : ", " + result.deleted().size() + " deleted"));
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /**

@@ -18,9 +18,9 @@ class CliTest {
 
   @TempDir Path dir;
 
-  private record Run(int status, String out, String err) {}
+  record Run(int status, String out, String err) {}
 
-  private static Run nnc(String... args) {
+  static Run nnc(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = Nnc.run(args, new PrintWriter(out, true), new PrintWriter(err, true));

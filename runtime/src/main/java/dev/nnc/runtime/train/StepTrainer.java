@@ -78,7 +78,7 @@ public final class StepTrainer {
     try (MetricsCsv csv = MetricsCsv.create(logDir, graph.reported())) {
       while (epoch < length.epochs() && stepsDone < length.stepLimit()) {
         long start = System.nanoTime();
-        WeightedMeans means = new WeightedMeans(graph.reported().size());
+        WeightedMeans means = WeightedMeans.ofMeans(graph.reported().size());
         try (Prefetcher batches = new Prefetcher(() -> spec.data().batches(spec.batch(), seed, epoch, 0))) {
           while (stepsDone < length.stepLimit() && batches.hasNext()) {
             Batch batch = batches.next();

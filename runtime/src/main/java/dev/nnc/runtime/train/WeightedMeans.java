@@ -1,5 +1,6 @@
 package dev.nnc.runtime.train;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,16 @@ final class WeightedMeans {
 
   /** Means that go on from the sums of {@code examples} examples, as {@link #sums()} gave them. */
   WeightedMeans(List<Metric> metrics, double[] sums, long examples) {
-    this.values = aggregations(metrics);
+    this(sums, examples, aggregations(metrics));
+  }
+
+  /** Empty means of {@code count} values that are all batch means (a custom step's reported values). */
+  static WeightedMeans ofMeans(int count) {
+    return new WeightedMeans(new double[count], 0, Collections.nCopies(count, Metric.Aggregation.MEAN));
+  }
+
+  private WeightedMeans(double[] sums, long examples, List<Metric.Aggregation> values) {
+    this.values = values;
     if (sums.length != fetched(values)) {
       throw new IllegalArgumentException(
           "expected " + fetched(values) + " sums for " + values + ", found " + sums.length);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Checks, compiles, trains and summarises neural networks written in .nn files.",
     subcommands = {CheckCommand.class, CompileCommand.class, TrainCommand.class, SummaryCommand.class, GraphCommand.class,
-        DataCommand.class})
+        DataCommand.class, LspCommand.class})
 public final class Nnc {
   public static final int OK = 0;
   public static final int PROGRAM_ERRORS = 1;

@@ -1,5 +1,6 @@
 package dev.nnc.compiler.check;
 
+import dev.nnc.compiler.source.Span;
 import dev.nnc.compiler.syntax.Ast;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -7,14 +8,16 @@ import java.util.Map;
 
 /**
  * A checked program: the syntax tree with what the checker learned about it — each expression's
- * value (kept in a side table, not in the tree), each model checked with its defaults, each job.
+ * value and each application's output and parameters (kept in side tables, not in the tree), each
+ * model checked with its defaults, each job.
  */
 public record Program(
     Ast.Unit unit,
     List<Ast.Unit> imported,
     IdentityHashMap<Ast.Expr, Value> values,
     Map<Ast.Model, ModelInstance> models,
-    List<Job> jobs) {
+    List<Job> jobs,
+    Map<Span, Application> applications) {
 
   /** The file's declarations, then those its imports bring, in order. */
   public List<Ast.Decl> allDecls() {
@@ -25,5 +28,10 @@ public record Program(
 
   public Value valueOf(Ast.Expr expr) {
     return values.get(expr);
+  }
+
+  /** The application written at {@code span} ({@code dense(10)} as a stage, {@code relu(x)}), or null. */
+  public Application applicationAt(Span span) {
+    return applications.get(span);
   }
 }

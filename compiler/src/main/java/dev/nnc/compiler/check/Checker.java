@@ -1,6 +1,7 @@
 package dev.nnc.compiler.check;
 
 import dev.nnc.compiler.diag.Diagnostics;
+import dev.nnc.compiler.source.Span;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.DataContext;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ public final class Checker {
   private final Models models;
   private final DataChecker data;
   private final IdentityHashMap<Ast.Expr, Value> values = new IdentityHashMap<>();
+  private final Map<Span, Application> applications = new HashMap<>();
   private final Map<String, Value> constants = new HashMap<>();
   private final Evaluator constEvaluator;
 
@@ -74,7 +76,7 @@ public final class Checker {
         global(decl.name().name());
       }
     }
-    return new Program(unit, imported, values, checkedModels, jobs, stepJobs);
+    return new Program(unit, imported, values, checkedModels, jobs, stepJobs, applications);
   }
 
   private static boolean hasStep(Ast.Job job) {
@@ -100,6 +102,11 @@ public final class Checker {
   /** Remembers an expression's value the first time it is evaluated (the model's canonical check). */
   void record(Ast.Expr expr, Value value) {
     values.putIfAbsent(expr, value);
+  }
+
+  /** Remembers what an application gives, the first time it is checked, as {@link #record} does. */
+  void recordApplication(Span at, Application application) {
+    applications.putIfAbsent(at, application);
   }
 
   /** A file-level name's value, or null if there is no such declaration. */

@@ -394,17 +394,18 @@ final class Evaluator {
       return Value.ERROR;
     }
     Value.Tensor result = new Value.Tensor(out, at);
+    long trainable = 0;
+    long fixed = 0;
+    for (WeightSpec w : op.weights(layer.args(), types)) {
+      if (w.trainable()) {
+        trainable += w.count();
+      } else {
+        fixed += w.count();
+      }
+    }
+    checker.recordApplication(at, new Application(out, trainable, fixed));
     if (graph != null && op.kind() != Kind.LOSS && op.kind() != Kind.METRIC) {
       if (first == null) {
-        long trainable = 0;
-        long fixed = 0;
-        for (WeightSpec w : op.weights(layer.args(), types)) {
-          if (w.trainable()) {
-            trainable += w.count();
-          } else {
-            fixed += w.count();
-          }
-        }
         rowOf.put(layer, graph.add(layerNames.getOrDefault(layer, op.name()), op.name(), result, inputs, trainable, fixed));
       } else {
         graph.reuse(rowOf.get(layer), result, inputs);
@@ -423,9 +424,10 @@ final class Evaluator {
     if (instance == null) {
       return Value.ERROR;
     }
+    Value.Tensor first = new Value.Tensor(instance.outputs().values().iterator().next(), at);
+    checker.recordApplication(at, new Application(first.type(), instance.trainable(), instance.nonTrainable()));
     if (graph != null) {
       // The model's default output stands for it in the graph; its other outputs come from the same row.
-      Value.Tensor first = new Value.Tensor(instance.outputs().values().iterator().next(), at);
       graph.add(Names.snake(model.decl().name().name()), model.decl().name().name(), first, inputs,
           instance.trainable(), instance.nonTrainable());
     }

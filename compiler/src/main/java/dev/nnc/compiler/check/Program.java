@@ -1,5 +1,6 @@
 package dev.nnc.compiler.check;
 
+import dev.nnc.compiler.source.Span;
 import dev.nnc.compiler.syntax.Ast;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -7,8 +8,8 @@ import java.util.Map;
 
 /**
  * A checked program: the syntax tree with what the checker learned about it — each expression's
- * value (kept in a side table, not in the tree), each model checked with its defaults, each
- * declarative job and each job with a custom step.
+ * value and each application's output and parameters (kept in side tables, not in the tree), each
+ * model checked with its defaults, each declarative job and each job with a custom step.
  */
 public record Program(
     Ast.Unit unit,
@@ -16,20 +17,19 @@ public record Program(
     IdentityHashMap<Ast.Expr, Value> values,
     Map<Ast.Model, ModelInstance> models,
     List<Job> jobs,
-    List<StepJob> stepJobs) {
+    List<StepJob> stepJobs,
+    Map<Span, Application> applications) {
 
   /** The names of every train job, declarative or with a step, in source order. */
   public List<String> jobNames() {
     List<String> names = new java.util.ArrayList<>();
     for (Ast.Decl decl : unit.decls()) {
-      String name = decl.name().name();
       if (jobs.stream().anyMatch(j -> j.decl() == decl) || stepJobs.stream().anyMatch(j -> j.decl() == decl)) {
-        names.add(name);
+        names.add(decl.name().name());
       }
     }
     return names;
   }
-
 
   /** The file's declarations, then those its imports bring, in order. */
   public List<Ast.Decl> allDecls() {
@@ -40,5 +40,10 @@ public record Program(
 
   public Value valueOf(Ast.Expr expr) {
     return values.get(expr);
+  }
+
+  /** The application written at {@code span} ({@code dense(10)} as a stage, {@code relu(x)}), or null. */
+  public Application applicationAt(Span span) {
+    return applications.get(span);
   }
 }

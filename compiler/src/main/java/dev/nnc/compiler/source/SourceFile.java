@@ -50,6 +50,16 @@ public final class SourceFile {
     return offset - lineStarts[line(offset) - 1] + 1;
   }
 
+  /** The offset of a 1-based line and column, kept within the text (an editor may ask past a line's end). */
+  public int offset(int line, int column) {
+    if (line > lineStarts.length) {
+      return text.length();
+    }
+    int start = lineStarts[Math.max(line, 1) - 1];
+    int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+    return Math.min(start + Math.max(column, 1) - 1, end);
+  }
+
   /** The text of a 1-based line, without its line break. */
   public String lineText(int line) {
     int start = lineStarts[line - 1];

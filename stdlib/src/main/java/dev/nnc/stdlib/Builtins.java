@@ -89,6 +89,7 @@ public final class Builtins {
   public static final TensorOp SQRT = ElementwiseMath.SQRT;
   public static final TensorOp ABS = ElementwiseMath.ABS;
   public static final TensorOp SQUARE = ElementwiseMath.SQUARE;
+  public static final TensorOp SIGN = ElementwiseMath.SIGN;
   public static final TensorOp MEAN = Reduce.MEAN;
   public static final TensorOp SUM = Reduce.SUM;
   public static final TensorOp MAX = Reduce.MAX;
@@ -143,7 +144,7 @@ public final class Builtins {
             RNN, LSTM, GRU, EMBEDDING, CONV1D, CONV2D_TRANSPOSE, UPSAMPLE, LAYERNORM, GLOBAL_MAXPOOL,
             ONE_HOT, LRN, MAXOUT,
             RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU, SWISH, SOFTPLUS,
-            EXP, LOG, SQRT, ABS, SQUARE, MEAN, SUM, MAX, MIN, TRANSPOSE, CLIP, ARGMAX,
+            EXP, LOG, SQRT, ABS, SQUARE, SIGN, MEAN, SUM, MAX, MIN, TRANSPOSE, CLIP, ARGMAX,
             NORMAL, UNIFORM, BERNOULLI,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
             CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, TOP_K, PRECISION, RECALL,

@@ -148,8 +148,8 @@ final class ExprWriter {
     if (stage instanceof Name n && Builtins.lookup(n.name()).orElse(null) instanceof TensorOp op) {
       return CodeBlock.of("$L.apply(net, $L)", layer(op, List.of()), input);
     }
-    if (stage instanceof Name n && jobModels.containsKey(n.name()) && v instanceof Value.Outputs o) {
-      return CodeBlock.of("$L.$L()", jobApplication(n.name(), input), firstOutput(o.model()));
+    if (stage instanceof Name n && jobModels.containsKey(n.name()) && v instanceof Value.Model m) {
+      return CodeBlock.of("$L.$L()", jobApplication(n.name(), input), firstOutput(m));
     }
     if (v instanceof Value.Outputs o) {
       return CodeBlock.of("$L.$L()", modelApplication(o.model(), List.of(), input), firstOutput(o.model()));

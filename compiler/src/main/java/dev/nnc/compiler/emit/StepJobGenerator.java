@@ -82,7 +82,7 @@ final class StepJobGenerator {
     job.fields().forEach(f -> fields.put(f.name(), CodeBlock.of("$L.field($S)", JobGenerator.STEP, f.name())));
     b.add(".step($L)\n", block(job.step(), fields, models));
     for (StepJob.Every every : job.every()) {
-      b.add(".every($L, $L)\n", ExprWriter.period(every.period()), block(every.body(), Map.of(), models));
+      b.add(".every($L, $L)\n", ExprWriter.period(every.period()), block(every.body(), fields, models));
     }
     job.exports().forEach((model, dir) -> b.add(".export($S, $S)\n", model, dir));
     b.add(".seed($LL)\n", job.seed()).add(".build();\n").unindent().unindent();

@@ -11,6 +11,9 @@ import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -59,7 +62,7 @@ public final class StepTrainer {
     long seed = options.seed().orElse(spec.seed());
     try (Graph tfGraph = new Graph()) {
       StepGraph graph = StepGraph.build(tfGraph, spec, seed);
-      try (Session session = new Session(tfGraph)) {
+      try (Session session = new Session(tfGraph, sessionConfig())) {
         StepTrainer trainer = new StepTrainer(spec, options, session, graph, seed);
         trainer.train();
         spec.exports().forEach((model, dir) -> {
@@ -70,6 +73,19 @@ public final class StepTrainer {
         return new TrainResult(trainer.epochs, trainer.firstReported, Duration.ofNanos(System.nanoTime() - start));
       }
     }
+  }
+
+  /**
+   * Soft placement, as for declarative jobs; and no remapper: it fuses a convolution with its
+   * activation, finds that the second model's gradients still name the unfused node, gives up and
+   * prints an error on every run (measured with samples/gan/dcgan.nn).
+   */
+  private static ConfigProto sessionConfig() {
+    return ConfigProto.newBuilder()
+        .setAllowSoftPlacement(true)
+        .setGraphOptions(GraphOptions.newBuilder()
+            .setRewriteOptions(RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF)))
+        .build();
   }
 
   private void train() {

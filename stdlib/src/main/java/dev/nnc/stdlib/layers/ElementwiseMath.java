@@ -19,8 +19,10 @@ public final class ElementwiseMath extends TensorOpDefinition {
   public static final ElementwiseMath SQRT = new ElementwiseMath("sqrt", "The square root of each value.", Form.SQRT);
   public static final ElementwiseMath ABS = new ElementwiseMath("abs", "The absolute value of each value.", Form.ABS);
   public static final ElementwiseMath SQUARE = new ElementwiseMath("square", "Each value squared.", Form.SQUARE);
+  /** -1, 0 or 1 by the sign of each value: the units of a Hopfield network. */
+  public static final ElementwiseMath SIGN = new ElementwiseMath("sign", "-1, 0 or 1 by the sign of each value.", Form.SIGN);
 
-  private enum Form { EXP, LOG, SQRT, ABS, SQUARE }
+  private enum Form { EXP, LOG, SQRT, ABS, SQUARE, SIGN }
 
   private final Form form;
 
@@ -45,6 +47,7 @@ public final class ElementwiseMath extends TensorOpDefinition {
       case SQRT -> tf.math.sqrt(x);
       case ABS -> tf.math.abs(x);
       case SQUARE -> tf.math.square(x);
+      case SIGN -> tf.math.sign(x);
     };
   }
 }

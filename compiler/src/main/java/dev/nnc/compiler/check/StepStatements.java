@@ -159,7 +159,8 @@ final class StepStatements {
     if (!(target instanceof Value.Tensor param) || value == null) {
       return false;
     }
-    if (!value.type().shape().equals(param.type().shape())) {
+    // A single number changes every value of the parameter alike (`update m.w += 1`).
+    if (value.type().rank() != 0 && !value.type().shape().equals(param.type().shape())) {
       boolean batched = value.type().rank() > 0 && value.type().shape().dim(0).equals(Dim.BATCH);
       diagnostics.report(Diagnostic.at(Code.NN0302, u.value().span(),
               "cannot update " + u.target().span().text() + " (" + param.type() + ") with " + value.type())

@@ -207,16 +207,28 @@ final class StepGraph {
         return;
       }
       List<Operand<TFloat32>> fetches = fetchesWith(null);
-      List<Op> before = new ArrayList<>(fetches);
-      updates.forEach(u -> before.add(u.value()));
-      Ops after = net.tf().withSubScope("update").withControlDependencies(before);
-      List<Op> assigns = new ArrayList<>();
+      // A value may be a variable's read, which shares the variable's buffer: each is copied before
+      // any assignment, or an update would see another's new value (measured: `update n.w = m.w`
+      // after `update m.w += n.w` read the new n).
+      Ops ops = net.tf().withSubScope("update");
+      List<Operand<TFloat32>> values = new ArrayList<>();
       for (StepBuilder.Action.Update u : updates) {
+        Operand<TFloat32> value = u.value().shape().numDimensions() == 0
+            ? ops.broadcastTo(u.value(), ops.constant(u.weight().shape().asArray()))
+            : u.value();
+        values.add(ops.deepCopy(value));
+      }
+      List<Op> before = new ArrayList<>(fetches);
+      before.addAll(values);
+      Ops after = ops.withControlDependencies(before);
+      List<Op> assigns = new ArrayList<>();
+      for (int i = 0; i < updates.size(); i++) {
+        StepBuilder.Action.Update u = updates.get(i);
         var variable = u.weight().variable();
         assigns.add(switch (u.how()) {
-          case ADD -> after.assignAdd(variable, u.value());
-          case SUBTRACT -> after.assignSub(variable, u.value());
-          case SET -> after.assign(variable, u.value());
+          case ADD -> after.assignAdd(variable, values.get(i));
+          case SUBTRACT -> after.assignSub(variable, values.get(i));
+          case SET -> after.assign(variable, values.get(i));
         });
       }
       updates.clear();

@@ -1,0 +1,177 @@
+package dev.nnc.compiler.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nnc.compiler.Compilation;
+import dev.nnc.compiler.diag.HumanRenderer;
+import dev.nnc.compiler.source.SourceFile;
+import dev.nnc.runtime.train.EpochResult;
+import dev.nnc.runtime.train.TrainOptions;
+import dev.nnc.runtime.train.TrainResult;
+import java.awt.image.BufferedImage;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Jobs with a custom step, end to end: which weights each statement changes, when values are
+ * computed, what is reported, and what {@code every} blocks and {@code export} write. Each job
+ * takes its whole data as one batch, so each epoch's figures are one step's.
+ */
+class StepJobTest {
+  /** Two records of two values; a model Pair holds a raw parameter of two. */
+  private static final String HEADER = """
+      model Pair {
+        param w: float[2] = ones
+        input x: float[2]
+        output y = x * w
+      }
+      data points {
+        train = records { x: float[2]
+          [1, 2]
+          [3, 4]
+        }
+      }
+      """;
+
+  @TempDir Path dir;
+
+  private TrainResult train(String job, int epochs) throws Exception {
+    String text = HEADER + job;
+    Path source = Files.writeString(dir.resolve("steps.nn"), text);
+    Compilation c = Compilation.of(new SourceFile(source.toString(), text), List.of());
+    assertTrue(c.succeeded(), () -> c.diagnostics().stream().map(HumanRenderer::render).collect(Collectors.joining("\n")));
+    TrainOptions options = TrainOptions.builder().epochs(epochs).logDir(dir.resolve("log"))
+        .out(new PrintStream(OutputStream.nullOutputStream())).build();
+    return JobRunner.run(c.program(), c.program().jobNames().get(0), List.of(), options);
+  }
+
+  private static double value(TrainResult result, int epoch, String name) {
+    EpochResult e = result.epochs().get(epoch);
+    return e.value(name);
+  }
+
+  @Test
+  void minimizeChangesOnlyTheModelsItNamesAndApplicationsShareWeights() throws Exception {
+    TrainResult result = train("""
+        train t {
+          let a = Pair()
+          let b = Pair()
+          data: points.train
+          batch: 2
+          epochs: 3
+          step {
+            let loss = mean(square(b(a(x)) - 10)) + mean(square(a(x) - 1))
+            minimize a: loss with sgd(lr: 0.01)
+            report a_w: sum(a.w), b_w: sum(b.w)
+          }
+        }
+        """, 3);
+    // b is applied but not minimized: its weights stay ones.
+    for (int epoch = 0; epoch < 3; epoch++) {
+      assertEquals(2.0, value(result, epoch, "b_w"), 1e-6);
+    }
+    assertNotEquals(value(result, 0, "a_w"), value(result, 2, "a_w"), 1e-6);
+  }
+
+  @Test
+  void consecutiveUpdatesComputeEveryValueBeforeAssigningAny() throws Exception {
+    TrainResult result = train("""
+        train t {
+          let m = Pair()
+          let n = Pair()
+          data: points.train
+          batch: 2
+          epochs: 3
+          step {
+            update m.w += n.w
+            update n.w = m.w
+            report m_w: sum(m.w), n_w: sum(n.w)
+          }
+        }
+        """, 3);
+    // Simultaneous: n takes the value m had before the step. Per unit m is 2, 3, 5 and n is 1, 2, 3.
+    assertEquals(4.0, value(result, 0, "m_w"), 1e-6);
+    assertEquals(2.0, value(result, 0, "n_w"), 1e-6);
+    assertEquals(6.0, value(result, 1, "m_w"), 1e-6);
+    assertEquals(4.0, value(result, 1, "n_w"), 1e-6);
+    assertEquals(10.0, value(result, 2, "m_w"), 1e-6);
+    assertEquals(6.0, value(result, 2, "n_w"), 1e-6);
+  }
+
+  @Test
+  void aMinimizedLossIsReportedAsItWasBeforeItsUpdate() throws Exception {
+    TrainResult result = train("""
+        train t {
+          let m = Pair()
+          data: points.train
+          batch: 2
+          epochs: 2
+          step {
+            let loss = sum(m.w)
+            minimize m: loss with sgd(lr: 0.5)
+            report loss, after: sum(m.w)
+          }
+        }
+        """, 2);
+    // d loss / d w = 1 for each of the two units: every step takes 0.5 from each.
+    assertEquals(2.0, value(result, 0, "loss"), 1e-6);
+    assertEquals(1.0, value(result, 0, "after"), 1e-6);
+    assertEquals(1.0, value(result, 1, "loss"), 1e-6);
+    assertEquals(0.0, value(result, 1, "after"), 1e-6);
+  }
+
+  @Test
+  void randomDrawsAreNewEveryStepAndTheSameWithinOne() throws Exception {
+    TrainResult result = train("""
+        train t {
+          let m = Pair()
+          data: points.train
+          batch: 2
+          epochs: 3
+          step {
+            let z = normal([2])
+            update m.w = mean(z, axis: 0)
+            report same: sum(square(m.w - mean(z, axis: 0))), drawn: sum(z)
+          }
+        }
+        """, 3);
+    for (int epoch = 0; epoch < 3; epoch++) {
+      assertEquals(0.0, value(result, epoch, "same"), 1e-9);
+    }
+    assertNotEquals(value(result, 0, "drawn"), value(result, 1, "drawn"), 1e-6);
+  }
+
+  @Test
+  void everyBlocksDrawPicturesAndExportWritesTheModel() throws Exception {
+    Path exported = dir.resolve("exported");
+    train("""
+        train t {
+          let m = Pair()
+          data: points.train
+          batch: 2
+          epochs: 2
+          step {
+            update m.w += 1
+          }
+          every(1 epoch) {
+            image_grid(uniform([4, 4], count: 9), "grids/epoch-{epoch}.png")
+          }
+          export m: "%s"
+        }
+        """.formatted(exported.toString().replace("\\", "/")), 2);
+    for (int epoch = 1; epoch <= 2; epoch++) {
+      BufferedImage grid = ImageIO.read(dir.resolve("log/grids/epoch-" + epoch + ".png").toFile());
+      assertTrue(grid.getWidth() > 3 * 4 && grid.getHeight() > 3 * 4, "a 3 by 3 grid of 4x4 pictures");
+    }
+    assertTrue(Files.exists(exported.resolve("saved_model.pb")));
+  }
+}

@@ -1,0 +1,95 @@
+package dev.nnc.samples;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nnc.compiler.Compilation;
+import dev.nnc.compiler.check.StepJob;
+import dev.nnc.compiler.run.JobRunner;
+import dev.nnc.runtime.train.TrainOptions;
+import dev.nnc.runtime.train.TrainResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every sample with a custom step trains a few steps on the data shipped here: its reported values
+ * stay finite (the trainer stops on any other), its {@code every} blocks draw their pictures, and
+ * where the first reported value is a loss to minimize (autoencoders, the RBM's reconstruction
+ * error), it falls. GANs have no loss that must fall: their two losses pull against each other.
+ */
+class StepSamplesTest {
+  /** Steps per sample: enough for a loss to fall clearly, few enough for a 2-core CI machine. */
+  private static final Map<String, Long> STEPS = Map.of("gan/mlp_gan.nn", 10L, "gan/dcgan.nn", 4L,
+      "autoencoders/conv.nn", 24L, "energy/rbm.nn", 60L);
+  private static final Set<String> ADVERSARIAL = Set.of("gan/mlp_gan.nn", "gan/dcgan.nn");
+  private static final int WINDOW = 5;
+
+  @TempDir Path logs;
+
+  @TestFactory
+  Stream<DynamicTest> everyStepSampleTrains() {
+    return Samples.all().stream()
+        .filter(sample -> !Samples.compile(sample).program().stepJobs().isEmpty())
+        .map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
+          Compilation c = Samples.compile(sample);
+          for (StepJob job : c.program().stepJobs()) {
+            Path log = logs.resolve(job.decl().name().name());
+            TrainResult result = train(c, job, STEPS.getOrDefault(sample.toString(), 30L), log, quiet());
+            assertTrue(Files.exists(log.resolve("metrics.csv")));
+            if (!job.every().isEmpty()) {
+              assertFalse(pictures(log).isEmpty(), sample + " drew no picture");
+            }
+            List<Double> first = result.stepLosses();
+            if (!ADVERSARIAL.contains(sample.toString()) && first.size() >= 2 * WINDOW) {
+              double start = mean(first.subList(0, WINDOW));
+              double end = mean(first.subList(first.size() - WINDOW, first.size()));
+              assertTrue(end < start * 0.9, sample + ": " + job.reported().get(0) + " went from " + start + " to " + end);
+            }
+          }
+        }));
+  }
+
+  @Test
+  void hopfieldRecallsMostCorruptedPatterns() {
+    Compilation c = Samples.compile(Path.of("energy/hopfield.nn"));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    train(c, c.program().stepJobs().get(0), Long.MAX_VALUE, logs.resolve("hopfield"),
+        new PrintStream(printed, true, StandardCharsets.UTF_8));
+    Matcher recall = Pattern.compile("recall (\\d\\.\\d+)").matcher(printed.toString(StandardCharsets.UTF_8));
+    assertTrue(recall.find(), printed::toString);
+    assertTrue(Double.parseDouble(recall.group(1)) >= 0.8, "recall " + recall.group(1));
+  }
+
+  private static TrainResult train(Compilation c, StepJob job, long steps, Path log, PrintStream out) {
+    TrainOptions options = TrainOptions.builder().maxSteps(steps).logDir(log).out(out).build();
+    return JobRunner.run(c.program(), job.decl().name().name(), List.of(), options);
+  }
+
+  private static PrintStream quiet() {
+    return new PrintStream(java.io.OutputStream.nullOutputStream());
+  }
+
+  private static List<Path> pictures(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> p.toString().endsWith(".png")).toList();
+    }
+  }
+
+  private static double mean(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+  }
+}

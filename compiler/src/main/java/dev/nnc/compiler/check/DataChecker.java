@@ -7,6 +7,7 @@ import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.DataContext;
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.ArrayList;
@@ -61,6 +62,13 @@ final class DataChecker {
     for (Ast.RecordField f : records.fields()) {
       TensorType type = checker.models().declaredType(f.type(), new HashMap<>(), false);
       if (type == null) {
+        return Value.ERROR;
+      }
+      if (!type.shape().dims().stream().allMatch(Dim::isKnown)) {
+        // A symbol such as `n` is bound where a model is applied; records are data, with no such place.
+        diagnostics.report(Diagnostic.at(Code.NN0404, f.type().span(),
+                "record field `" + f.name().name() + "` is " + type + ", whose size is not known")
+            .help("give the field's sizes as numbers or top-level constants, as in float[2]"));
         return Value.ERROR;
       }
       int[] shape = type.shape().dims().stream().mapToInt(d -> (int) d.sizeOr(-1)).toArray();

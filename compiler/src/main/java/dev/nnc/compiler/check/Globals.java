@@ -7,6 +7,7 @@ import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.stdlib.Builtins;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,6 +32,7 @@ final class Globals {
             .label(previous.name().span(), "first declared here"));
       }
     }
+    requireDistinctClasses(unit, diagnostics);
     // Imported names come after the file's own, which take precedence over them.
     Map<String, Ast.Decl> fromImports = new LinkedHashMap<>();
     for (Ast.Unit other : imported) {
@@ -46,6 +48,32 @@ final class Globals {
       }
     }
     fromImports.forEach(decls::putIfAbsent);
+  }
+
+  /**
+   * Each model, data block and train job becomes a Java class ({@code xor} → {@code Xor},
+   * {@code truth} → {@code TruthData}, {@code fit} → {@code FitTrain}); two that would get the same
+   * one, or ones that differ only in case (one file on macOS and Windows), are reported.
+   */
+  private static void requireDistinctClasses(Ast.Unit unit, Diagnostics diagnostics) {
+    Map<String, Ast.Decl> classes = new LinkedHashMap<>();
+    for (Ast.Decl decl : unit.decls()) {
+      String name = decl.name().name();
+      String javaClass = decl instanceof Ast.Model ? Names.pascal(name)
+          : decl instanceof Ast.Data ? Names.pascal(name) + "Data"
+          : decl instanceof Ast.Job job && job.kind() == Ast.JobKind.TRAIN ? Names.pascal(name) + "Train"
+          : null;
+      if (javaClass == null) {
+        continue;
+      }
+      Ast.Decl previous = classes.putIfAbsent(javaClass.toLowerCase(Locale.ROOT), decl);
+      if (previous != null && !previous.name().name().equals(name)) {
+        diagnostics.report(Diagnostic.at(Code.NN0102, decl.name().span(),
+                "`" + name + "` and `" + previous.name().name() + "` would both become the Java class " + javaClass)
+            .label(previous.name().span(), "declared here")
+            .help("rename one of them; names that differ only in case or in underscores clash in Java"));
+      }
+    }
   }
 
   Ast.Decl get(String name) {

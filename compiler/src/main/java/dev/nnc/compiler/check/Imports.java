@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,7 +59,14 @@ final class Imports {
   }
 
   private Ast.Unit file(Ast.Import i) {
-    Path file = Path.of(i.span().file().name()).toAbsolutePath().getParent().resolve(i.module()).normalize();
+    Path file;
+    try {
+      file = Path.of(i.span().file().name()).toAbsolutePath().getParent().resolve(i.module()).normalize();
+    } catch (InvalidPathException e) {
+      diagnostics.error(Code.NN0104, i.span(), "cannot import \"" + i.module() + "\": not a valid file name ("
+          + e.getReason() + ")");
+      return null;
+    }
     if (!seen.add(file.toString())) {
       return null;
     }

@@ -33,7 +33,7 @@ public final class Emitter {
   public static List<JavaFile> emit(Program program, String packageName) {
     String source = program.unit().file().name();
     String pkg = packageName != null ? packageName : JavaNames.defaultPackage(source);
-    return new Emitter(program, pkg, Path.of(source).getFileName().toString()).emitAll();
+    return new Emitter(program, pkg, JavaNames.commentText(Path.of(source).getFileName().toString())).emitAll();
   }
 
   /** The class a train job becomes, for running it. */

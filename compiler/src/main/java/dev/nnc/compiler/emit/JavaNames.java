@@ -9,13 +9,28 @@ import javax.lang.model.SourceVersion;
 final class JavaNames {
   private JavaNames() {}
 
-  /** A `.nn` name as a Java local or field: keywords get a trailing underscore. */
+  /**
+   * A `.nn` name as a Java local or field: keywords, and {@code net} (the parameter every generated
+   * graph-building method takes), get a trailing underscore.
+   */
   static String identifier(String name) {
-    return SourceVersion.isName(name) ? name : name + "_";
+    return SourceVersion.isName(name) && !name.equals("net") ? name : name + "_";
   }
 
+  /**
+   * Text from the source (a doc comment, a file name) as it may stand in a generated comment: javac
+   * reads Unicode escapes such as {@code \\u000a} even inside comments, and {@code *}{@code /} ends
+   * one, so backslashes and slashes after a star become HTML entities (Javadoc shows them as they
+   * were); a carriage return, a line break to javac, becomes a space.
+   */
+  static String commentText(String text) {
+    return text.replace("\\", "&#92;").replace("*/", "*&#47;").replace('\r', ' ');
+  }
+
+  /** A model's class; {@code Outputs} is the name of the record nested in every model class. */
   static String modelClass(String model) {
-    return identifier(Names.pascal(model));
+    String name = identifier(Names.pascal(model));
+    return name.equals("Outputs") ? name + "_" : name;
   }
 
   static String dataClass(String block) {

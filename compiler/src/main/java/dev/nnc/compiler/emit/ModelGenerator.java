@@ -46,7 +46,7 @@ final class ModelGenerator {
     ClassName name = ClassName.get(packageName, JavaNames.modelClass(model.name().name()));
     TypeSpec.Builder type = Emitter.finalClass(name).addSuperinterface(MODEL_FUNCTION);
     if (model.doc() != null) {
-      type.addJavadoc("$L\n\n", model.doc());
+      type.addJavadoc("$L\n\n", JavaNames.commentText(model.doc()));
     }
     Set<String> hyper = new HashSet<>();
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);

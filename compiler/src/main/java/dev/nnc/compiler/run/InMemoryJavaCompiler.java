@@ -25,6 +25,10 @@ public final class InMemoryJavaCompiler {
   private InMemoryJavaCompiler() {}
 
   public static ClassLoader compile(List<JavaFile> files) {
+    if (files.isEmpty()) {
+      // A program with no model, data or job: javac would fail with "no source files".
+      return InMemoryJavaCompiler.class.getClassLoader();
+    }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("nnc train needs a JDK (javac), but this Java is a JRE");

@@ -104,7 +104,13 @@ public final class Csv {
         throw new DataException(file + ":" + line + ": column " + column + " (field " + field.name()
             + "): expected a number, found " + (cell.isEmpty() ? "an empty cell" : "\"" + cell + "\""));
       }
-      return Double.parseDouble(trimmed);
+      double value = Double.parseDouble(trimmed);
+      if (Float.isInfinite((float) value)) {
+        // An infinite input makes the loss NaN steps later, far from the cell that caused it.
+        throw new DataException(file + ":" + line + ": column " + column + " (field " + field.name()
+            + "): " + trimmed + " is too large for a float (at most about 3.4e38)");
+      }
+      return value;
     }
 
     private int wholeNumber(double value, String cell, int line, int column) {

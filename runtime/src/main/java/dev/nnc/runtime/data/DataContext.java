@@ -2,6 +2,7 @@ package dev.nnc.runtime.data;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,12 @@ public final class DataContext {
 
   /** The first existing {@code dir/path} on the search path, or {@code path} itself if absolute. */
   public Path resolve(String path) {
-    Path given = Path.of(path);
+    Path given;
+    try {
+      given = Path.of(path);
+    } catch (InvalidPathException e) {
+      throw new DataException("data file " + path + " is not a valid file name: " + e.getReason());
+    }
     if (given.isAbsolute()) {
       if (Files.exists(given)) {
         return given;

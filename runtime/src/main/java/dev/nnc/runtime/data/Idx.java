@@ -13,6 +13,8 @@ public final class Idx {
   private static final int LABEL_MAGIC = 0x0000_0801;
   private static final int IMAGE_HEADER_BYTES = 16;
   private static final int LABEL_HEADER_BYTES = 8;
+  /** The longest Java array a JVM reliably allocates. */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private Idx() {}
 
@@ -21,23 +23,29 @@ public final class Idx {
    * {@code label: int}, record by record.
    */
   public static Dataset load(Path images, Path labels) {
-    ByteBuffer imageBytes = ByteBuffer.wrap(DataFiles.read(images, DataFiles.WHOLE_FILE));
-    ByteBuffer labelBytes = ByteBuffer.wrap(DataFiles.read(labels, DataFiles.WHOLE_FILE));
-    requireMagic(images, imageBytes, IMAGE_MAGIC, "an IDX image file");
-    requireMagic(labels, labelBytes, LABEL_MAGIC, "an IDX label file");
-    requireBytes(images, imageBytes, IMAGE_HEADER_BYTES, "an image file header");
-    requireBytes(labels, labelBytes, LABEL_HEADER_BYTES, "a label file header");
+    // The headers first: the sizes they claim are checked before anything that size is read or allocated.
+    ByteBuffer imageHeader = ByteBuffer.wrap(DataFiles.read(images, IMAGE_HEADER_BYTES));
+    ByteBuffer labelHeader = ByteBuffer.wrap(DataFiles.read(labels, LABEL_HEADER_BYTES));
+    requireMagic(images, imageHeader, IMAGE_MAGIC, "an IDX image file");
+    requireMagic(labels, labelHeader, LABEL_MAGIC, "an IDX label file");
+    requireBytes(images, imageHeader, IMAGE_HEADER_BYTES, "an image file header");
+    requireBytes(labels, labelHeader, LABEL_HEADER_BYTES, "a label file header");
 
-    int count = imageBytes.getInt(4);
-    int rows = imageBytes.getInt(8);
-    int cols = imageBytes.getInt(12);
-    int labelCount = labelBytes.getInt(4);
+    int count = imageHeader.getInt(4);
+    int rows = imageHeader.getInt(8);
+    int cols = imageHeader.getInt(12);
+    int labelCount = labelHeader.getInt(4);
+    requireSizes(images, count, rows, cols);
     if (count != labelCount) {
       throw new DataException(String.format(Locale.ROOT,
           "%s holds %,d images but %s holds %,d labels; they must hold one label per image",
           images, count, labels, labelCount));
     }
     long pixels = (long) count * rows * cols;
+    requireLoadable(images, count, rows, cols, pixels);
+    // Reads at most what the header claims, so a file longer than its header says costs no memory.
+    ByteBuffer imageBytes = ByteBuffer.wrap(DataFiles.read(images, (int) (IMAGE_HEADER_BYTES + pixels)));
+    ByteBuffer labelBytes = ByteBuffer.wrap(DataFiles.read(labels, LABEL_HEADER_BYTES + count));
     requireBytes(images, imageBytes, IMAGE_HEADER_BYTES + pixels,
         String.format(Locale.ROOT, "%,d images of %dx%d", count, rows, cols));
     requireBytes(labels, labelBytes, LABEL_HEADER_BYTES + (long) count,
@@ -66,7 +74,30 @@ public final class Idx {
     ByteBuffer header = ByteBuffer.wrap(DataFiles.read(images, IMAGE_HEADER_BYTES));
     requireMagic(images, header, IMAGE_MAGIC, "an IDX image file");
     requireBytes(images, header, IMAGE_HEADER_BYTES, "an image file header");
+    requireSizes(images, header.getInt(4), header.getInt(8), header.getInt(12));
     return new int[] {header.getInt(8), header.getInt(12)};
+  }
+
+  /** A damaged header can claim negative sizes (the fields are signed) or images of no pixels. */
+  private static void requireSizes(Path file, int count, int rows, int cols) {
+    if (count < 0 || rows <= 0 || cols <= 0) {
+      throw new DataException(String.format(Locale.ROOT,
+          "%s: a damaged IDX header: it claims %,d images of %,dx%,d", file, count, rows, cols));
+    }
+  }
+
+  /**
+   * Refuses, before reading or allocating, images that could not be held: more bytes than one Java
+   * array takes, or, with their float copy (five bytes a pixel in all), more than this JVM's heap.
+   */
+  private static void requireLoadable(Path file, int count, int rows, int cols, long pixels) {
+    long heap = Runtime.getRuntime().maxMemory();
+    if (IMAGE_HEADER_BYTES + pixels > MAX_ARRAY || 5 * pixels > heap) {
+      throw new DataException(String.format(Locale.ROOT,
+          "%s: its header claims %,d images of %dx%d, which need %,d MiB in memory; nnc loads at most "
+              + "2 GiB of pixels from one IDX file, within this JVM's heap of %,d MiB (raise it with -Xmx)",
+          file, count, rows, cols, 5 * pixels >> 20, heap >> 20));
+    }
   }
 
   private static void requireMagic(Path file, ByteBuffer bytes, int magic, String kind) {

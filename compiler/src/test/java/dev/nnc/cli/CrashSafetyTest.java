@@ -1,0 +1,185 @@
+package dev.nnc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nnc train} killed with SIGKILL at random moments of training, in a JVM of its own, and started again
+ * with {@code --resume} each time: training completes, no checkpoint is ever half-written, no saved
+ * checkpoint is lost, and the final weights and {@code metrics.csv} equal an uninterrupted run's.
+ * The kill times come from a seed printed on failure ({@code -Dnnc.crashSeed=N} replays them).
+ */
+class CrashSafetyTest {
+  private static final String JOB = """
+      model Xor { input x: float[2]  output y = x -> dense(8) -> tanh -> dense(1) }
+      data truth {
+        train = records {
+          x: float[2], target: float[1]
+          [0, 0] [0]
+          [0, 1] [1]
+          [1, 0] [1]
+          [1, 1] [0]
+        }
+      }
+      train xor {
+        model: Xor()
+        data: truth.train | shuffle(4)
+        loss: bce(y, target)
+        optimizer: adam(lr: 0.05)
+        batch: 2
+        epochs: 400
+        metrics: [accuracy(y, target)]
+        checkpoint: every(50 steps), keep: 2
+        seed: 3
+      }
+      """;
+  /** The last checkpoint: 400 epochs of 2 steps. */
+  private static final String FINAL_CHECKPOINT = "ckpt-800";
+  private static final int KILLS = 3;
+  /** A kill comes this many milliseconds or fewer after the run's first new checkpoint: within training. */
+  private static final int KILL_WINDOW_MS = 1000;
+
+  @TempDir Path dir;
+
+  @Test
+  void killedAtRandomAndResumedEndsAsAnUninterruptedRun() throws Exception {
+    Path source = Files.writeString(dir.resolve("xor.nn"), JOB);
+    Path reference = dir.resolve("reference");
+    Path interrupted = dir.resolve("interrupted");
+    // The uninterrupted run in this JVM, which has TensorFlow loaded already: one JVM start fewer.
+    StringWriter referenceLog = new StringWriter();
+    int status = Nnc.run(new String[] {"train", source.toString(), "--log-dir", reference.toString()},
+        new PrintWriter(referenceLog, true), new PrintWriter(referenceLog, true));
+    assertEquals(0, status, referenceLog::toString);
+
+    long seed = Long.getLong("nnc.crashSeed", System.nanoTime());
+    Random random = new Random(seed);
+    String replay = " (kill times from -Dnnc.crashSeed=" + seed + ")";
+    List<Long> newestSteps = new ArrayList<>();
+    int kills = 0;
+    int exit = -1;
+    while (exit != 0) {
+      List<Path> before = checkpoints(interrupted);
+      // As a user would: --resume once a whole checkpoint exists (a .partial one is no checkpoint).
+      boolean resume = before.stream().anyMatch(p -> !p.toString().endsWith(".partial"));
+      Process run = train(source, interrupted, resume);
+      if (kills < KILLS && trainingUnderway(run, interrupted, before)
+          && !run.waitFor(random.nextInt(KILL_WINDOW_MS), TimeUnit.MILLISECONDS)) {
+        run.destroyForcibly();  // SIGKILL on Linux: no shutdown hook, no finally block runs
+        run.waitFor();
+        kills++;
+        newestSteps.add(requireWholeCheckpoints(interrupted, replay));
+        continue;
+      }
+      exit = run.waitFor();
+      assertEquals(0, exit, () -> log(interrupted) + replay);
+    }
+    for (int i = 1; i < newestSteps.size(); i++) {
+      assertTrue(newestSteps.get(i) >= newestSteps.get(i - 1), "a checkpoint was lost: " + newestSteps + replay);
+    }
+    assertTrue(kills > 0, "no run was killed" + replay);
+    // The figures RELIABILITY.md quotes: how many kills, and the newest whole checkpoint after each.
+    System.out.println("CrashSafetyTest: " + kills + " SIGKILLs; newest checkpoint step after each: " + newestSteps
+        + "; resumed runs: " + log(interrupted).lines().filter(l -> l.contains("resum")).count() + replay);
+    assertEquals(Files.readString(reference.resolve("metrics.csv")), Files.readString(interrupted.resolve("metrics.csv")), replay);
+    assertArrayEquals(
+        Files.readAllBytes(weights(reference)), Files.readAllBytes(weights(interrupted)),
+        "the final weights differ from the uninterrupted run's" + replay);
+  }
+
+  /**
+   * Waits until {@code run} writes its first checkpoint (JVM start-up and compiling take most of a
+   * short run, and a kill then proves little); false if it ends first.
+   */
+  private static boolean trainingUnderway(Process run, Path logDir, List<Path> before) throws Exception {
+    while (run.isAlive()) {
+      if (!checkpoints(logDir).equals(before)) {
+        return true;
+      }
+      Thread.sleep(10);
+    }
+    return false;
+  }
+
+  /** {@code nnc train} of {@code source} in a new JVM, logging to {@code logDir}. */
+  private static Process train(Path source, Path logDir, boolean resume) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        ProcessHandle.current().info().command().orElse("java"),
+        "-cp", System.getProperty("java.class.path"), Nnc.class.getName(),
+        "train", source.toString(), "--log-dir", logDir.toString()));
+    if (resume) {
+      command.add("--resume");
+    }
+    Files.createDirectories(logDir);
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("nnc.log").toFile()));
+    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    return builder.start();
+  }
+
+  /**
+   * Every folder under {@code checkpoints/} is a whole checkpoint or a {@code .partial} one that a
+   * resumed run ignores; returns the newest whole checkpoint's step (0 when there is none yet).
+   */
+  private static long requireWholeCheckpoints(Path logDir, String replay) throws IOException {
+    long newest = 0;
+    for (Path checkpoint : checkpoints(logDir)) {
+      String name = checkpoint.getFileName().toString();
+      if (name.endsWith(".partial")) {
+        continue;
+      }
+      assertTrue(name.matches("ckpt-\\d+"), "unexpected " + checkpoint + replay);
+      for (String file : List.of("variables.index", "metrics.csv", "state.properties")) {
+        assertTrue(Files.isRegularFile(checkpoint.resolve(file)), checkpoint + " has no " + file + replay);
+      }
+      String state = Files.readString(checkpoint.resolve("state.properties"));
+      assertTrue(state.contains("nnc.checkpoint=1"), checkpoint + "/state.properties is cut short:\n" + state + replay);
+      try (Stream<Path> files = Files.list(checkpoint)) {
+        assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("variables.data-")),
+            checkpoint + " has no variables.data" + replay);
+      }
+      newest = Math.max(newest, Long.parseLong(name.substring("ckpt-".length())));
+    }
+    return newest;
+  }
+
+  private static List<Path> checkpoints(Path logDir) throws IOException {
+    Path root = logDir.resolve("checkpoints");
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(root)) {
+      return children.sorted().toList();
+    }
+  }
+
+  private static Path weights(Path logDir) throws IOException {
+    try (Stream<Path> files = Files.list(logDir.resolve("checkpoints").resolve(FINAL_CHECKPOINT))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("variables.data-")).findFirst()
+          .orElseThrow(() -> new AssertionError("no weights in " + logDir));
+    }
+  }
+
+  private static String log(Path logDir) {
+    try {
+      return Files.readString(logDir.resolve("nnc.log"));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+}

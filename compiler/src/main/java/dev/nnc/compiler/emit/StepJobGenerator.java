@@ -69,6 +69,9 @@ final class StepJobGenerator {
       ClassName type = ClassName.get(packageName, JavaNames.modelClass(model.instance().decl().name().name()));
       b.add(".model($S, $L, $L, $T.OUTPUTS)\n", model.name(), models.get(model.name()),
           JobGenerator.inputFields(model.instance()), type);
+      if (model.from() != null) {
+        b.add(".restore($S, $S)\n", model.name(), model.from());
+      }
     }
     CodeBlock training = data.dataset(job.data());
     b.add(".data($L)\n", job.dropLast() ? CodeBlock.of("$L.dropLast($L)", training, job.batch()) : training);

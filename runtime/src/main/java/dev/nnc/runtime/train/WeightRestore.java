@@ -85,6 +85,11 @@ final class WeightRestore {
    * export holds every model of the job that wrote it (a GAN's generator and discriminator).
    */
   private Map<String, GraphOperation> matchingModel(Map<String, Map<String, GraphOperation>> exported, Path path) {
+    // A model of the same name comes first: a job's export can hold two models of equal shapes.
+    Map<String, GraphOperation> namesake = exported.get(model);
+    if (namesake != null && mismatch(namesake) == null) {
+      return namesake;
+    }
     String closest = null;
     String problem = "it holds no weights";
     for (Map.Entry<String, Map<String, GraphOperation>> candidate : exported.entrySet()) {

@@ -31,6 +31,8 @@ final class DataChecker {
   private final DataSources sources;
   private final DataTransforms transforms;
   private final Map<Ast.Split, Value> splits = new HashMap<>();
+  /** The splits whose value is being worked out, to catch one that uses itself. */
+  private final Set<Ast.Split> evaluating = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Calls of endless sources that a pipe follows with {@code | take(n)}, which gives their epochs a length. */
   private final Set<Ast.Call> counted = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -119,13 +121,20 @@ final class DataChecker {
   Value split(Ast.Data block, Ast.Ident name, Evaluator evaluator) {
     for (Ast.Split split : block.splits()) {
       if (split.name().name().equals(name.name())) {
+        if (evaluating.contains(split)) {
+          diagnostics.report(Diagnostic.at(Code.NN0206, name.span(),
+                  "`" + block.name().name() + "." + name.name() + "` is defined through itself")
+              .help("a split can use other splits (`like: " + block.name().name() + ".train`), never itself"));
+          return Value.ERROR;
+        }
         if (!splits.containsKey(split)) {
-          splits.put(split, Value.ERROR);
+          evaluating.add(split);
           Value v = new Evaluator(checker, Evaluator.scope(), null).eval(split.value());
           if (!(v instanceof Value.Dataset || v instanceof Value.DatasetParts || v instanceof Value.Error)) {
             diagnostics.error(Code.NN0206, split.value().span(), "a data split must be a dataset, found " + v.describe());
             v = Value.ERROR;
           }
+          evaluating.remove(split);
           splits.put(split, v);
         }
         return splits.get(split);

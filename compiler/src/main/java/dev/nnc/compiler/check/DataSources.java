@@ -127,7 +127,7 @@ final class DataSources {
       return Value.ERROR;
     }
     int[] shape = Arrays.stream(args.integers("shape")).mapToInt(Math::toIntExact).toArray();
-    return dataset(Field.floats(Noise.FIELD, shape));
+    return new Value.Dataset(List.of(Field.floats(Noise.FIELD, shape)), -1, true);
   }
 
   private Args bind(String name, Signature signature, Ast.Call call, Evaluator evaluator) {

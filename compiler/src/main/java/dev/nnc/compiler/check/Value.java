@@ -100,9 +100,28 @@ public sealed interface Value {
 
   /**
    * A stream of records with these fields (shapes without the batch); {@code shuffled} when its
-   * order changes every epoch, which {@code split} must not follow.
+   * order changes every epoch, which {@code split} must not follow; {@code random} when its values
+   * do ({@code augment}, random records); {@code standardized}, the fields a {@code standardize}
+   * computed statistics for (with the number of features, one statistic each), which data
+   * standardised {@code like} this one may use.
    */
-  record Dataset(List<Field> fields, long size, boolean shuffled) implements Value {
+  record Dataset(List<Field> fields, long size, boolean shuffled, boolean random, Map<String, Integer> standardized)
+      implements Value {
+    public Dataset {
+      fields = List.copyOf(fields);
+      standardized = Map.copyOf(standardized);
+    }
+
+    /** Records of a source: in a fixed order; {@code random} when their values are drawn anew every epoch. */
+    Dataset(List<Field> fields, long size, boolean random) {
+      this(fields, size, false, random, Map.of());
+    }
+
+    /** These records with other fields (or the same), in another number. */
+    Dataset with(List<Field> newFields, long newSize) {
+      return new Dataset(newFields, newSize, shuffled, random, standardized);
+    }
+
     @Override
     public String describe() {
       return "a dataset";

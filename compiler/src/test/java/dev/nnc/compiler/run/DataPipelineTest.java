@@ -210,4 +210,34 @@ class DataPipelineTest {
     assertEquals(8, dropped.epochs().get(0).examples());
     assertEquals(4, dropped.stepLosses().size());
   }
+
+  @Test
+  void theTestSplitIsStandardisedWithTheStatisticsOfTheTrainingSplit() throws Exception {
+    Compilation c = compiled("""
+        data points {
+          all = records {
+            x: float[2], y: int
+            [1, 10] 0
+            [3, 20] 1
+            [5, 30] 0
+            [100, 1000] 1
+          } | split(0.75)
+          train = points.all.first | standardize(x) | shuffle(3)
+          test = points.all.rest | standardize(x, like: points.train)
+        }
+        """);
+
+    GeneratedProgram generated = GeneratedProgram.compile(c.program(), List.of());
+    Dataset train = (Dataset) generated.dataSplit("points", "train");
+    Dataset test = (Dataset) generated.dataSplit("points", "test");
+    // Over the first three records only: feature 0 holds 1, 3, 5 and feature 1 holds 10, 20, 30.
+    float std0 = (float) Math.sqrt(8.0 / 3);
+    float std1 = (float) Math.sqrt(200.0 / 3);
+    assertArrayEquals(new float[] {3, 20}, train.standardization("x").mean());
+    assertArrayEquals(new float[] {std0, std1}, train.standardization("x").std());
+    assertEquals(train.standardization("x"), test.standardization("x"));
+    assertArrayEquals(new float[] {(100 - 3) / (std0 + 1e-6f), (1000 - 20) / (std1 + 1e-6f)}, all(test).floats("x"));
+    float[] trained = all(train).floats("x");
+    assertEquals(0, trained[0] + trained[2] + trained[4], 1e-6);
+  }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
  * no error here, since the user may point at it with {@code --data-dir} when training.
  */
 final class DataSources {
-  static final List<String> NAMES = List.of("idx", "csv", "cifar", "images", "text", "normal", "uniform");
+  static final List<String> NAMES = List.of("idx", "csv", "cifar", "cifar100", "images", "text", "normal", "uniform");
   /** The sources whose records never end: an epoch takes as many as `| take(n)` says. */
   static final List<String> ENDLESS = List.of("normal", "uniform");
 
@@ -43,7 +43,7 @@ final class DataSources {
     return switch (name) {
       case "idx" -> idx(call, evaluator);
       case "csv" -> csv.check(call, evaluator);
-      case "cifar" -> cifar(call, evaluator);
+      case "cifar", "cifar100" -> cifar(name, call, evaluator);
       case "images" -> images(call, evaluator);
       case "text" -> text(call, evaluator);
       default -> random(name, call, evaluator);
@@ -69,21 +69,33 @@ final class DataSources {
     }
   }
 
-  /** {@code cifar(files...)}: {@code image: float[32, 32, 3]} and {@code label: int}. */
-  private Value cifar(Ast.Call call, Evaluator evaluator) {
-    if (call.args().isEmpty() || call.args().stream().anyMatch(a -> a.name() != null)) {
-      diagnostics.report(Diagnostic.at(Code.NN0203, call.span(), "cifar takes the names of its files, and nothing else")
-          .help("cifar(\"cifar-10/data_batch_1.bin\", \"cifar-10/data_batch_2.bin\")"));
+  /**
+   * {@code cifar(files...)} and {@code cifar100(files..., labels: fine)}: {@code image: float[32, 32, 3]}
+   * and {@code label: int}.
+   */
+  private Value cifar(String name, Ast.Call call, Evaluator evaluator) {
+    List<Ast.Arg> files = call.args().stream().filter(a -> a.name() == null).toList();
+    List<Ast.Arg> settings = call.args().stream().filter(a -> a.name() != null).toList();
+    boolean hundred = name.equals("cifar100");
+    if (files.isEmpty() || !hundred && !settings.isEmpty()) {
+      diagnostics.report(Diagnostic.at(Code.NN0203, call.span(),
+              hundred ? "cifar100 takes the names of its files, and optionally `labels: fine` or `labels: coarse`"
+                  : "cifar takes the names of its files, and nothing else")
+          .help(hundred ? "cifar100(\"cifar-100/train.bin\", labels: fine)"
+              : "cifar(\"cifar-10/data_batch_1.bin\", \"cifar-10/data_batch_2.bin\")"));
       return Value.ERROR;
     }
-    for (Ast.Arg arg : call.args()) {
+    for (Ast.Arg arg : files) {
       Value v = evaluator.eval(arg.value());
       if (!(v instanceof Value.Const c && c.value() instanceof String)) {
         if (!(v instanceof Value.Error)) {
-          diagnostics.error(Code.NN0201, arg.span(), "cifar takes file names as strings, found " + v.describe());
+          diagnostics.error(Code.NN0201, arg.span(), name + " takes file names as strings, found " + v.describe());
         }
         return Value.ERROR;
       }
+    }
+    if (hundred && binder.bind(name, DataSignatures.CIFAR100, settings, call.span(), evaluator::eval) == null) {
+      return Value.ERROR;
     }
     return dataset(Field.floats("image", Cifar.SIDE, Cifar.SIDE, Cifar.CHANNELS), Field.ints("label"));
   }

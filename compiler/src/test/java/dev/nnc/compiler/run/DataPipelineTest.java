@@ -240,4 +240,28 @@ class DataPipelineTest {
     float[] trained = all(train).floats("x");
     assertEquals(0, trained[0] + trained[2] + trained[4], 1e-6);
   }
+
+  @Test
+  void cifar100ReadsTheFineOrTheCoarseLabel() throws Exception {
+    byte[] records = new byte[2 * 3074];
+    records[0] = 3;
+    records[1] = 42;
+    records[3074] = 19;
+    records[3075] = 99;
+    Files.write(dir.resolve("train.bin"), records);
+    Compilation c = compiled("""
+        data hundred {
+          fine = cifar100("train.bin")
+          coarse = cifar100("train.bin", labels: coarse) | map(image: image / 255)
+        }
+        """);
+
+    GeneratedProgram generated = GeneratedProgram.compile(c.program(), List.of());
+    Dataset fine = (Dataset) generated.dataSplit("hundred", "fine");
+    Dataset coarse = (Dataset) generated.dataSplit("hundred", "coarse");
+    assertEquals(checkedFields(c, "fine"), fine.fields());
+    assertEquals(checkedFields(c, "coarse"), coarse.fields());
+    assertArrayEquals(new int[] {42, 99}, all(fine).ints("label"));
+    assertArrayEquals(new int[] {3, 19}, all(coarse).ints("label"));
+  }
 }

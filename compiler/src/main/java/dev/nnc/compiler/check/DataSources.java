@@ -9,11 +9,14 @@ import dev.nnc.runtime.data.DataContext;
 import dev.nnc.runtime.data.DataException;
 import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.data.Idx;
+import dev.nnc.runtime.data.Images;
 import dev.nnc.runtime.data.Noise;
+import dev.nnc.runtime.data.Text;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Signature;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -94,10 +97,17 @@ final class DataSources {
         return Value.ERROR;
       }
     }
-    if (hundred && binder.bind(name, DataSignatures.CIFAR100, settings, call.span(), evaluator::eval) == null) {
+    Value.Dataset images = dataset(Field.floats("image", Cifar.SIDE, Cifar.SIDE, Cifar.CHANNELS), Field.ints("label"));
+    if (!hundred) {
+      return images.withClasses(ClassCount.fixed(10, "the 10 classes of CIFAR-10"));
+    }
+    Map<String, Object> bound = binder.bind(name, DataSignatures.CIFAR100, settings, call.span(), evaluator::eval);
+    if (bound == null) {
       return Value.ERROR;
     }
-    return dataset(Field.floats("image", Cifar.SIDE, Cifar.SIDE, Cifar.CHANNELS), Field.ints("label"));
+    String labels = new Args(DataSignatures.CIFAR100, bound).string("labels");
+    int classes = Cifar.Labels.valueOf(labels.toUpperCase(Locale.ROOT)).classes();
+    return images.withClasses(ClassCount.fixed(classes, "the " + classes + " " + labels + " classes of CIFAR-100"));
   }
 
   /** {@code images(dir, size: [h, w], channels: 3)}: {@code image: float[h, w, channels]}, {@code label: int}. */
@@ -113,7 +123,9 @@ final class DataSources {
       return Value.ERROR;
     }
     long[] size = args.pair("size");
-    return dataset(Field.floats("image", (int) size[0], (int) size[1], (int) channels), Field.ints("label"));
+    String dir = args.string("dir");
+    return dataset(Field.floats("image", (int) size[0], (int) size[1], (int) channels), Field.ints("label"))
+        .withClasses(ClassCount.fromFile(dir, "the class folders of " + dir, folder -> Images.classNames(folder).size()));
   }
 
   /** {@code text(path, seq: 100)}: {@code chars: int[seq]} and {@code next: int[seq]}. */
@@ -123,7 +135,9 @@ final class DataSources {
       return Value.ERROR;
     }
     int seq = (int) args.integer("seq");
-    return dataset(Field.ints("chars", seq), Field.ints("next", seq));
+    String path = args.string("path");
+    return dataset(Field.ints("chars", seq), Field.ints("next", seq))
+        .withClasses(ClassCount.fromFile(path, "the characters of " + path, file -> Text.vocabulary(file).size()));
   }
 
   /** {@code normal(shape)}, {@code uniform(shape)}: {@code value: float[shape]}. */

@@ -9,7 +9,6 @@ import dev.nnc.runtime.data.Field;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Signature;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +108,7 @@ final class DataTransforms {
       default -> dataset.size();
     };
     Value.Dataset counted = dataset.with(dataset.fields(), size);
-    return name.equals("shuffle")
-        ? new Value.Dataset(counted.fields(), size, true, counted.random(), counted.standardized())
-        : counted;
+    return name.equals("shuffle") ? counted.shuffledEveryEpoch() : counted;
   }
 
   /**
@@ -193,7 +190,7 @@ final class DataTransforms {
       diagnostics.error(Code.NN0208, call.span(), "augment rotates by up to 0 to 180 degrees either way, found rotate: " + args.real("rotate"));
       return Value.ERROR;
     }
-    return new Value.Dataset(dataset.fields(), dataset.size(), dataset.shuffled(), true, dataset.standardized());
+    return dataset.randomEveryEpoch();
   }
 
   /**
@@ -224,9 +221,7 @@ final class DataTransforms {
     if (rest.isEmpty() ? !fixedRecords(dataset, call, field) : !fitsLike(rest.get(0).value(), field, features, evaluator)) {
       return Value.ERROR;
     }
-    Map<String, Integer> standardized = new HashMap<>(dataset.standardized());
-    standardized.put(field.name(), features);
-    return new Value.Dataset(dataset.fields(), dataset.size(), dataset.shuffled(), dataset.random(), standardized);
+    return dataset.standardizing(field.name(), features);
   }
 
   /** Statistics are computed once, so the records they come from must be the same every epoch. */

@@ -23,7 +23,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -263,5 +265,50 @@ class DataPipelineTest {
     assertEquals(checkedFields(c, "coarse"), coarse.fields());
     assertArrayEquals(new int[] {42, 99}, all(fine).ints("label"));
     assertArrayEquals(new int[] {3, 19}, all(coarse).ints("label"));
+  }
+
+  @Test
+  void theNumberOfClassesOfDataIsACompileTimeValueForModelSizes() throws Exception {
+    for (String cls : List.of("ants", "bees", "wasps")) {
+      BufferedImage image = new BufferedImage(3, 3, BufferedImage.TYPE_INT_RGB);
+      Files.createDirectories(dir.resolve("bugs/" + cls));
+      ImageIO.write(image, "png", dir.resolve("bugs/" + cls + "/1.png").toFile());
+    }
+    Files.writeString(dir.resolve("tiny.txt"), "abracadabra");
+    Compilation c = compiled("""
+        data mixed {
+          bugs = images("bugs", size: [3, 3], channels: 1)
+          speech = text("tiny.txt", seq: 3)
+          hundred = cifar100("c.bin", labels: coarse)
+          ten = cifar("d.bin") | take(10)
+        }
+        let vocab = mixed.speech.vocab
+        let superclasses = mixed.hundred.classes
+        let ten = mixed.ten.classes
+        model Bugs {
+          input image: float[3, 3, 1]
+          output logits = image -> flatten -> dense(mixed.bugs.classes)
+        }
+        train bugs {
+          model: Bugs()
+          data: mixed.bugs
+          loss: cross_entropy(logits, label)
+          optimizer: sgd()
+          batch: 3
+          epochs: 1
+        }
+        """);
+
+    Map<String, Object> constants = new HashMap<>();
+    for (Ast.Decl d : c.program().unit().decls()) {
+      if (d instanceof Ast.Const k && c.program().valueOf(k.value()) instanceof Value.Const v) {
+        constants.put(k.name().name(), v.value());
+      }
+    }
+    // "abracadabra" has the characters a, b, c, d, r.
+    assertEquals(Map.of("vocab", 5L, "superclasses", 20L, "ten", 10L), constants);
+    TrainResult result = JobRunner.run(c.program(), "bugs", List.of(), TrainOptions.builder()
+        .logDir(dir.resolve("logs")).out(new PrintStream(OutputStream.nullOutputStream())).build());
+    assertEquals(1, result.epochs().size());
   }
 }

@@ -64,6 +64,7 @@ public final class StepTrainer {
       StepGraph graph = StepGraph.build(tfGraph, spec, seed);
       try (Session session = new Session(tfGraph, sessionConfig())) {
         StepTrainer trainer = new StepTrainer(spec, options, session, graph, seed);
+        graph.restores().forEach(restore -> restore.run(session));
         trainer.train();
         spec.exports().forEach((model, dir) -> {
           StepGraph.ModelGraph io = graph.models().get(model);

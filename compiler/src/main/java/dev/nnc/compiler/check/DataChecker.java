@@ -5,6 +5,7 @@ import dev.nnc.compiler.diag.Diagnostic;
 import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.DataContext;
+import dev.nnc.runtime.data.DataException;
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.data.Field;
 import dev.nnc.stdlib.spec.Dim;
@@ -31,12 +32,18 @@ final class DataChecker {
   private final DataSources sources;
   private final DataTransforms transforms;
   private final Map<Ast.Split, Value> splits = new HashMap<>();
+  /** The number of classes each source has, read once however often a program asks. */
+  private final Map<ClassCount, Value> classCounts = new IdentityHashMap<>();
+  private final DataContext files;
+  /** The splits whose value is being worked out, to catch one that uses itself. */
+  private final Set<Ast.Split> evaluating = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Calls of endless sources that a pipe follows with {@code | take(n)}, which gives their epochs a length. */
   private final Set<Ast.Call> counted = Collections.newSetFromMap(new IdentityHashMap<>());
 
   DataChecker(Checker checker, DataContext files) {
     this.checker = checker;
     this.diagnostics = checker.diagnostics();
+    this.files = files;
     this.sources = new DataSources(checker, files);
     this.transforms = new DataTransforms(checker);
   }
@@ -119,13 +126,20 @@ final class DataChecker {
   Value split(Ast.Data block, Ast.Ident name, Evaluator evaluator) {
     for (Ast.Split split : block.splits()) {
       if (split.name().name().equals(name.name())) {
+        if (evaluating.contains(split)) {
+          diagnostics.report(Diagnostic.at(Code.NN0206, name.span(),
+                  "`" + block.name().name() + "." + name.name() + "` is defined through itself")
+              .help("a split can use other splits (`like: " + block.name().name() + ".train`), never itself"));
+          return Value.ERROR;
+        }
         if (!splits.containsKey(split)) {
-          splits.put(split, Value.ERROR);
+          evaluating.add(split);
           Value v = new Evaluator(checker, Evaluator.scope(), null).eval(split.value());
           if (!(v instanceof Value.Dataset || v instanceof Value.DatasetParts || v instanceof Value.Error)) {
             diagnostics.error(Code.NN0206, split.value().span(), "a data split must be a dataset, found " + v.describe());
             v = Value.ERROR;
           }
+          evaluating.remove(split);
           splits.put(split, v);
         }
         return splits.get(split);
@@ -148,6 +162,37 @@ final class DataChecker {
         yield Value.ERROR;
       }
     };
+  }
+
+  /**
+   * {@code fashion.train.classes} (or {@code .vocab}, the same number): the number of classes of the
+   * data's source, a compile-time value a model's size can use. Where it comes from a file, the file
+   * is read now, once, so it must be at hand.
+   */
+  Value member(Value.Dataset dataset, Ast.Member member) {
+    String name = member.member().name();
+    if (!name.equals("classes") && !name.equals("vocab")) {
+      diagnostics.report(Diagnostic.at(Code.NN0105, member.member().span(), "a dataset has no member `" + name + "`")
+          .help("its number of classes is `" + member.target().span().text() + ".classes` (or `.vocab`)"));
+      return Value.ERROR;
+    }
+    ClassCount source = dataset.classes();
+    if (source == null) {
+      diagnostics.report(Diagnostic.at(Code.NN0207, member.span(),
+              "the number of classes of `" + member.target().span().text() + "` is not known before its data is loaded")
+          .help("cifar, cifar100, images and text data know theirs; for other data write the number"));
+      return Value.ERROR;
+    }
+    return classCounts.computeIfAbsent(source, s -> {
+      try {
+        return new Value.Const((long) s.count(files));
+      } catch (DataException e) {
+        diagnostics.report(Diagnostic.at(Code.NN0411, member.span(),
+                "`" + member.span().text() + "` counts " + s.describe() + ", which cannot be read now: " + e.getMessage())
+            .help("the data must be at hand when checking: pass `--data-dir`, set NN_DATA, or write the number"));
+        return Value.ERROR;
+      }
+    });
   }
 
   /** {@code source | transform | ...}. */

@@ -19,6 +19,9 @@ public final class DataSignatures {
       Signature.of(0, required("images", ParamType.STRING), required("labels", ParamType.STRING));
   public static final Signature CSV =
       Signature.of(0, required("path", ParamType.STRING), named("header", ParamType.BOOL, false));
+  /** {@code cifar100(files..., labels: fine)}: the setting after the files. */
+  public static final Signature CIFAR100 =
+      Signature.of(0, named("labels", ParamType.oneOf("fine", "coarse"), "fine"));
   public static final Signature IMAGES = Signature.of(0, required("dir", ParamType.STRING),
       new Param("size", ParamType.INT_OR_PAIR, null, false), named("channels", ParamType.SIZE, 3L));
   public static final Signature TEXT =

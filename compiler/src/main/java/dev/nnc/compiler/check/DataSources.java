@@ -9,11 +9,14 @@ import dev.nnc.runtime.data.DataContext;
 import dev.nnc.runtime.data.DataException;
 import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.data.Idx;
+import dev.nnc.runtime.data.Images;
 import dev.nnc.runtime.data.Noise;
+import dev.nnc.runtime.data.Text;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Signature;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,7 +25,7 @@ import java.util.Map;
  * no error here, since the user may point at it with {@code --data-dir} when training.
  */
 final class DataSources {
-  static final List<String> NAMES = List.of("idx", "csv", "cifar", "images", "text", "normal", "uniform");
+  static final List<String> NAMES = List.of("idx", "csv", "cifar", "cifar100", "images", "text", "normal", "uniform");
   /** The sources whose records never end: an epoch takes as many as `| take(n)` says. */
   static final List<String> ENDLESS = List.of("normal", "uniform");
 
@@ -43,7 +46,7 @@ final class DataSources {
     return switch (name) {
       case "idx" -> idx(call, evaluator);
       case "csv" -> csv.check(call, evaluator);
-      case "cifar" -> cifar(call, evaluator);
+      case "cifar", "cifar100" -> cifar(name, call, evaluator);
       case "images" -> images(call, evaluator);
       case "text" -> text(call, evaluator);
       default -> random(name, call, evaluator);
@@ -69,23 +72,42 @@ final class DataSources {
     }
   }
 
-  /** {@code cifar(files...)}: {@code image: float[32, 32, 3]} and {@code label: int}. */
-  private Value cifar(Ast.Call call, Evaluator evaluator) {
-    if (call.args().isEmpty() || call.args().stream().anyMatch(a -> a.name() != null)) {
-      diagnostics.report(Diagnostic.at(Code.NN0203, call.span(), "cifar takes the names of its files, and nothing else")
-          .help("cifar(\"cifar-10/data_batch_1.bin\", \"cifar-10/data_batch_2.bin\")"));
+  /**
+   * {@code cifar(files...)} and {@code cifar100(files..., labels: fine)}: {@code image: float[32, 32, 3]}
+   * and {@code label: int}.
+   */
+  private Value cifar(String name, Ast.Call call, Evaluator evaluator) {
+    List<Ast.Arg> files = call.args().stream().filter(a -> a.name() == null).toList();
+    List<Ast.Arg> settings = call.args().stream().filter(a -> a.name() != null).toList();
+    boolean hundred = name.equals("cifar100");
+    if (files.isEmpty() || !hundred && !settings.isEmpty()) {
+      diagnostics.report(Diagnostic.at(Code.NN0203, call.span(),
+              hundred ? "cifar100 takes the names of its files, and optionally `labels: fine` or `labels: coarse`"
+                  : "cifar takes the names of its files, and nothing else")
+          .help(hundred ? "cifar100(\"cifar-100/train.bin\", labels: fine)"
+              : "cifar(\"cifar-10/data_batch_1.bin\", \"cifar-10/data_batch_2.bin\")"));
       return Value.ERROR;
     }
-    for (Ast.Arg arg : call.args()) {
+    for (Ast.Arg arg : files) {
       Value v = evaluator.eval(arg.value());
       if (!(v instanceof Value.Const c && c.value() instanceof String)) {
         if (!(v instanceof Value.Error)) {
-          diagnostics.error(Code.NN0201, arg.span(), "cifar takes file names as strings, found " + v.describe());
+          diagnostics.error(Code.NN0201, arg.span(), name + " takes file names as strings, found " + v.describe());
         }
         return Value.ERROR;
       }
     }
-    return dataset(Field.floats("image", Cifar.SIDE, Cifar.SIDE, Cifar.CHANNELS), Field.ints("label"));
+    Value.Dataset images = dataset(Field.floats("image", Cifar.SIDE, Cifar.SIDE, Cifar.CHANNELS), Field.ints("label"));
+    if (!hundred) {
+      return images.withClasses(ClassCount.fixed(10, "the 10 classes of CIFAR-10"));
+    }
+    Map<String, Object> bound = binder.bind(name, DataSignatures.CIFAR100, settings, call.span(), evaluator::eval);
+    if (bound == null) {
+      return Value.ERROR;
+    }
+    String labels = new Args(DataSignatures.CIFAR100, bound).string("labels");
+    int classes = Cifar.Labels.valueOf(labels.toUpperCase(Locale.ROOT)).classes();
+    return images.withClasses(ClassCount.fixed(classes, "the " + classes + " " + labels + " classes of CIFAR-100"));
   }
 
   /** {@code images(dir, size: [h, w], channels: 3)}: {@code image: float[h, w, channels]}, {@code label: int}. */
@@ -101,7 +123,9 @@ final class DataSources {
       return Value.ERROR;
     }
     long[] size = args.pair("size");
-    return dataset(Field.floats("image", (int) size[0], (int) size[1], (int) channels), Field.ints("label"));
+    String dir = args.string("dir");
+    return dataset(Field.floats("image", (int) size[0], (int) size[1], (int) channels), Field.ints("label"))
+        .withClasses(ClassCount.fromFile(dir, "the class folders of " + dir, folder -> Images.classNames(folder).size()));
   }
 
   /** {@code text(path, seq: 100)}: {@code chars: int[seq]} and {@code next: int[seq]}. */
@@ -111,7 +135,9 @@ final class DataSources {
       return Value.ERROR;
     }
     int seq = (int) args.integer("seq");
-    return dataset(Field.ints("chars", seq), Field.ints("next", seq));
+    String path = args.string("path");
+    return dataset(Field.ints("chars", seq), Field.ints("next", seq))
+        .withClasses(ClassCount.fromFile(path, "the characters of " + path, file -> Text.vocabulary(file).size()));
   }
 
   /** {@code normal(shape)}, {@code uniform(shape)}: {@code value: float[shape]}. */
@@ -127,7 +153,7 @@ final class DataSources {
       return Value.ERROR;
     }
     int[] shape = Arrays.stream(args.integers("shape")).mapToInt(Math::toIntExact).toArray();
-    return dataset(Field.floats(Noise.FIELD, shape));
+    return new Value.Dataset(List.of(Field.floats(Noise.FIELD, shape)), -1, true);
   }
 
   private Args bind(String name, Signature signature, Ast.Call call, Evaluator evaluator) {

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class DataTransforms {
   static final List<String> NAMES =
-      List.of("map", "shuffle", "take", "skip", "repeat", "split", "one_hot", "augment");
+      List.of("map", "shuffle", "take", "skip", "repeat", "split", "one_hot", "augment", "standardize");
 
   private final Checker checker;
   private final Diagnostics diagnostics;
@@ -53,6 +53,7 @@ final class DataTransforms {
       case "split" -> split(dataset, call, evaluator);
       case "one_hot" -> oneHot(dataset, call, evaluator);
       case "augment" -> augment(dataset, call, evaluator);
+      case "standardize" -> standardize(dataset, call, evaluator);
       default -> count(dataset, name, call, evaluator);
     };
   }
@@ -63,6 +64,7 @@ final class DataTransforms {
       case "split" -> "split(0.9)";
       case "one_hot" -> "one_hot(label, 10)";
       case "augment" -> "augment(image, flip: horizontal, rotate: 15)";
+      case "standardize" -> "standardize(image)";
       default -> transform + "(1000)";
     };
   }
@@ -88,7 +90,7 @@ final class DataTransforms {
       int[] shape = t.type().shape().dims().stream().mapToInt(d -> (int) d.sizeOr(-1)).toArray();
       replace(result, Field.floats(arg.name().name(), shape));
     }
-    return new Value.Dataset(result, dataset.size(), dataset.shuffled());
+    return dataset.with(result, dataset.size());
   }
 
   /** {@code shuffle(buffer)}, {@code take(n)}, {@code skip(n)}, {@code repeat(times)}: the records, reordered or counted. */
@@ -105,7 +107,8 @@ final class DataTransforms {
       case "repeat" -> dataset.size() < 0 ? -1 : dataset.size() * n;
       default -> dataset.size();
     };
-    return new Value.Dataset(dataset.fields(), size, dataset.shuffled() || name.equals("shuffle"));
+    Value.Dataset counted = dataset.with(dataset.fields(), size);
+    return name.equals("shuffle") ? counted.shuffledEveryEpoch() : counted;
   }
 
   /**
@@ -142,14 +145,14 @@ final class DataTransforms {
           .help("split first and shuffle each part; for a random split that stays fixed, write split(0.9, seed: 1)"));
       return Value.ERROR;
     }
-    Value.Dataset part = new Value.Dataset(dataset.fields(), -1, false);
+    Value.Dataset part = dataset.with(dataset.fields(), -1);
     return new Value.DatasetParts(part, part);
   }
 
   /** {@code one_hot(label, 10)}: the INT field becomes FLOAT one-hot vectors. */
   private Value oneHot(Value.Dataset dataset, Ast.Call call, Evaluator evaluator) {
     Field field = field(dataset, call, "one_hot");
-    Args args = field == null ? null : bind("one_hot", DataSignatures.ONE_HOT, call.args().subList(1, call.args().size()), call, evaluator);
+    Args args = field == null ? null : bind("one_hot", DataSignatures.ONE_HOT, afterField(call), call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
@@ -163,13 +166,13 @@ final class DataTransforms {
     shape[shape.length - 1] = (int) args.integer("depth");
     List<Field> result = new ArrayList<>(dataset.fields());
     replace(result, new Field(field.name(), ElementType.FLOAT, shape));
-    return new Value.Dataset(result, dataset.size(), dataset.shuffled());
+    return dataset.with(result, dataset.size());
   }
 
   /** {@code augment(image, flip: horizontal, rotate: 15, shift: 0.1, zoom: 0.1)}: the images change at random. */
   private Value augment(Value.Dataset dataset, Ast.Call call, Evaluator evaluator) {
     Field field = field(dataset, call, "augment");
-    Args args = field == null ? null : bind("augment", DataSignatures.AUGMENT, call.args().subList(1, call.args().size()), call, evaluator);
+    Args args = field == null ? null : bind("augment", DataSignatures.AUGMENT, afterField(call), call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
@@ -187,7 +190,79 @@ final class DataTransforms {
       diagnostics.error(Code.NN0208, call.span(), "augment rotates by up to 0 to 180 degrees either way, found rotate: " + args.real("rotate"));
       return Value.ERROR;
     }
-    return dataset;
+    return dataset.randomEveryEpoch();
+  }
+
+  /**
+   * {@code standardize(image)}: one mean and deviation per feature of the field (its last axis),
+   * computed over these records when they are loaded, so they must be the same records every epoch;
+   * {@code standardize(image, like: fashion.train)}: the statistics that data computed, as Keras
+   * applies one fitted {@code ImageDataGenerator} to the training and the test images.
+   */
+  private Value standardize(Value.Dataset dataset, Ast.Call call, Evaluator evaluator) {
+    Field field = field(dataset, call, "standardize");
+    if (field == null) {
+      return Value.ERROR;
+    }
+    List<Ast.Arg> rest = afterField(call);
+    if (rest.size() > 1 || rest.size() == 1 && (rest.get(0).name() == null || !rest.get(0).name().name().equals("like"))) {
+      diagnostics.report(Diagnostic.at(Code.NN0203, call.span(),
+              "standardize takes a field, and optionally `like:` the data whose statistics it uses")
+          .help("standardize(image) on the training data, standardize(image, like: fashion.train) on the others"));
+      return Value.ERROR;
+    }
+    if (field.type() != ElementType.FLOAT) {
+      diagnostics.report(Diagnostic.at(Code.NN0206, call.args().get(0).span(),
+              "standardize takes a float field, but `" + field.name() + "` is " + field.typeDescription())
+          .help("class indices are not standardised; fields read from csv are floats unless written `int(column(c))`"));
+      return Value.ERROR;
+    }
+    int features = field.shape().length == 0 ? 1 : field.shape()[field.shape().length - 1];
+    if (rest.isEmpty() ? !fixedRecords(dataset, call, field) : !fitsLike(rest.get(0).value(), field, features, evaluator)) {
+      return Value.ERROR;
+    }
+    return dataset.standardizing(field.name(), features);
+  }
+
+  /** Statistics are computed once, so the records they come from must be the same every epoch. */
+  private boolean fixedRecords(Value.Dataset dataset, Ast.Call call, Field field) {
+    if (dataset.random() || dataset.shuffled()) {
+      String before = dataset.random() ? "augment or random records" : "shuffle";
+      diagnostics.report(Diagnostic.at(Code.NN0407, call.span(),
+              "standardize after " + before + " would need statistics over different records every epoch")
+          .help("standardize first, as in | standardize(" + field.name() + ") | "
+              + (dataset.random() ? "augment(" + field.name() + ", ...)" : "shuffle(1000)")));
+      return false;
+    }
+    return true;
+  }
+
+  /** {@code like: data}: data that standardises the field, with as many features. */
+  private boolean fitsLike(Ast.Expr like, Field field, int features, Evaluator evaluator) {
+    Value v = evaluator.eval(like);
+    if (v instanceof Value.Error) {
+      return false;
+    }
+    if (!(v instanceof Value.Dataset data)) {
+      diagnostics.error(Code.NN0206, like.span(), "`like:` takes the data whose statistics to use, found " + v.describe());
+      return false;
+    }
+    Integer theirs = data.standardized().get(field.name());
+    if (theirs == null) {
+      diagnostics.report(Diagnostic.at(Code.NN0208, like.span(),
+              "`" + like.span().text() + "` does not standardize `" + field.name() + "`, so it has no statistics to lend")
+          .help("add `| standardize(" + field.name() + ")` to `" + like.span().text() + "`"));
+      return false;
+    }
+    if (theirs != features) {
+      diagnostics.report(Diagnostic.at(Code.NN0302, like.span(),
+              "`" + like.span().text() + "` has statistics for " + theirs + " features of `" + field.name()
+                  + "`, but here its last axis has " + features)
+          .help("statistics are kept per element of the last axis (per channel of an image); `"
+              + field.name() + "` is " + field.typeDescription() + " here"));
+      return false;
+    }
+    return true;
   }
 
   /** The record field a transform names first, as in {@code one_hot(label, 10)}; null after reporting. */
@@ -207,6 +282,10 @@ final class DataTransforms {
     String close = Suggestions.closest(name.name(), names);
     diagnostics.report(d.help((close != null ? "did you mean `" + close + "`? " : "") + "the fields are " + String.join(", ", names)));
     return null;
+  }
+
+  private static List<Ast.Arg> afterField(Ast.Call call) {
+    return call.args().subList(1, call.args().size());
   }
 
   private Args bind(String name, Signature signature, List<Ast.Arg> args, Ast.Call call, Evaluator evaluator) {

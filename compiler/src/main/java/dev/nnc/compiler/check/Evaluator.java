@@ -198,6 +198,9 @@ final class Evaluator {
     if (target instanceof Value.DatasetParts parts) {
       return checker.data().part(parts, m.member());
     }
+    if (target instanceof Value.Dataset dataset) {
+      return checker.data().member(dataset, m);
+    }
     if (target instanceof Value.Outputs outputs) {
       TensorType type = outputs.outputs().get(name);
       if (type != null) {

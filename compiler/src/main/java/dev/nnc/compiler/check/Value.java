@@ -8,6 +8,7 @@ import dev.nnc.stdlib.optimizers.OptimizerDef;
 import dev.nnc.stdlib.optimizers.ScheduleDef;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.TensorType;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,9 +101,47 @@ public sealed interface Value {
 
   /**
    * A stream of records with these fields (shapes without the batch); {@code shuffled} when its
-   * order changes every epoch, which {@code split} must not follow.
+   * order changes every epoch, which {@code split} must not follow; {@code random} when its values
+   * do ({@code augment}, random records); {@code standardized}, the fields a {@code standardize}
+   * computed statistics for (with the number of features, one statistic each), which data
+   * standardised {@code like} this one may use; {@code classes}, where the number of classes of its
+   * source comes from, or null when it has none known before the data is loaded.
    */
-  record Dataset(List<Field> fields, long size, boolean shuffled) implements Value {
+  record Dataset(List<Field> fields, long size, boolean shuffled, boolean random,
+      Map<String, Integer> standardized, ClassCount classes) implements Value {
+    public Dataset {
+      fields = List.copyOf(fields);
+      standardized = Map.copyOf(standardized);
+    }
+
+    /** Records of a source: in a fixed order; {@code random} when their values are drawn anew every epoch. */
+    Dataset(List<Field> fields, long size, boolean random) {
+      this(fields, size, false, random, Map.of(), null);
+    }
+
+    /** These records with other fields (or the same), in another number. */
+    Dataset with(List<Field> newFields, long newSize) {
+      return new Dataset(newFields, newSize, shuffled, random, standardized, classes);
+    }
+
+    Dataset shuffledEveryEpoch() {
+      return new Dataset(fields, size, true, random, standardized, classes);
+    }
+
+    Dataset randomEveryEpoch() {
+      return new Dataset(fields, size, shuffled, true, standardized, classes);
+    }
+
+    Dataset standardizing(String field, int features) {
+      Map<String, Integer> more = new HashMap<>(standardized);
+      more.put(field, features);
+      return new Dataset(fields, size, shuffled, random, more, classes);
+    }
+
+    Dataset withClasses(ClassCount count) {
+      return new Dataset(fields, size, shuffled, random, standardized, count);
+    }
+
     @Override
     public String describe() {
       return "a dataset";

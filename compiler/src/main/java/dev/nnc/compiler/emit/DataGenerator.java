@@ -32,7 +32,7 @@ final class DataGenerator {
     this.program = program;
     this.packageName = packageName;
     this.sources = new SourceWriter(program);
-    this.transforms = new TransformWriter(program);
+    this.transforms = new TransformWriter(program, this::dataset);
   }
 
   TypeSpec.Builder generate(Ast.Data block) {

@@ -11,6 +11,7 @@ import dev.nnc.runtime.data.Field;
 import dev.nnc.stdlib.spec.Args;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes a data source call as the runtime call that loads it: {@code idx(a, b)} → {@code Idx.load(...)}. */
 final class SourceWriter {
@@ -38,8 +39,12 @@ final class SourceWriter {
         yield CodeBlock.of("$T.load($L, $L)", IDX, file(args.string("images")), file(args.string("labels")));
       }
       case "csv" -> csv(call);
-      case "cifar" -> CodeBlock.of("$T.load($L)", CIFAR, CodeBlock.join(call.args().stream()
-          .map(a -> file((String) ((Value.Const) program.valueOf(a.value())).value())).toList(), ", "));
+      case "cifar" -> CodeBlock.of("$T.load($L)", CIFAR, cifarFiles(call));
+      case "cifar100" -> {
+        Args args = DataArgs.of(program, DataSignatures.CIFAR100, call.args().stream().filter(a -> a.name() != null).toList());
+        yield CodeBlock.of("$T.load100($T.$L, $L)", CIFAR, CIFAR.nestedClass("Labels"),
+            args.string("labels").toUpperCase(Locale.ROOT), cifarFiles(call));
+      }
       case "images" -> {
         Args args = DataArgs.of(program, DataSignatures.IMAGES, call.args());
         long[] size = args.pair("size");
@@ -61,6 +66,12 @@ final class SourceWriter {
       }
       default -> throw new IllegalStateException("not a data source: " + name);
     };
+  }
+
+  /** The file names of {@code cifar(...)} or {@code cifar100(...)}, its positional arguments. */
+  private CodeBlock cifarFiles(Ast.Call call) {
+    return CodeBlock.join(call.args().stream().filter(a -> a.name() == null)
+        .map(a -> file((String) ((Value.Const) program.valueOf(a.value())).value())).toList(), ", ");
   }
 
   /** {@code Csv.load(file, header, CsvField.floats("x", CsvColumns.range(0, 4)), ...)}. */

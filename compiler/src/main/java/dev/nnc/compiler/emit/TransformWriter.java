@@ -8,6 +8,7 @@ import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.stdlib.spec.Args;
 import java.util.List;
+import java.util.function.Function;
 
 /** Writes a data transform as the dataset method it calls: {@code | take(100)} → {@code .take(100)}. */
 final class TransformWriter {
@@ -15,9 +16,12 @@ final class TransformWriter {
   private static final ClassName AUGMENTATION = ClassName.get("dev.nnc.runtime.data", "Augmentation");
 
   private final Program program;
+  /** Writes a dataset expression, such as the data of {@code like:}. */
+  private final Function<Ast.Expr, CodeBlock> datasets;
 
-  TransformWriter(Program program) {
+  TransformWriter(Program program, Function<Ast.Expr, CodeBlock> datasets) {
     this.program = program;
+    this.datasets = datasets;
   }
 
   CodeBlock transform(Ast.Call call) {
@@ -28,6 +32,9 @@ final class TransformWriter {
       case "one_hot" -> CodeBlock.of(".oneHot($S, $L)", field(call),
           DataArgs.of(program, DataSignatures.ONE_HOT, afterField(call)).integer("depth"));
       case "augment" -> augment(call);
+      case "standardize" -> call.args().size() == 1
+          ? CodeBlock.of(".standardize($S)", field(call))
+          : CodeBlock.of(".standardize($S, $L)", field(call), datasets.apply(call.args().get(1).value()));
       default -> CodeBlock.of(".$L($L)", name, ExprWriter.literal(constant(call.args().get(0).value())));
     };
   }

@@ -23,7 +23,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -209,5 +211,104 @@ class DataPipelineTest {
     assertEquals(6, kept.stepLosses().size());
     assertEquals(8, dropped.epochs().get(0).examples());
     assertEquals(4, dropped.stepLosses().size());
+  }
+
+  @Test
+  void theTestSplitIsStandardisedWithTheStatisticsOfTheTrainingSplit() throws Exception {
+    Compilation c = compiled("""
+        data points {
+          all = records {
+            x: float[2], y: int
+            [1, 10] 0
+            [3, 20] 1
+            [5, 30] 0
+            [100, 1000] 1
+          } | split(0.75)
+          train = points.all.first | standardize(x) | shuffle(3)
+          test = points.all.rest | standardize(x, like: points.train)
+        }
+        """);
+
+    GeneratedProgram generated = GeneratedProgram.compile(c.program(), List.of());
+    Dataset train = (Dataset) generated.dataSplit("points", "train");
+    Dataset test = (Dataset) generated.dataSplit("points", "test");
+    // Over the first three records only: feature 0 holds 1, 3, 5 and feature 1 holds 10, 20, 30.
+    float std0 = (float) Math.sqrt(8.0 / 3);
+    float std1 = (float) Math.sqrt(200.0 / 3);
+    assertArrayEquals(new float[] {3, 20}, train.standardization("x").mean());
+    assertArrayEquals(new float[] {std0, std1}, train.standardization("x").std());
+    assertEquals(train.standardization("x"), test.standardization("x"));
+    assertArrayEquals(new float[] {(100 - 3) / (std0 + 1e-6f), (1000 - 20) / (std1 + 1e-6f)}, all(test).floats("x"));
+    float[] trained = all(train).floats("x");
+    assertEquals(0, trained[0] + trained[2] + trained[4], 1e-6);
+  }
+
+  @Test
+  void cifar100ReadsTheFineOrTheCoarseLabel() throws Exception {
+    byte[] records = new byte[2 * 3074];
+    records[0] = 3;
+    records[1] = 42;
+    records[3074] = 19;
+    records[3075] = 99;
+    Files.write(dir.resolve("train.bin"), records);
+    Compilation c = compiled("""
+        data hundred {
+          fine = cifar100("train.bin")
+          coarse = cifar100("train.bin", labels: coarse) | map(image: image / 255)
+        }
+        """);
+
+    GeneratedProgram generated = GeneratedProgram.compile(c.program(), List.of());
+    Dataset fine = (Dataset) generated.dataSplit("hundred", "fine");
+    Dataset coarse = (Dataset) generated.dataSplit("hundred", "coarse");
+    assertEquals(checkedFields(c, "fine"), fine.fields());
+    assertEquals(checkedFields(c, "coarse"), coarse.fields());
+    assertArrayEquals(new int[] {42, 99}, all(fine).ints("label"));
+    assertArrayEquals(new int[] {3, 19}, all(coarse).ints("label"));
+  }
+
+  @Test
+  void theNumberOfClassesOfDataIsACompileTimeValueForModelSizes() throws Exception {
+    for (String cls : List.of("ants", "bees", "wasps")) {
+      BufferedImage image = new BufferedImage(3, 3, BufferedImage.TYPE_INT_RGB);
+      Files.createDirectories(dir.resolve("bugs/" + cls));
+      ImageIO.write(image, "png", dir.resolve("bugs/" + cls + "/1.png").toFile());
+    }
+    Files.writeString(dir.resolve("tiny.txt"), "abracadabra");
+    Compilation c = compiled("""
+        data mixed {
+          bugs = images("bugs", size: [3, 3], channels: 1)
+          speech = text("tiny.txt", seq: 3)
+          hundred = cifar100("c.bin", labels: coarse)
+          ten = cifar("d.bin") | take(10)
+        }
+        let vocab = mixed.speech.vocab
+        let superclasses = mixed.hundred.classes
+        let ten = mixed.ten.classes
+        model Bugs {
+          input image: float[3, 3, 1]
+          output logits = image -> flatten -> dense(mixed.bugs.classes)
+        }
+        train bugs {
+          model: Bugs()
+          data: mixed.bugs
+          loss: cross_entropy(logits, label)
+          optimizer: sgd()
+          batch: 3
+          epochs: 1
+        }
+        """);
+
+    Map<String, Object> constants = new HashMap<>();
+    for (Ast.Decl d : c.program().unit().decls()) {
+      if (d instanceof Ast.Const k && c.program().valueOf(k.value()) instanceof Value.Const v) {
+        constants.put(k.name().name(), v.value());
+      }
+    }
+    // "abracadabra" has the characters a, b, c, d, r.
+    assertEquals(Map.of("vocab", 5L, "superclasses", 20L, "ten", 10L), constants);
+    TrainResult result = JobRunner.run(c.program(), "bugs", List.of(), TrainOptions.builder()
+        .logDir(dir.resolve("logs")).out(new PrintStream(OutputStream.nullOutputStream())).build());
+    assertEquals(1, result.epochs().size());
   }
 }

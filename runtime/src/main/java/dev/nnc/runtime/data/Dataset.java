@@ -2,7 +2,9 @@ package dev.nnc.runtime.data;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
@@ -23,6 +25,8 @@ public final class Dataset {
   private final Table table;
   private final List<ViewStep> view;
   private final List<FieldStep> perBatch;
+  /** The statistics each {@link #standardize} computed, by field, for the data standardised {@code like} this. */
+  private final Map<String, Standardization> statistics;
   /** No records, but every field and vocabulary a batch will have. */
   private final Table layout;
 
@@ -31,9 +35,14 @@ public final class Dataset {
   }
 
   Dataset(Table table, List<ViewStep> view, List<FieldStep> perBatch) {
+    this(table, view, perBatch, Map.of());
+  }
+
+  private Dataset(Table table, List<ViewStep> view, List<FieldStep> perBatch, Map<String, Standardization> statistics) {
     this.table = table;
     this.view = List.copyOf(view);
     this.perBatch = List.copyOf(perBatch);
+    this.statistics = statistics; // never changed: each standardize makes a new map
     // Running the per-batch steps on no records gives their fields and checks they fit, up front.
     this.layout = compute(table.gather(new int[0], 0, 0), i -> NO_RANDOMS);
   }
@@ -82,6 +91,45 @@ public final class Dataset {
   /** This dataset with the image field {@code field} transformed at random, anew every epoch. */
   public Dataset augment(String field, Augmentation augmentation) {
     return then(new AugmentStep(field, augmentation));
+  }
+
+  /**
+   * This dataset with the FLOAT field {@code field} standardised feature by feature (see {@link
+   * Standardization}), with statistics computed once, now, over the records of one epoch. Those
+   * records must be the same every epoch: no shuffle and no random step may come before.
+   */
+  public Dataset standardize(String field) {
+    if (!perBatch.isEmpty()) {
+      throw new DataException("standardize(" + field + ") after a random step (augment, random records)"
+          + " would need new statistics every epoch; standardize first");
+    }
+    if (view.stream().anyMatch(step -> step instanceof ViewStep.Shuffle)) {
+      throw new DataException("standardize(" + field + ") after shuffle would compute its statistics over"
+          + " different records every epoch; standardize first, then shuffle");
+    }
+    return standardize(field, Standardization.of(table.field(field), table.values(field), order(0, 0)));
+  }
+
+  /** This dataset with {@code field} standardised with the statistics {@code like} computed for its field of that name. */
+  public Dataset standardize(String field, Dataset like) {
+    return standardize(field, like.standardization(field));
+  }
+
+  /** The statistics {@link #standardize} computed for {@code field}. */
+  public Standardization standardization(String field) {
+    Standardization s = statistics.get(field);
+    if (s == null) {
+      throw new DataException("no standardize(" + field + ") in this data to take statistics from"
+          + (statistics.isEmpty() ? "" : "; it standardises " + String.join(", ", statistics.keySet())));
+    }
+    return s;
+  }
+
+  private Dataset standardize(String field, Standardization s) {
+    Dataset next = then(new FieldStep.Standardize(field, s));
+    Map<String, Standardization> all = new LinkedHashMap<>(statistics);
+    all.put(field, s);
+    return new Dataset(next.table, next.view, next.perBatch, all);
   }
 
   /** Records in a new random order every epoch, drawn through a buffer of {@code buffer} records. */
@@ -213,17 +261,17 @@ public final class Dataset {
 
   private Dataset then(FieldStep step) {
     if (perBatch.isEmpty() && !step.random()) {
-      return new Dataset(step.apply(table, NO_RANDOMS), view, perBatch);
+      return new Dataset(step.apply(table, NO_RANDOMS), view, perBatch, statistics);
     }
     List<FieldStep> steps = new ArrayList<>(perBatch);
     steps.add(step);
-    return new Dataset(table, view, steps);
+    return new Dataset(table, view, steps, statistics);
   }
 
   private Dataset then(ViewStep step) {
     List<ViewStep> steps = new ArrayList<>(view);
     steps.add(step);
-    return new Dataset(table, steps, perBatch);
+    return new Dataset(table, steps, perBatch, statistics);
   }
 
   private static void requirePositive(String what, int value) {

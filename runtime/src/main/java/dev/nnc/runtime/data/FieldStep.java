@@ -62,4 +62,18 @@ interface FieldStep {
       return records.with(new Field(field, ElementType.FLOAT, shape), new Values.Floats(out));
     }
   }
+
+  /** {@code standardize(field)}: a FLOAT field standardised with statistics computed beforehand. */
+  record Standardize(String field, Standardization statistics) implements FieldStep {
+    @Override
+    public boolean random() {
+      return false;
+    }
+
+    @Override
+    public Table apply(Table records, IntFunction<SplittableRandom> randoms) {
+      Field source = records.field(field);
+      return records.with(source, statistics.apply(source, records.values(field)));
+    }
+  }
 }

@@ -48,8 +48,17 @@ public final class Images {
     Table table = Table.empty(files.size())
         .with(Field.floats("image", height, width, channels), new Values.Floats(pixels))
         .with(Field.ints("label"), new Values.Ints(labels.stream().mapToInt(Integer::intValue).toArray()))
-        .withVocabulary("label", classes.stream().map(c -> c.getFileName().toString()).toList());
+        .withVocabulary("label", names(classes));
     return new Dataset(table);
+  }
+
+  /** The class names of the folder {@code dir}, its sub-folders' names in label order: the compiler counts them. */
+  public static List<String> classNames(Path dir) {
+    return names(classFolders(dir));
+  }
+
+  private static List<String> names(List<Path> classFolders) {
+    return classFolders.stream().map(c -> c.getFileName().toString()).toList();
   }
 
   private static List<Path> classFolders(Path dir) {

@@ -35,7 +35,7 @@ public final class Text {
           "%s: expected at least %,d characters for one record of seq %d (and the character after"
               + " it), found %,d", file, seq + 1, seq, codePoints.length));
     }
-    List<Integer> vocabulary = new ArrayList<>(new TreeSet<>(Arrays.stream(codePoints).boxed().toList()));
+    List<Integer> vocabulary = vocabulary(codePoints);
     int[] ids = new int[codePoints.length];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = Collections.binarySearch(vocabulary, codePoints[i]);
@@ -51,6 +51,15 @@ public final class Text {
         .withVocabulary("chars", words)
         .withVocabulary("next", words);
     return new Dataset(table);
+  }
+
+  /** The vocabulary of {@code file}, its distinct characters in code-point order: the compiler counts them. */
+  public static List<String> vocabulary(Path file) {
+    return vocabulary(decode(file).codePoints().toArray()).stream().map(Character::toString).toList();
+  }
+
+  private static List<Integer> vocabulary(int[] codePoints) {
+    return new ArrayList<>(new TreeSet<>(Arrays.stream(codePoints).boxed().toList()));
   }
 
   private static String decode(Path file) {

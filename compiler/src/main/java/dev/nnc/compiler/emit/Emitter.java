@@ -10,13 +10,15 @@ import dev.nnc.compiler.check.StepJob;
 import dev.nnc.compiler.syntax.Ast;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
 
 /**
- * The emit phase's entry point: one Java class per model, data block and train job, each written by
- * its own generator. Output depends only on the program, so the same source gives the same bytes.
+ * The emit phase's entry point: one Java class per model, data block and train job, and a typed
+ * inference class ({@code FashionCnnModel}) per model a job exports, each written by its own generator. Output depends only on the program, so the same source gives the same bytes.
  */
 public final class Emitter {
   private final Program program;
@@ -65,8 +67,12 @@ public final class Emitter {
         files.add(file(data.generate(block)));
       }
     }
+    Set<Ast.Model> served = new HashSet<>();
     for (Job job : program.jobs()) {
       files.add(file(new JobGenerator(program, packageName, data).generate(job)));
+      if (job.export() != null && served.add(job.model().decl())) {
+        files.add(file(new InferenceGenerator(packageName).generate(job.model())));
+      }
     }
     for (StepJob job : program.stepJobs()) {
       files.add(file(new StepJobGenerator(program, packageName, data).generate(job)));

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Checks, compiles, trains and summarises neural networks written in .nn files.",
-    subcommands = {CheckCommand.class, CompileCommand.class, TrainCommand.class, SummaryCommand.class, GraphCommand.class,
+    subcommands = {CheckCommand.class, CompileCommand.class, TrainCommand.class, SampleCommand.class, SummaryCommand.class, GraphCommand.class,
         FmtCommand.class, DataCommand.class, LspCommand.class})
 public final class Nnc {
   public static final int OK = 0;

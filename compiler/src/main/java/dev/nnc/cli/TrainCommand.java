@@ -7,7 +7,6 @@ import dev.nnc.runtime.train.TrainException;
 import dev.nnc.runtime.train.TrainOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +50,12 @@ final class TrainCommand implements Callable<Integer> {
     if (c == null || !c.succeeded()) {
       return Nnc.PROGRAM_ERRORS;
     }
-    String chosen = choose(c.program().jobNames(), err);
+    if (job != null && c.program().sampleJobNames().contains(job)) {
+      err.println("error: " + job + " is a sample job, which generates text and trains nothing; run it with `nnc sample "
+          + file + " --job " + job + "`");
+      return Nnc.PROGRAM_ERRORS;
+    }
+    String chosen = JobChoice.choose(file, "train", c.program().jobNames(), job, err);
     if (chosen == null) {
       return Nnc.PROGRAM_ERRORS;
     }
@@ -76,22 +80,5 @@ final class TrainCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return Nnc.PROGRAM_ERRORS;
     }
-  }
-
-  private String choose(List<String> names, PrintWriter err) {
-    if (job != null) {
-      if (!names.contains(job)) {
-        err.println("error: " + file + " has no train job " + job + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
-        return null;
-      }
-      return job;
-    }
-    if (names.size() == 1) {
-      return names.get(0);
-    }
-    err.println(names.isEmpty()
-        ? "error: " + file + " has no train job"
-        : "error: " + file + " has several train jobs; choose one with --job (" + String.join(", ", names) + ")");
-    return null;
   }
 }

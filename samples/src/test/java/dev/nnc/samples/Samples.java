@@ -19,12 +19,14 @@ final class Samples {
 
   private Samples() {}
 
-  /** Every `.nn` file under the samples folder, as paths relative to it, in a stable order. */
+  /** Every `.nn` file under the samples folder (not build outputs), as paths relative to it, in a stable order. */
   static List<Path> all() {
     try (Stream<Path> files = Files.walk(ROOT)) {
       return files
           .filter(p -> p.toString().endsWith(".nn"))
           .filter(p -> !p.startsWith(ROOT.resolve("src")) && !p.startsWith(ROOT.resolve("target")))
+          // Exported models keep a copy of their source under build/models/*/assets.
+          .filter(p -> !p.startsWith(ROOT.resolve("build")))
           .map(ROOT::relativize)
           .sorted()
           .collect(Collectors.toList());

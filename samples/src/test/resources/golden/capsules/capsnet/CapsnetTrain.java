@@ -17,6 +17,68 @@ import javax.annotation.processing.Generated;
  */
 @Generated("nnc")
 public final class CapsnetTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A capsule network (Sabour, Frosst and Hinton, 2017) on Fashion-MNIST, written with raw parameters",
+            "// and tensor functions: primary capsules from a strided convolution, squashed; one 16-value capsule",
+            "// per class, each primary capsule's vote made by its own transformation matrix; routing by agreement",
+            "// unrolled for 3 iterations; the margin loss on the lengths of the class capsules. Smaller than the",
+            "// paper's (8 instead of 32 primary capsule maps, no reconstruction decoder).",
+            "model CapsNet(classes: int = 10, maps: int = 8) {",
+            "  param w: float[6 * 6 * maps, classes, 16, 8] = normal(0, 0.05)",
+            "  input image: float[28, 28, 1]",
+            "  let features = image -> conv2d(64, 9, activation: relu)",
+            "  // 6x6 positions times `maps` maps of 8-value capsules, squashed to lengths below 1.",
+            "  let raw = features -> conv2d(maps * 8, 9, stride: 2) -> reshape([6 * 6 * maps, 8])",
+            "  let raw_norm = sum(square(raw), axis: 2) -> reshape([6 * 6 * maps, 1])",
+            "  let primary = raw * raw_norm / (1 + raw_norm) / sqrt(raw_norm + 1e-7)",
+            "  // Every primary capsule's vote for every class capsule: votes[i, j] = w[i, j] @ primary[i].",
+            "  let votes = sum((primary -> reshape([6 * 6 * maps, 1, 1, 8])) * w, axis: 4)",
+            "  // Routing by agreement, three iterations: couplings from logits (at first all equal), class",
+            "  // capsules from the votes so weighted, logits raised by each vote's agreement with its capsule.",
+            "  let s1 = sum(votes, axis: 1) / classes",
+            "  let n1 = sum(square(s1), axis: 2) -> reshape([classes, 1])",
+            "  let v1 = s1 * n1 / (1 + n1) / sqrt(n1 + 1e-7)",
+            "  let b2 = sum(votes * (v1 -> reshape([1, classes, 16])), axis: 3)",
+            "  let c2 = softmax(b2, axis: 2) -> reshape([6 * 6 * maps, classes, 1])",
+            "  let s2 = sum(c2 * votes, axis: 1)",
+            "  let n2 = sum(square(s2), axis: 2) -> reshape([classes, 1])",
+            "  let v2 = s2 * n2 / (1 + n2) / sqrt(n2 + 1e-7)",
+            "  let b3 = b2 + sum(votes * (v2 -> reshape([1, classes, 16])), axis: 3)",
+            "  let c3 = softmax(b3, axis: 2) -> reshape([6 * 6 * maps, classes, 1])",
+            "  let s3 = sum(c3 * votes, axis: 1)",
+            "  let n3 = sum(square(s3), axis: 2) -> reshape([classes, 1])",
+            "  let capsules = s3 * n3 / (1 + n3) / sqrt(n3 + 1e-7)",
+            "  // A class is present as much as its capsule is long.",
+            "  output lengths = sqrt(sum(square(capsules), axis: 2) + 1e-7)",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "  test = idx(\"fashion-mnist/t10k-images-idx3-ubyte.gz\", \"fashion-mnist/t10k-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train capsnet {",
+            "  model: CapsNet(classes: 10, maps: 8)",
+            "  data: fashion.train | shuffle(60000)",
+            "  validate: fashion.test",
+            "  // The margin loss: a present class's capsule should be longer than 0.9, an absent one's shorter",
+            "  // than 0.1 (weighted 0.5).",
+            "  loss: mean(sum((label -> one_hot(10)) * square(relu(0.9 - lengths))",
+            "    + 0.5 * (1 - (label -> one_hot(10))) * square(relu(lengths - 0.1)), axis: 1))",
+            "  optimizer: adam(lr: 1e-3)",
+            "  batch: 100",
+            "  epochs: 5",
+            "  metrics: [accuracy(lengths, label)]",
+            "  export: \"build/models/capsnet\"",
+            "  seed: 42",
+            "}",
+            "");
+
     private CapsnetTrain() {
     }
 
@@ -35,6 +97,7 @@ public final class CapsnetTrain {
                 .epochs(5)
                 .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("lengths"), v.get("label"))))
                 .export("build/models/capsnet")
+                .source("capsnet.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

@@ -18,6 +18,45 @@ import javax.annotation.processing.Generated;
  */
 @Generated("nnc")
 public final class FashionBnCnnTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A convolutional network with batch normalisation on Fashion-MNIST: two blocks of two 3x3",
+            "// convolutions, each followed by batchnorm and relu, pooling and dropout; then a dense head.",
+            "model FashionBnCnn(classes: int = 10) {",
+            "  input image: float[28, 28, 1]",
+            "  output logits = image",
+            "    -> repeat(2) { conv2d(32, 3, padding: same, bias: false) -> batchnorm -> relu }",
+            "    -> maxpool(2) -> dropout(0.25)",
+            "    -> repeat(2) { conv2d(64, 3, padding: same, bias: false) -> batchnorm -> relu }",
+            "    -> maxpool(2) -> dropout(0.25)",
+            "    -> flatten",
+            "    -> dense(256, bias: false) -> batchnorm -> relu -> dropout(0.5)",
+            "    -> dense(classes)",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "  test = idx(\"fashion-mnist/t10k-images-idx3-ubyte.gz\", \"fashion-mnist/t10k-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train fashion_bn_cnn {",
+            "  model: FashionBnCnn()",
+            "  data: fashion.train | shuffle(60000)",
+            "  validate: fashion.test",
+            "  loss: cross_entropy(logits, label)",
+            "  optimizer: adam(lr: exponential(1e-3, decay: 0.85, every: 1 epoch))",
+            "  batch: 100",
+            "  epochs: 15",
+            "  metrics: [accuracy(logits, label)]",
+            "  export: \"build/models/fashion_bn_cnn\"",
+            "  seed: 42",
+            "}",
+            "");
+
     private FashionBnCnnTrain() {
     }
 
@@ -37,6 +76,7 @@ public final class FashionBnCnnTrain {
                 .epochs(15)
                 .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("logits"), v.get("label"))))
                 .export("build/models/fashion_bn_cnn")
+                .source("bn_cnn.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

@@ -17,6 +17,42 @@ import javax.annotation.processing.Generated;
  */
 @Generated("nnc")
 public final class FashionCnnTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A convolutional network on Fashion-MNIST: two conv + pool blocks, then a dense classifier.",
+            "model FashionCnn(classes: int = 10) {",
+            "  input image: float[28, 28, 1]",
+            "  output logits = image",
+            "    -> conv2d(32, 5, padding: same) -> relu -> maxpool(2)",
+            "    -> conv2d(64, 5, padding: same) -> relu -> maxpool(2)",
+            "    -> flatten",
+            "    -> dense(1024) -> relu -> dropout(0.4)",
+            "    -> dense(classes)",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "  test = idx(\"fashion-mnist/t10k-images-idx3-ubyte.gz\", \"fashion-mnist/t10k-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train fashion_cnn {",
+            "  model: FashionCnn()",
+            "  data: fashion.train | shuffle(60000)",
+            "  validate: fashion.test",
+            "  loss: cross_entropy(logits, label)",
+            "  optimizer: adam(lr: 1e-3)",
+            "  batch: 100",
+            "  epochs: 12",
+            "  metrics: [accuracy(logits, label)]",
+            "  export: \"build/models/fashion_cnn\"",
+            "  seed: 42",
+            "}",
+            "");
+
     private FashionCnnTrain() {
     }
 
@@ -35,6 +71,7 @@ public final class FashionCnnTrain {
                 .epochs(12)
                 .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("logits"), v.get("label"))))
                 .export("build/models/fashion_cnn")
+                .source("cnn.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

@@ -17,6 +17,40 @@ import javax.annotation.processing.Generated;
  */
 @Generated("nnc")
 public final class FashionGruTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A GRU on Fashion-MNIST: each image read as 28 time steps of 28 pixels.",
+            "model FashionGru(classes: int = 10) {",
+            "  input image: float[28, 28, 1]",
+            "  output logits = image",
+            "    -> reshape([28, 28])",
+            "    -> gru(128)",
+            "    -> dense(classes)",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "  test = idx(\"fashion-mnist/t10k-images-idx3-ubyte.gz\", \"fashion-mnist/t10k-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train fashion_gru {",
+            "  model: FashionGru()",
+            "  data: fashion.train | shuffle(60000)",
+            "  validate: fashion.test",
+            "  loss: cross_entropy(logits, label)",
+            "  optimizer: adam(lr: 1e-3)",
+            "  batch: 100",
+            "  epochs: 10",
+            "  metrics: [accuracy(logits, label)]",
+            "  export: \"build/models/fashion_gru\"",
+            "  seed: 42",
+            "}",
+            "");
+
     private FashionGruTrain() {
     }
 
@@ -35,6 +69,7 @@ public final class FashionGruTrain {
                 .epochs(10)
                 .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("logits"), v.get("label"))))
                 .export("build/models/fashion_gru")
+                .source("gru.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

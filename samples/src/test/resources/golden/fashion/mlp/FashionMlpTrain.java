@@ -17,6 +17,41 @@ import javax.annotation.processing.Generated;
  */
 @Generated("nnc")
 public final class FashionMlpTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A multilayer perceptron on Fashion-MNIST: 784-256-128-10.",
+            "model FashionMlp(classes: int = 10) {",
+            "  input image: float[28, 28, 1]",
+            "  output logits = image",
+            "    -> flatten",
+            "    -> dense(256) -> relu",
+            "    -> dense(128) -> relu",
+            "    -> dense(classes)",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "  test = idx(\"fashion-mnist/t10k-images-idx3-ubyte.gz\", \"fashion-mnist/t10k-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train fashion_mlp {",
+            "  model: FashionMlp()",
+            "  data: fashion.train | shuffle(60000)",
+            "  validate: fashion.test",
+            "  loss: cross_entropy(logits, label)",
+            "  optimizer: adam(lr: 1e-3)",
+            "  batch: 100",
+            "  epochs: 20",
+            "  metrics: [accuracy(logits, label)]",
+            "  export: \"build/models/fashion_mlp\"",
+            "  seed: 42",
+            "}",
+            "");
+
     private FashionMlpTrain() {
     }
 
@@ -35,6 +70,7 @@ public final class FashionMlpTrain {
                 .epochs(20)
                 .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("logits"), v.get("label"))))
                 .export("build/models/fashion_mlp")
+                .source("mlp.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

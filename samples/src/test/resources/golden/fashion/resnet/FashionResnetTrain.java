@@ -17,6 +17,45 @@ import javax.annotation.processing.Generated;
  */
 @Generated("nnc")
 public final class FashionResnetTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A small residual network on Fashion-MNIST, built from the blocks of std.vision.",
+            "import std.vision",
+            "",
+            "model FashionResNet(classes: int = 10) {",
+            "  input image: float[28, 28, 1]",
+            "  output logits = image",
+            "    -> ConvBn(16, 3)",
+            "    -> BasicStage(16, 2, 1)",
+            "    -> BasicStage(32, 2, 2)",
+            "    -> BasicStage(64, 2, 2)",
+            "    -> global_avgpool",
+            "    -> dense(classes)",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "  test = idx(\"fashion-mnist/t10k-images-idx3-ubyte.gz\", \"fashion-mnist/t10k-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train fashion_resnet {",
+            "  model: FashionResNet()",
+            "  data: fashion.train | shuffle(60000)",
+            "  validate: fashion.test",
+            "  loss: cross_entropy(logits, label)",
+            "  optimizer: adam(lr: 1e-3)",
+            "  batch: 100",
+            "  epochs: 10",
+            "  metrics: [accuracy(logits, label)]",
+            "  export: \"build/models/fashion_resnet\"",
+            "  seed: 42",
+            "}",
+            "");
+
     private FashionResnetTrain() {
     }
 
@@ -35,6 +74,7 @@ public final class FashionResnetTrain {
                 .epochs(10)
                 .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("logits"), v.get("label"))))
                 .export("build/models/fashion_resnet")
+                .source("resnet.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

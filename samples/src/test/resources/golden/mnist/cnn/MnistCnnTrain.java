@@ -17,6 +17,43 @@ import javax.annotation.processing.Generated;
  */
 @Generated("nnc")
 public final class MnistCnnTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// The Keras MNIST example network: two 3x3 convolutions, pooling, a dense layer, trained with Adadelta.",
+            "model MnistCnn(classes: int = 10) {",
+            "  input image: float[28, 28, 1]",
+            "  output probs = image",
+            "    -> conv2d(32, 3) -> relu",
+            "    -> conv2d(32, 3) -> relu",
+            "    -> maxpool(2)",
+            "    -> flatten",
+            "    -> dense(64) -> relu",
+            "    -> dense(classes) -> softmax",
+            "}",
+            "",
+            "data digits {",
+            "  train = idx(\"mnist-10k/train-images-idx3-ubyte.gz\", \"mnist-10k/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "  test = idx(\"mnist-10k/t10k-images-idx3-ubyte.gz\", \"mnist-10k/t10k-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train mnist_cnn {",
+            "  model: MnistCnn()",
+            "  data: digits.train | shuffle(10000)",
+            "  validate: digits.test",
+            "  loss: cross_entropy(probs, label, probs: true)",
+            "  optimizer: adadelta(lr: 1.0)",
+            "  batch: 128",
+            "  epochs: 12",
+            "  metrics: [accuracy(probs, label)]",
+            "  export: \"build/models/mnist_cnn\"",
+            "  seed: 42",
+            "}",
+            "");
+
     private MnistCnnTrain() {
     }
 
@@ -35,6 +72,7 @@ public final class MnistCnnTrain {
                 .epochs(12)
                 .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("probs"), v.get("label"))))
                 .export("build/models/mnist_cnn")
+                .source("cnn.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

@@ -17,6 +17,39 @@ import javax.annotation.processing.Generated;
  */
 @Generated("nnc")
 public final class CharLmTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A character language model (std.text's CharLm) on the Gettysburg Address: it reads 40 characters",
+            "// and predicts each next one. The file has 36 distinct characters (`nnc data` prints the vocabulary).",
+            "import std.text",
+            "",
+            "data speech {",
+            "  train = text(\"gettysburg.txt\", seq: 40)",
+            "}",
+            "",
+            "train char_lm {",
+            "  model: CharLm(vocab: 36, dim: 32, units: 128, layers: 2)",
+            "  data: speech.train | shuffle(2000)",
+            "  loss: cross_entropy(logits, next)",
+            "  optimizer: adam(lr: 3e-3)",
+            "  batch: 32",
+            "  epochs: 150",
+            "  metrics: [accuracy(logits, next)]",
+            "  export: \"build/models/char_lm\"",
+            "  seed: 42",
+            "}",
+            "",
+            "// Text from the model the job above exports: the prime, then 300 characters drawn one at a time.",
+            "sample char_lm_text {",
+            "  model: CharLm(vocab: 36, dim: 32, units: 128, layers: 2) from \"build/models/char_lm\"",
+            "  prime: \"Four score and \"",
+            "  length: 300",
+            "  temperature: 0.8",
+            "}",
+            "");
+
     private CharLmTrain() {
     }
 
@@ -34,6 +67,7 @@ public final class CharLmTrain {
                 .epochs(150)
                 .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("logits"), v.get("next"))))
                 .export("build/models/char_lm")
+                .source("char_lm.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

@@ -49,6 +49,7 @@ public final class Checker {
     Map<Ast.Model, ModelInstance> checkedModels = new LinkedHashMap<>();
     List<Job> jobs = new ArrayList<>();
     List<StepJob> stepJobs = new ArrayList<>();
+    List<SampleJob> sampleJobs = new ArrayList<>();
     for (Ast.Decl decl : unit.decls()) {
       if (decl instanceof Ast.Model model) {
         if (model.hyperParams().stream().allMatch(h -> h.defaultValue() != null)) {
@@ -71,7 +72,10 @@ public final class Checker {
           jobs.add(checked);
         }
       } else if (decl instanceof Ast.Job job) {
-        constEvaluator.notYet(job.name().span(), "`sample` jobs");
+        SampleJob checked = new SampleJobChecker(this).check(job);
+        if (checked != null) {
+          sampleJobs.add(checked);
+        }
       } else {
         global(decl.name().name());
       }
@@ -84,7 +88,7 @@ public final class Checker {
         }
       }
     }
-    return new Program(unit, imported, values, checkedModels, jobs, stepJobs, applications);
+    return new Program(unit, imported, values, checkedModels, jobs, stepJobs, sampleJobs, applications);
   }
 
   private static boolean hasStep(Ast.Job job) {

@@ -74,6 +74,19 @@ final class JobChecker {
 
   /** Records one {@code key: value}; false (after reporting) for a repeated, unknown or later setting. */
   private boolean setting(Ast.Job job, Ast.Entry e, Map<String, Ast.Entry> entries, Set<String> suggested, Evaluator evaluator) {
+    if (LATER.contains(e.key().name()) && !entries.containsKey(e.key().name())) {
+      entries.put(e.key().name(), e);
+      evaluator.notYet(e.key().span(), "`" + e.key().name() + ":` settings");
+      return false;
+    }
+    return known(job, e, entries, suggested, KEYS);
+  }
+
+  /**
+   * Records {@code e} in {@code entries}; false (after reporting) when it is set twice or is none of
+   * {@code keys}, where a close key is suggested (and remembered in {@code suggested}).
+   */
+  boolean known(Ast.Job job, Ast.Entry e, Map<String, Ast.Entry> entries, Set<String> suggested, List<String> keys) {
     String key = e.key().name();
     Ast.Entry previous = entries.putIfAbsent(key, e);
     if (previous != null) {
@@ -81,17 +94,14 @@ final class JobChecker {
           .label(previous.key().span(), "first set here"));
       return false;
     }
-    if (LATER.contains(key)) {
-      evaluator.notYet(e.key().span(), "`" + key + ":` settings");
-      return false;
-    }
-    if (!KEYS.contains(key)) {
-      Diagnostic d = Diagnostic.at(Code.NN0402, e.key().span(), "unknown setting `" + key + "` in train " + job.name().name());
-      String close = Suggestions.closest(key, KEYS);
+    if (!keys.contains(key)) {
+      String kind = job.kind() == Ast.JobKind.SAMPLE ? "sample " : "train ";
+      Diagnostic d = Diagnostic.at(Code.NN0402, e.key().span(), "unknown setting `" + key + "` in " + kind + job.name().name());
+      String close = Suggestions.closest(key, keys);
       if (close != null) {
         suggested.add(close); // its "missing" error would repeat this one
       }
-      diagnostics.report(d.help(close != null ? "did you mean `" + close + "`?" : "the settings are " + String.join(", ", KEYS)));
+      diagnostics.report(d.help(close != null ? "did you mean `" + close + "`?" : "the settings are " + String.join(", ", keys)));
       return false;
     }
     return true;

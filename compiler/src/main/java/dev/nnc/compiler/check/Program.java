@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * A checked program: the syntax tree with what the checker learned about it — each expression's
  * value and each application's output and parameters (kept in side tables, not in the tree), each
- * model checked with its defaults, each declarative job and each job with a custom step.
+ * model checked with its defaults, each declarative job, each job with a custom step and each sample job.
  */
 public record Program(
     Ast.Unit unit,
@@ -18,6 +18,7 @@ public record Program(
     Map<Ast.Model, ModelInstance> models,
     List<Job> jobs,
     List<StepJob> stepJobs,
+    List<SampleJob> sampleJobs,
     Map<Span, Application> applications) {
 
   /** The names of every train job, declarative or with a step, in source order. */
@@ -29,6 +30,11 @@ public record Program(
       }
     }
     return names;
+  }
+
+  /** The names of every sample job, in source order. */
+  public List<String> sampleJobNames() {
+    return sampleJobs.stream().map(j -> j.decl().name().name()).toList();
   }
 
   /** The file's declarations, then those its imports bring, in order. */

@@ -40,6 +40,7 @@ public enum Code {
   NN0409("NN0409", Severity.ERROR, "update of something that is not a parameter"),
   NN0410("NN0410", Severity.ERROR, "statement out of place in a step"),
   NN0411("NN0411", Severity.ERROR, "data file needed at compile time cannot be read"),
+  NN0412("NN0412", Severity.ERROR, "model unfit for a sample job"),
   // 09xx: warnings
   NN0901("NN0901", Severity.WARNING, "dense on records of rank 3 or more");
 

@@ -6,17 +6,20 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.nnc.compiler.check.Job;
 import dev.nnc.compiler.check.Program;
+import dev.nnc.compiler.check.SampleJob;
 import dev.nnc.compiler.check.StepJob;
 import dev.nnc.compiler.syntax.Ast;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
 
 /**
- * The emit phase's entry point: one Java class per model, data block and train job, each written by
- * its own generator. Output depends only on the program, so the same source gives the same bytes.
+ * The emit phase's entry point: one Java class per model, data block and train job, and a typed
+ * inference class ({@code FashionCnnModel}) per model a job exports, a class per sample job, each written by its own generator. Output depends only on the program, so the same source gives the same bytes.
  */
 public final class Emitter {
   private final Program program;
@@ -39,6 +42,11 @@ public final class Emitter {
   /** The class a train job becomes, for running it. */
   public static String jobClass(Program program, String packageName, String jobName) {
     return packageOf(program, packageName) + "." + JavaNames.jobClass(jobName);
+  }
+
+  /** The class a sample job becomes, for running it. */
+  public static String sampleClass(Program program, String packageName, String jobName) {
+    return packageOf(program, packageName) + "." + JavaNames.sampleClass(jobName);
   }
 
   /** The class a data block becomes, for loading its splits. */
@@ -65,11 +73,18 @@ public final class Emitter {
         files.add(file(data.generate(block)));
       }
     }
+    Set<Ast.Model> served = new HashSet<>();
     for (Job job : program.jobs()) {
       files.add(file(new JobGenerator(program, packageName, data).generate(job)));
+      if (job.export() != null && served.add(job.model().decl())) {
+        files.add(file(new InferenceGenerator(packageName).generate(job.model())));
+      }
     }
     for (StepJob job : program.stepJobs()) {
       files.add(file(new StepJobGenerator(program, packageName, data).generate(job)));
+    }
+    for (SampleJob job : program.sampleJobs()) {
+      files.add(file(new SampleJobGenerator(program, packageName).generate(job)));
     }
     return files;
   }

@@ -41,6 +41,10 @@ final class JavaNames {
     return identifier(Names.pascal(job) + "Train");
   }
 
+  static String sampleClass(String job) {
+    return identifier(Names.pascal(job) + "Sample");
+  }
+
   /** The default package: the source's folder and file name ({@code samples/fashion/cnn.nn} → {@code fashion.cnn}). */
   static String defaultPackage(String sourceName) {
     Path path = Path.of(sourceName);

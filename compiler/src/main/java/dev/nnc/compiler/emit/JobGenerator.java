@@ -2,6 +2,7 @@ package dev.nnc.compiler.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.nnc.compiler.check.Job;
@@ -47,8 +48,9 @@ final class JobGenerator {
   }
 
   TypeSpec.Builder generate(Job job) {
-    return jobClass(ClassName.get(packageName, JavaNames.jobClass(job.decl().name().name())),
+    TypeSpec.Builder type = jobClass(ClassName.get(packageName, JavaNames.jobClass(job.decl().name().name())),
         job.decl().name().name(), TRAIN_SPEC, spec(job), TRAINER);
+    return job.export() != null ? type.addField(source()) : type;
   }
 
   /**
@@ -131,9 +133,25 @@ final class JobGenerator {
     }
     if (job.export() != null) {
       b.add(".export($S)\n", job.export());
+      b.add(".source($S, SOURCE)\n", Path.of(program.unit().file().name()).getFileName().toString());
     }
     b.add(".seed($LL)\n", job.seed()).add(".build();\n").unindent().unindent();
     return b.build();
+  }
+
+  /**
+   * The whole {@code .nn} file, exported with the model. One argument per line keeps every literal
+   * far below the class file's limit on a constant's length, whatever the file's size.
+   */
+  private FieldSpec source() {
+    CodeBlock.Builder lines = CodeBlock.builder().add("$T.join($S", String.class, "\n").indent().indent();
+    for (String line : program.unit().file().text().split("\n", -1)) {
+      lines.add(",\n$S", line);
+    }
+    return FieldSpec.builder(String.class, "SOURCE", Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The .nn file this job was compiled from, exported with the model.\n")
+        .initializer(lines.add(")").unindent().unindent().build())
+        .build();
   }
 
   /** {@code new EarlyStopping("val_loss", EarlyStopping.Goal.MINIMIZE, 3, 0.0, true)}. */

@@ -33,6 +33,11 @@ public final class GeneratedProgram {
     return call(Emitter.jobClass(program, null, job), "spec");
   }
 
+  /** What the sample job's {@code spec()} builds. */
+  public Object sampleSpec(String job) {
+    return invoke(Emitter.sampleClass(program, null, job), "spec", new Class<?>[0]);
+  }
+
   /** What the data block's split method builds: a {@code Dataset}, or the {@code Dataset.Parts} of a split. */
   public Object dataSplit(String block, String split) {
     return call(Emitter.dataClass(program, null, block), Emitter.splitMethod(split));
@@ -40,8 +45,13 @@ public final class GeneratedProgram {
 
   /** Calls a generated {@code static method(DataContext)}; what it throws (a DataException, say) comes through as it is. */
   private Object call(String className, String method) {
+    return invoke(className, method, new Class<?>[] {DataContext.class}, data);
+  }
+
+  /** Calls a generated static method taking {@code types} with {@code args}. */
+  private Object invoke(String className, String method, Class<?>[] types, Object... args) {
     try {
-      return loader.loadClass(className).getMethod(method, DataContext.class).invoke(null, data);
+      return loader.loadClass(className).getMethod(method, types).invoke(null, args);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;

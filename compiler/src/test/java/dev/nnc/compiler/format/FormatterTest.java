@@ -152,7 +152,7 @@ class FormatterTest {
     List<Path> files = new java.util.ArrayList<>();
     for (Path root : roots) {
       try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(p -> p.toString().endsWith(".nn") && !p.toString().contains("/target/"))
+        walk.filter(p -> p.toString().endsWith(".nn") && !p.toString().contains("/target/") && !p.toString().contains("/build/"))
             .filter(FormatterTest::parses)
             .sorted()
             .forEach(files::add);

@@ -28,7 +28,8 @@ final class FuzzSeeds {
 
   private static Stream<Path> nnFiles(Path root) {
     try (Stream<Path> tree = Files.walk(root)) {
-      return tree.filter(p -> p.toString().endsWith(".nn") && !p.toString().contains("target")).toList().stream();
+      return tree.filter(p -> p.toString().endsWith(".nn") && !p.toString().contains("target")
+          && !p.toString().contains("/build/")).toList().stream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

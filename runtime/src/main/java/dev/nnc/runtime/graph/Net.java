@@ -37,11 +37,28 @@ public final class Net {
 
   /** A fresh root context on {@code graph}; {@code seed} makes every initializer deterministic. */
   public static Net root(Graph graph, long seed) {
+    return root(graph, seed, false);
+  }
+
+  /**
+   * A root context in which every recurrent layer carries its state, as if declared
+   * {@code stateful: true}: for generating a sequence one step at a time from a trained model.
+   */
+  public static Net rootCarryingStates(Graph graph, long seed) {
+    return root(graph, seed, true);
+  }
+
+  private static Net root(Graph graph, long seed, boolean carryEveryState) {
     Ops tf = Ops.create(graph);
     Operand<TBool> training =
         tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
     Operand<TInt64> step = tf.withName("step").placeholderWithDefault(tf.constant(0L), Shape.scalar());
-    return new Net(new State(graph, tf, seed, training, step), tf, "", new HashMap<>(), null);
+    return new Net(new State(graph, tf, seed, training, step, carryEveryState), tf, "", new HashMap<>(), null);
+  }
+
+  /** True in a context made by {@link #rootCarryingStates}: recurrent layers carry their state whatever they declare. */
+  public boolean carriesEveryState() {
+    return state.carryEveryState;
   }
 
   private Net(State state, Ops tf, String prefix, Map<String, Integer> names, Operand<TInt64> batchSize) {
@@ -224,10 +241,12 @@ public final class Net {
     final Map<String, Weight> weightsByName = new HashMap<>();
     final List<Update> updates = new ArrayList<>();
     final List<Carried> carried = new ArrayList<>();
+    final boolean carryEveryState;
     long seeds;
     int applications;
 
-    State(Graph graph, Ops rootTf, long seed, Operand<TBool> training, Operand<TInt64> step) {
+    State(Graph graph, Ops rootTf, long seed, Operand<TBool> training, Operand<TInt64> step, boolean carryEveryState) {
+      this.carryEveryState = carryEveryState;
       this.graph = graph;
       this.rootTf = rootTf;
       this.seed = seed;

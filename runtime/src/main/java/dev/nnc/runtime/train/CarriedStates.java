@@ -15,21 +15,21 @@ import org.tensorflow.types.TFloat32;
  * record i of a batch starts from the state record i of the batch before ended in. They live here,
  * between steps, and not in variables, so they are never trained, counted or saved. A shorter batch
  * (an epoch's last) takes the first rows; {@link #reset} empties them, and an empty state is fed as
- * nothing, which the graph reads as zeros.
+ * nothing, which the graph reads as zeros. A sample job carries its model's states this way too.
  */
-final class CarriedStates {
+public final class CarriedStates {
   private final List<Net.Carried> carried;
   private final float[][] held;
   private final long[] rows;
 
-  CarriedStates(List<Net.Carried> carried) {
+  public CarriedStates(List<Net.Carried> carried) {
     this.carried = carried;
     this.held = new float[carried.size()][];
     this.rows = new long[carried.size()];
   }
 
   /** Feeds each held state to a batch of {@code batchSize} records; the tensors made go into {@code fed}. */
-  void feed(Session.Runner runner, long batchSize, List<Tensor> fed) {
+  public void feed(Session.Runner runner, long batchSize, List<Tensor> fed) {
     for (int i = 0; i < carried.size(); i++) {
       if (held[i] == null || rows[i] < batchSize) {
         continue;
@@ -43,12 +43,12 @@ final class CarriedStates {
   }
 
   /** Asks the runner for every state's value at the end of the step. */
-  void fetch(Session.Runner runner) {
+  public void fetch(Session.Runner runner) {
     carried.forEach(c -> runner.fetch(c.last()));
   }
 
   /** Keeps the states the step ended in: the results from {@code first} on, in the order {@link #fetch} asked. */
-  void keep(Result result, int first) {
+  public void keep(Result result, int first) {
     for (int i = 0; i < carried.size(); i++) {
       TFloat32 state = (TFloat32) result.get(first + i);
       rows[i] = state.shape().size(0);
@@ -58,7 +58,7 @@ final class CarriedStates {
   }
 
   /** Forgets every state: the next step starts from zeros, as every epoch does. */
-  void reset() {
+  public void reset() {
     Arrays.fill(held, null);
   }
 }

@@ -1,27 +1,66 @@
 package dev.nnc.runtime.train;
 
+import dev.nnc.runtime.data.Batch;
+import dev.nnc.runtime.data.Dataset;
+import dev.nnc.runtime.data.ElementType;
+import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.infer.ModelInfo;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TInt32;
 
 /**
  * Writes the trained model as a SavedModel whose {@code serving_default} signature maps the model's
  * inputs to its outputs. The training flag defaults to false, so serving needs no other input.
+ * Beside it, in {@code assets/}, go the {@code .nn} source the job came from and the
+ * {@link ModelInfo} that nnc's inference tools read.
  */
 final class SavedModelExport {
   static final String SIGNATURE_KEY = "serving_default";
 
   private SavedModelExport() {}
 
+  /** Exports the model a declarative job trained, with its source and what its data says about the inputs. */
+  static Path export(Session session, TrainingGraph graph, TrainSpec spec) {
+    List<ModelInfo.Tensor> inputs = new ArrayList<>();
+    for (Field input : spec.inputs()) {
+      String field = spec.fieldFor(input.name());
+      double[] range = range(spec.data(), field);
+      inputs.add(new ModelInfo.Tensor(input.name(), input.type(), recordShape(graph.inputs().get(input.name())),
+          "none", range[0], range[1], spec.data().vocabulary(field)));
+    }
+    ModelInfo info = new ModelInfo(spec.jobName(), spec.source().map(JobSource::name).orElse(""), inputs,
+        outputs(graph.outputs()));
+    return export(session, graph.inputs(), graph.outputs(), spec.export().orElseThrow(), info, spec.source());
+  }
+
   /**
    * Exports the model that maps {@code inputs} to {@code outputs} (by name) to {@code dir}, resolved
-   * against the current directory; returns where it went.
+   * against the current directory; returns where it went. What nnc knows of the data it was
+   * trained on is left out: a custom step's model is fed by expressions, not fields.
    */
   static Path export(Session session, Map<String, Operand<?>> inputs, Map<String, Operand<?>> outputs, String dir) {
+    List<ModelInfo.Tensor> described = new ArrayList<>();
+    inputs.forEach((name, input) -> described.add(new ModelInfo.Tensor(name,
+        input.type() == TInt32.class ? ElementType.INT : ElementType.FLOAT, recordShape(input), "none",
+        Double.NaN, Double.NaN, List.of())));
+    return export(session, inputs, outputs, dir, new ModelInfo("", "", described, outputs(outputs)), Optional.empty());
+  }
+
+  private static Path export(Session session, Map<String, Operand<?>> inputs, Map<String, Operand<?>> outputs,
+      String dir, ModelInfo info, Optional<JobSource> source) {
     Path target = Path.of(dir).toAbsolutePath();
     Signature.Builder signature = Signature.builder()
         .key(SIGNATURE_KEY)
@@ -33,9 +72,63 @@ final class SavedModelExport {
           .withSession(session)
           .withSignature(signature.build())
           .export();
+      info.write(target);
+      if (source.isPresent()) {
+        Files.writeString(target.resolve("assets").resolve(source.get().name()), source.get().text(),
+            StandardCharsets.UTF_8);
+      }
     } catch (IOException e) {
       throw new TrainException("cannot export the model to " + target + ": " + e.getMessage(), e);
     }
     return target;
+  }
+
+  private static List<ModelInfo.Tensor> outputs(Map<String, Operand<?>> outputs) {
+    List<ModelInfo.Tensor> described = new ArrayList<>();
+    outputs.forEach((name, output) -> described.add(new ModelInfo.Tensor(name,
+        output.type() == TInt32.class ? ElementType.INT : ElementType.FLOAT, recordShape(output),
+        activation(output), Double.NaN, Double.NaN, List.of())));
+    return described;
+  }
+
+  /** The shape of one record: the operand's shape without the batch dimension, -1 where unknown. */
+  private static long[] recordShape(Operand<?> operand) {
+    Shape shape = operand.shape();
+    long[] dims = new long[Math.max(0, shape.numDimensions() - 1)];
+    for (int i = 0; i < dims.length; i++) {
+      dims[i] = shape.size(i + 1);
+    }
+    return dims;
+  }
+
+  /** {@code softmax} or {@code sigmoid} when the output is that op's result, so already probabilities. */
+  private static String activation(Operand<?> output) {
+    return switch (output.op().type()) {
+      case "Softmax" -> "softmax";
+      case "Sigmoid" -> "sigmoid";
+      default -> "none";
+    };
+  }
+
+  /** The least and greatest value of {@code field} over the data, so that inference can scale raw pixels alike. */
+  private static double[] range(Dataset data, String field) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    boolean ints = data.field(field).type() == ElementType.INT;
+    for (Iterator<Batch> batches = data.batches(1024, 0, 0); batches.hasNext(); ) {
+      Batch batch = batches.next();
+      if (ints) {
+        for (int v : batch.ints(field)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      } else {
+        for (float v : batch.floats(field)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    return new double[] {lo, hi};
   }
 }

@@ -40,6 +40,7 @@ public final class TrainSpec {
   private final GradientClipping clip;
   private final WeightPenalty regularize;
   private final CheckpointPolicy checkpoint;
+  private final JobSource source;
 
   private TrainSpec(Builder b, Map<String, String> feeds) {
     this.jobName = b.jobName;
@@ -61,6 +62,7 @@ public final class TrainSpec {
     this.clip = b.clip;
     this.regularize = b.regularize;
     this.checkpoint = b.checkpoint;
+    this.source = b.source;
   }
 
   public static Builder builder(String jobName) {
@@ -150,6 +152,11 @@ public final class TrainSpec {
     return Optional.ofNullable(checkpoint);
   }
 
+  /** The {@code .nn} file the job was compiled from, exported with the model; absent for a hand-built spec. */
+  public Optional<JobSource> source() {
+    return Optional.ofNullable(source);
+  }
+
   /** Collects a job's parts; every setter returns this builder. */
   public static final class Builder {
     private final String jobName;
@@ -171,6 +178,7 @@ public final class TrainSpec {
     private GradientClipping clip;
     private WeightPenalty regularize;
     private CheckpointPolicy checkpoint;
+    private JobSource source;
 
     private Builder(String jobName) {
       this.jobName = Objects.requireNonNull(jobName, "jobName");
@@ -270,6 +278,12 @@ public final class TrainSpec {
     /** Writes checkpoints to resume from as {@code checkpoint} says. */
     public Builder checkpoint(CheckpointPolicy checkpoint) {
       this.checkpoint = checkpoint;
+      return this;
+    }
+
+    /** The {@code .nn} file the job comes from: {@code name} (no directories) and its whole text. */
+    public Builder source(String name, String text) {
+      this.source = new JobSource(name, text);
       return this;
     }
 

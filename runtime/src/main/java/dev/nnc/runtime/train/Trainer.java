@@ -95,8 +95,7 @@ public final class Trainer {
         trainer.train();
         stopper.ifPresent(EarlyStopper::finish);
         if (spec.export().isPresent()) {
-          Path exported = SavedModelExport.export(session, trainingGraph.inputs(), trainingGraph.outputs(),
-              spec.export().get());
+          Path exported = SavedModelExport.export(session, trainingGraph, spec);
           trainer.print("exported the model to " + exported);
         }
         Duration wallTime = Duration.ofNanos(System.nanoTime() - start);

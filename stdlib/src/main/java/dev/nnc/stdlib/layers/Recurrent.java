@@ -29,7 +29,8 @@ import org.tensorflow.types.TInt32;
  * and GRU (with {@code reset_after}): the same weights, gate order and parameter counts. The time
  * loop is unrolled over the static sequence length, because TensorFlow Java cannot differentiate
  * through graph loops or the fused RNN kernels. With {@code stateful: true} the initial state is a
- * placeholder the trainer feeds with the state the previous training step ended in ({@code Net.carry}).
+ * placeholder the trainer feeds with the state the previous training step ended in ({@code Net.carry});
+ * a sample job's net carries every recurrent layer's state that way, to generate one step at a time.
  */
 public final class Recurrent extends TensorOpDefinition {
   private static final Signature SIGNATURE =
@@ -92,7 +93,7 @@ public final class Recurrent extends TensorOpDefinition {
     int steps = (int) x.shape().size(1);
     List<? extends Operand<TFloat32>> xs = tf.unstack(x, (long) steps, org.tensorflow.op.core.Unstack.axis(1L)).output();
     Cell cell = new Cell(tf, w);
-    boolean stateful = args.bool("stateful");
+    boolean stateful = args.bool("stateful") || net.carriesEveryState();
     long units = args.integer("units");
     Operand<TFloat32> h0 = stateful ? initialState(net, x, units) : null;
     Operand<TFloat32> c0 = stateful && this == LSTM ? initialState(net, x, units) : null;

@@ -53,7 +53,7 @@ recordValue : list | MINUS? number ;
 trainDecl   : TRAIN name LBRACE jobItem* RBRACE ;
 sampleDecl  : SAMPLE name LBRACE jobItem* RBRACE ;
 
-jobItem     : LET name ASSIGN expr SEMI?                                  # jobLet
+jobItem     : LET name ASSIGN expr (FROM expr)? SEMI?                     # jobLet
             | STEP block                                                 # jobStep
             | EVERY LPAREN expr RPAREN block                             # jobEvery
             | key COLON feedPair (COMMA feedPair)* SEMI?                 # jobFeed

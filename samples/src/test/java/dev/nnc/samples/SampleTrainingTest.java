@@ -25,7 +25,8 @@ class SampleTrainingTest {
   /** Steps per sample: enough for the loss to fall clearly, few enough for a 2-core CI machine. */
   private static final Map<String, Long> STEPS =
       Map.of("fashion/cnn.nn", 24L, "fashion/mlp.nn", 60L, "fashion/gru.nn", 40L, "fashion/resnet.nn", 20L,
-          "text/char_lm.nn", 60L, "mnist/cnn.nn", 20L, "fashion/bn_cnn.nn", 20L);
+          "text/char_lm.nn", 60L, "mnist/cnn.nn", 20L, "fashion/bn_cnn.nn", 20L,
+          "capsules/capsnet.nn", 20L);
   private static final int WINDOW = 5;
 
   @TempDir Path logs;

@@ -32,7 +32,7 @@ public final class MlpGanTrain {
         return StepSpec.builder("mlp_gan")
                 .model("g", g, List.of(Field.floats("z", 64)), Generator.OUTPUTS)
                 .model("d", d, List.of(Field.floats("image", 28, 28, 1)), Discriminator.OUTPUTS)
-                .data(FashionData.train(data).shuffle(60000))
+                .data(FashionGanData.train(data).shuffle(60000))
                 .batch(128)
                 .epochs(20)
                 .step($step -> {

@@ -76,6 +76,14 @@ public final class Checker {
         global(decl.name().name());
       }
     }
+    // The emitter writes every data block the program can see, so imported ones are checked whole too.
+    for (Ast.Unit other : imported) {
+      for (Ast.Decl decl : other.decls()) {
+        if (decl instanceof Ast.Data block) {
+          block.splits().forEach(s -> data.split(block, s.name(), constEvaluator));
+        }
+      }
+    }
     return new Program(unit, imported, values, checkedModels, jobs, stepJobs, applications);
   }
 

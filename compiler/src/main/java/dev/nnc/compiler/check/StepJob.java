@@ -26,8 +26,11 @@ public record StepJob(
     List<String> reported,
     Map<String, String> exports) {
 
-  /** {@code let g = Generator(64)}: a model of the job, one set of weights however often it is applied. */
-  public record JobModel(String name, Ast.Expr expr, ModelInstance instance) {}
+  /**
+   * {@code let g = Generator(64)}: a model of the job, one set of weights however often it is
+   * applied; {@code from} is the exported model its weights start from, or null.
+   */
+  public record JobModel(String name, Ast.Expr expr, ModelInstance instance, String from) {}
 
   /** {@code every(1000 steps) { ... }}. */
   public record Every(Period period, List<Ast.StepStmt> body) {}

@@ -160,11 +160,26 @@ final class StepJobChecker {
       }
     }
     ModelInstance instance = checker.models().instantiate(model, null, let.value().span());
-    if (instance == null) {
+    String from = let.from() == null ? null : directory(let.from(), evaluator);
+    if (instance == null || let.from() != null && from == null) {
       return null;
     }
     models.put(name, model);
-    return new StepJob.JobModel(name, let.value(), instance);
+    return new StepJob.JobModel(name, let.value(), instance, from);
+  }
+
+  /** {@code from "build/models/fashion_cnn"}: where a trained model was exported; null after an error. */
+  private String directory(Ast.Expr from, Evaluator evaluator) {
+    Value v = evaluator.eval(from);
+    if (v instanceof Value.Const c && c.value() instanceof String dir) {
+      return dir;
+    }
+    if (!(v instanceof Value.Error)) {
+      diagnostics.report(Diagnostic.at(Code.NN0201, from.span(), "`from` names the directory a model was exported to, found "
+              + v.describe())
+          .help("as in `let judge = FashionCnn() from \"build/models/fashion_cnn\"`"));
+    }
+    return null;
   }
 
   /** Records one {@code key: value}; false (after reporting) for a repeated, unknown or misplaced setting. */

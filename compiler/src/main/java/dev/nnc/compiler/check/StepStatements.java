@@ -35,7 +35,7 @@ final class StepStatements {
   /** Checks the step; returns the names it reports (in order), or null after an error. */
   List<String> checkStep(Ast.Job job, Ast.StepBlock step, Evaluator scope) {
     boolean ok = true;
-    boolean changes = false;
+    boolean acts = false;
     Map<String, Ast.Expr> lets = new HashMap<>();
     Map<String, Ast.Ident> minimized = new HashMap<>();
     Map<String, Ast.ReportItem> reported = new LinkedHashMap<>();
@@ -45,12 +45,13 @@ final class StepStatements {
         ok &= let(let, scope, lets);
       } else if (stmt instanceof Ast.Minimize m) {
         ok &= minimize(m, scope, lets, minimized);
-        changes = true;
+        acts = true;
       } else if (stmt instanceof Ast.Update u) {
         ok &= update(u, scope);
-        changes = true;
+        acts = true;
       } else if (stmt instanceof Ast.Report r) {
         ok &= report(r, scope, reported);
+        acts = true;
       } else {
         Diagnostic d = Diagnostic.at(Code.NN0410, stmt.span(), "a step holds `let`, `minimize`, `update` and `report` statements");
         diagnostics.report(isImageGrid(stmt)
@@ -59,9 +60,10 @@ final class StepStatements {
         ok = false;
       }
     }
-    if (!changes && ok) {
-      diagnostics.report(Diagnostic.at(Code.NN0401, step.span(), "the step of train " + job.name().name() + " changes nothing")
-          .help("add `minimize MODEL: LOSS with OPTIMIZER` or `update MODEL.PARAM += VALUE`"));
+    if (!acts && ok) {
+      diagnostics.report(Diagnostic.at(Code.NN0401, step.span(), "the step of train " + job.name().name()
+              + " neither trains nor reports anything")
+          .help("add `minimize MODEL: LOSS with OPTIMIZER`, `update MODEL.PARAM += VALUE` or `report NAME: VALUE`"));
       ok = false;
     }
     return ok ? List.copyOf(reported.keySet()) : null;

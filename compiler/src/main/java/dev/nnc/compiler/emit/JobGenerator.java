@@ -47,19 +47,33 @@ final class JobGenerator {
   }
 
   TypeSpec.Builder generate(Job job) {
-    ClassName name = ClassName.get(packageName, JavaNames.jobClass(job.decl().name().name()));
+    return jobClass(ClassName.get(packageName, JavaNames.jobClass(job.decl().name().name())),
+        job.decl().name().name(), TRAIN_SPEC, spec(job), TRAINER);
+  }
+
+  /**
+   * A job's class: {@code spec(data)}, whose {@code body} assembles the job as a {@code specType}, and
+   * a {@code main} that hands it to {@code trainer}.
+   */
+  static TypeSpec.Builder jobClass(ClassName name, String job, ClassName specType, CodeBlock body, ClassName trainer) {
     return Emitter.finalClass(name)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(spec(job))
+        .addMethod(MethodSpec.methodBuilder("spec")
+            .addJavadoc("The train job $L, with its data files resolved by {@code data}.\n", job)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(specType)
+            .addParameter(DataGenerator.DATA_CONTEXT, "data")
+            .addCode(body)
+            .build())
         .addMethod(MethodSpec.methodBuilder("main")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addParameter(String[].class, "args")
             .addStatement("$T.run(spec($T.of($T.of(\"\"), $T.of())), $T.defaults())",
-                TRAINER, DataGenerator.DATA_CONTEXT, Path.class, List.class, TRAIN_OPTIONS)
+                trainer, DataGenerator.DATA_CONTEXT, Path.class, List.class, TRAIN_OPTIONS)
             .build());
   }
 
-  private MethodSpec spec(Job job) {
+  private CodeBlock spec(Job job) {
     Ast.Model decl = job.model().decl();
     ClassName modelType = ClassName.get(packageName, JavaNames.modelClass(decl.name().name()));
     ExprWriter constants = new ExprWriter(program, packageName, Map.of(), new HashSet<>(), new HashSet<>());
@@ -119,13 +133,7 @@ final class JobGenerator {
       b.add(".export($S)\n", job.export());
     }
     b.add(".seed($LL)\n", job.seed()).add(".build();\n").unindent().unindent();
-    return MethodSpec.methodBuilder("spec")
-        .addJavadoc("The train job $L, with its data files resolved by {@code data}.\n", job.decl().name().name())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(TRAIN_SPEC)
-        .addParameter(DataGenerator.DATA_CONTEXT, "data")
-        .addCode(b.build())
-        .build();
+    return b.build();
   }
 
   /** {@code new EarlyStopping("val_loss", EarlyStopping.Goal.MINIMIZE, 3, 0.0, true)}. */

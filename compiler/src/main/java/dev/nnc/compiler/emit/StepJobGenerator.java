@@ -2,12 +2,10 @@ package dev.nnc.compiler.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.StepJob;
 import dev.nnc.compiler.syntax.Ast;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.Modifier;
 
 /**
  * A train job with a {@code step} block as a class: {@code spec(data)} makes the job's models and
@@ -41,19 +38,11 @@ final class StepJobGenerator {
   }
 
   TypeSpec.Builder generate(StepJob job) {
-    ClassName name = ClassName.get(packageName, JavaNames.jobClass(job.decl().name().name()));
-    return Emitter.finalClass(name)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(spec(job))
-        .addMethod(MethodSpec.methodBuilder("main")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(String[].class, "args")
-            .addStatement("$T.run(spec($T.of($T.of(\"\"), $T.of())), $T.defaults())",
-                STEP_TRAINER, DataGenerator.DATA_CONTEXT, Path.class, List.class, JobGenerator.TRAIN_OPTIONS)
-            .build());
+    return JobGenerator.jobClass(ClassName.get(packageName, JavaNames.jobClass(job.decl().name().name())),
+        job.decl().name().name(), STEP_SPEC, spec(job), STEP_TRAINER);
   }
 
-  private MethodSpec spec(StepJob job) {
+  private CodeBlock spec(StepJob job) {
     ExprWriter constants = new ExprWriter(program, packageName, Map.of(), new HashSet<>(), new HashSet<>());
     Map<String, String> models = new LinkedHashMap<>();
     CodeBlock.Builder b = CodeBlock.builder();
@@ -69,6 +58,9 @@ final class StepJobGenerator {
       ClassName type = ClassName.get(packageName, JavaNames.modelClass(model.instance().decl().name().name()));
       b.add(".model($S, $L, $L, $T.OUTPUTS)\n", model.name(), models.get(model.name()),
           JobGenerator.inputFields(model.instance()), type);
+      if (model.from() != null) {
+        b.add(".restore($S, $S)\n", model.name(), model.from());
+      }
     }
     CodeBlock training = data.dataset(job.data());
     b.add(".data($L)\n", job.dropLast() ? CodeBlock.of("$L.dropLast($L)", training, job.batch()) : training);
@@ -86,13 +78,7 @@ final class StepJobGenerator {
     }
     job.exports().forEach((model, dir) -> b.add(".export($S, $S)\n", model, dir));
     b.add(".seed($LL)\n", job.seed()).add(".build();\n").unindent().unindent();
-    return MethodSpec.methodBuilder("spec")
-        .addJavadoc("The train job $L, with its data files resolved by {@code data}.\n", job.decl().name().name())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(STEP_SPEC)
-        .addParameter(DataGenerator.DATA_CONTEXT, "data")
-        .addCode(b.build())
-        .build();
+    return b.build();
   }
 
   /** A block's statements as a lambda on the step builder, in source order. */

@@ -69,7 +69,8 @@ public final class Ast {
 
   public record FeedPair(Span span, Ident input, Expr field) {}
 
-  public record JobLet(Span span, Ident name, Expr value) implements JobItem {}
+  /** {@code let g = Generator(64)}, or {@code let judge = FashionCnn() from "dir"} with trained weights. */
+  public record JobLet(Span span, Ident name, Expr value, Expr from) implements JobItem {}
 
   public record StepBlock(Span span, List<StepStmt> body) implements JobItem {}
 

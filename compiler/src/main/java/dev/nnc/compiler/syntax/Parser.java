@@ -177,7 +177,7 @@ public final class Parser {
 
   private JobItem jobItem(NNParser.JobItemContext ctx) {
     if (ctx instanceof NNParser.JobLetContext l) {
-      return new JobLet(span(l), ident(l.name()), expr(l.expr()));
+      return new JobLet(span(l), ident(l.name()), expr(l.expr(0)), l.expr().size() > 1 ? expr(l.expr(1)) : null);
     }
     if (ctx instanceof NNParser.JobStepContext s) {
       return new StepBlock(span(s), block(s.block()));

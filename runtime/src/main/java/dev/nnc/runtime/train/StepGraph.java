@@ -38,9 +38,10 @@ final class StepGraph {
   private final List<int[]> reportSlots;
   private final List<StepRun.Hook> hooks;
   private final Map<String, ModelGraph> models;
+  private final List<WeightRestore> restores;
 
   private StepGraph(List<FieldFeed> feeds, Net net, List<StepRun> runs, List<String> reported, List<int[]> reportSlots,
-      List<StepRun.Hook> hooks, Map<String, ModelGraph> models) {
+      List<StepRun.Hook> hooks, Map<String, ModelGraph> models, List<WeightRestore> restores) {
     this.feeds = feeds;
     this.net = net;
     this.runs = runs;
@@ -48,6 +49,7 @@ final class StepGraph {
     this.reportSlots = reportSlots;
     this.hooks = hooks;
     this.models = models;
+    this.restores = restores;
   }
 
   /** A model built on its own inputs: what {@code export} serves. */
@@ -60,6 +62,8 @@ final class StepGraph {
     for (StepSpec.StepModel model : spec.models()) {
       models.put(model.name(), ownApplication(root, model));
     }
+    List<WeightRestore> restores = new ArrayList<>();
+    spec.restores().forEach((model, dir) -> restores.add(WeightRestore.build(root, model, dir)));
     Ops dataOps = tf.withSubScope("data");
     List<FieldFeed> feeds = new ArrayList<>();
     Map<String, Operand<?>> fields = new LinkedHashMap<>();
@@ -81,7 +85,7 @@ final class StepGraph {
       every.body().accept(block);
       hooks.add(StepRun.Hook.of(every.period(), block.actions()));
     }
-    return new StepGraph(feeds, root, planner.runs, planner.reported, planner.slots, hooks, models);
+    return new StepGraph(feeds, root, planner.runs, planner.reported, planner.slots, hooks, models, restores);
   }
 
   private static ModelGraph ownApplication(Net root, StepSpec.StepModel model) {
@@ -133,6 +137,11 @@ final class StepGraph {
 
   Map<String, ModelGraph> models() {
     return models;
+  }
+
+  /** The models that start from exported weights. */
+  List<WeightRestore> restores() {
+    return restores;
   }
 
   /** Turns a step's statements into runs. */

@@ -26,6 +26,7 @@ public final class StepSpec {
   private final Consumer<StepBuilder> step;
   private final List<Every> every;
   private final Map<String, String> exports;
+  private final Map<String, String> restores;
 
   private StepSpec(Builder b) {
     this.jobName = b.jobName;
@@ -38,6 +39,7 @@ public final class StepSpec {
     this.step = b.step;
     this.every = List.copyOf(b.every);
     this.exports = Map.copyOf(b.exports);
+    this.restores = Map.copyOf(b.restores);
   }
 
   public static Builder builder(String jobName) {
@@ -86,6 +88,11 @@ public final class StepSpec {
     return exports;
   }
 
+  /** The exported model each model's weights start from, by model name; the others start afresh. */
+  public Map<String, String> restores() {
+    return restores;
+  }
+
   /**
    * A model of the job: {@code inputs} are the record shapes of its own inputs, which its exported
    * SavedModel takes.
@@ -107,6 +114,7 @@ public final class StepSpec {
     private Consumer<StepBuilder> step;
     private final List<Every> every = new ArrayList<>();
     private final Map<String, String> exports = new LinkedHashMap<>();
+    private final Map<String, String> restores = new LinkedHashMap<>();
 
     private Builder(String jobName) {
       this.jobName = Objects.requireNonNull(jobName, "jobName");
@@ -157,6 +165,12 @@ public final class StepSpec {
       return this;
     }
 
+    /** Starts model {@code model} from the weights exported to {@code dir}. */
+    public Builder restore(String model, String dir) {
+      restores.put(model, dir);
+      return this;
+    }
+
     public StepSpec build() {
       SpecCheck check = new SpecCheck(jobName);
       check.require(!models.isEmpty(), "no model");
@@ -167,6 +181,9 @@ public final class StepSpec {
       check.require(epochs == null || steps == null, "give epochs or steps, not both");
       for (String model : exports.keySet()) {
         check.require(models.stream().anyMatch(m -> m.name().equals(model)), "no model " + model + " to export");
+      }
+      for (String model : restores.keySet()) {
+        check.require(models.stream().anyMatch(m -> m.name().equals(model)), "no model " + model + " to restore");
       }
       return new StepSpec(this);
     }

@@ -5,7 +5,9 @@ import dev.nnc.runtime.data.ImageGrid;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -22,7 +24,7 @@ import org.tensorflow.types.TInt64;
  * Runs a job with a custom step: per batch, the step's runs in order (training mode, the step number
  * fed so random draws are new each step and the same within it); after each epoch the means of the
  * reported values go to the progress line and {@code metrics.csv}; {@code every} blocks run when due
- * (and once at the end), in inference mode; at the end the models named by {@code export} are written
+ * (and at the end, each that did not just run), in inference mode; at the end the models named by {@code export} are written
  * as SavedModels. Checkpoints and {@code --resume} are for declarative jobs only, so far.
  */
 public final class StepTrainer {
@@ -39,7 +41,8 @@ public final class StepTrainer {
   private final List<EpochResult> epochs = new ArrayList<>();
   private long stepsDone;
   private int epoch;
-  private boolean hooksCurrent;
+  /** The step after which each {@code every} block last ran. */
+  private final Map<StepRun.Hook, Long> hookRuns = new IdentityHashMap<>();
   /** The batch of the latest step, which {@code every} blocks read. */
   private Batch latest;
 
@@ -64,6 +67,7 @@ public final class StepTrainer {
       StepGraph graph = StepGraph.build(tfGraph, spec, seed);
       try (Session session = options.device().open(tfGraph, sessionConfig())) {
         StepTrainer trainer = new StepTrainer(spec, options, session, graph, seed);
+        graph.restores().forEach(restore -> restore.run(session));
         trainer.train();
         spec.exports().forEach((model, dir) -> {
           StepGraph.ModelGraph io = graph.models().get(model);
@@ -102,7 +106,6 @@ public final class StepTrainer {
             latest = batch;
             means.add(values, batch.size());
             stepsDone++;
-            hooksCurrent = false;
             for (StepRun.Hook hook : graph.hooks()) {
               if (hook.dueAfterStep(stepsDone)) {
                 runHook(hook);
@@ -123,8 +126,10 @@ public final class StepTrainer {
         }
       }
     }
-    if (!hooksCurrent) {
-      graph.hooks().forEach(this::runHook);
+    for (StepRun.Hook hook : graph.hooks()) {
+      if (hookRuns.getOrDefault(hook, -1L) != stepsDone) {
+        runHook(hook);
+      }
     }
   }
 
@@ -193,7 +198,7 @@ public final class StepTrainer {
    * under the log directory.
    */
   private void runHook(StepRun.Hook hook) {
-    hooksCurrent = true;
+    hookRuns.put(hook, stepsDone);
     if (latest == null) {
       return;
     }

@@ -3,12 +3,15 @@ package dev.nnc.cli;
 import dev.nnc.compiler.Compilation;
 import dev.nnc.compiler.run.JobRunner;
 import dev.nnc.runtime.data.DataException;
+import dev.nnc.runtime.train.Device;
 import dev.nnc.runtime.train.TrainException;
 import dev.nnc.runtime.train.TrainOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,6 +46,22 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Override the job's seed.")
   Long seed;
 
+  @Option(names = "--device", paramLabel = "cpu|gpu|gpu:N", converter = DeviceConverter.class,
+      description = "Where to train (default: cpu); a GPU needs the GPU build of nnc (NNC_GPU=1).")
+  Device device;
+
+  /** A device named wrongly is a usage error, with the forms there are. */
+  static final class DeviceConverter implements ITypeConverter<Device> {
+    @Override
+    public Device convert(String value) {
+      try {
+        return Device.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -71,6 +90,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (seed != null) {
       train.seed(seed);
+    }
+    if (device != null) {
+      train.device(device);
     }
     train.resume(resume);
     try {

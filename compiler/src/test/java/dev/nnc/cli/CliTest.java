@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -194,6 +195,24 @@ class CliTest {
     assertEquals(1, run.status());
     assertEquals("error: job noisy: nothing to resume from: " + logs.resolve("checkpoints")
         + " holds no checkpoint\n", run.err());
+  }
+
+  @Test
+  void trainsOnTheDeviceAskedFor() throws Exception {
+    Path program = noisy();
+    Run cpu = nnc("train", program.toString(), "--log-dir", dir.resolve("cpu").toString(), "--device", "cpu");
+    assertEquals(0, cpu.status(), cpu.err());
+
+    Run tpu = nnc("train", program.toString(), "--device", "tpu");
+    assertEquals(2, tpu.status());
+    assertTrue(tpu.err().contains("a device is cpu, gpu or gpu:N (N the GPU's number, from 0), not 'tpu'"), tpu.err());
+
+    Run gpu = nnc("train", program.toString(), "--log-dir", dir.resolve("gpu").toString(), "--device", "gpu");
+    assumeTrue(gpu.status() != 0, "this machine has a GPU and the GPU build");
+    assertEquals(1, gpu.status());
+    // One line saying why (the CPU-only library, or no such GPU), never a stack trace.
+    assertTrue(gpu.err().startsWith("error: --device gpu:0: "), gpu.err());
+    assertEquals(1, gpu.err().lines().count(), gpu.err());
   }
 
   /** A job of 3 epochs of 4 steps, with a checkpoint every 3 steps. */

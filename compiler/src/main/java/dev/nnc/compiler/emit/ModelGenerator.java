@@ -83,8 +83,10 @@ final class ModelGenerator {
     type.addMethod(inputsMethod(inputs, writer));
     type.addField(outputsField(outputs));
     type.addType(outputsRecord(name, outputs));
-    type.addMethod(applyMethod(name, model, inputs, outputs, symbols, writer));
+    List<MethodSpec> apply = applyMethods(name, model, inputs, outputs, symbols, writer);
+    type.addMethod(apply.get(0));
     type.addMethod(buildMethod(inputs, outputs));
+    apply.subList(1, apply.size()).forEach(type::addMethod);
     return type;
   }
 
@@ -171,20 +173,16 @@ final class ModelGenerator {
     return symbols;
   }
 
-  private MethodSpec applyMethod(ClassName name, Ast.Model model, List<Ast.Input> inputs,
+  private List<MethodSpec> applyMethods(ClassName name, Ast.Model model, List<Ast.Input> inputs,
       List<Ast.Output> outputs, Map<String, CodeBlock> symbols, ExprWriter writer) {
-    MethodSpec.Builder apply = MethodSpec.methodBuilder("apply")
-        .addJavadoc("Builds the model's graph on {@code net} for the given inputs.\n")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(name.nestedClass("Outputs"))
-        .addParameter(NET, "net");
+    MethodChain apply = new MethodChain("apply").parameter(NET, "net");
     for (Ast.Input input : inputs) {
-      apply.addParameter(ANY_OPERAND, JavaNames.identifier(input.name().name()));
+      apply.parameter(ANY_OPERAND, JavaNames.identifier(input.name().name()));
     }
-    symbols.forEach((symbol, size) -> apply.addStatement("long $L = $L", JavaNames.identifier(symbol), size));
+    symbols.forEach((symbol, size) -> apply.declare(TypeName.LONG, JavaNames.identifier(symbol), size));
     for (Ast.ModelStmt stmt : model.body()) {
       if (stmt instanceof Ast.Let let && program.valueOf(let.value()) instanceof Value.Layer layer) {
-        apply.addStatement("$T $L = $L", ExprWriter.LAYER, JavaNames.identifier(let.name().name()),
+        apply.declare(ExprWriter.LAYER, JavaNames.identifier(let.name().name()),
             writer.layer(layer.op(), argsOf(let.value())));
       } else if (stmt instanceof Ast.Let let) {
         tensorStatement(apply, let.name().name(), let.value(), writer);
@@ -192,14 +190,19 @@ final class ModelGenerator {
         tensorStatement(apply, output.name().name(), output.value(), writer);
       } else if (stmt instanceof Ast.Param param) {
         List<CodeBlock> dims = param.type().dims().stream().map(writer::constant).toList();
-        apply.addStatement("$T $L = $T.param(net, $S, new long[] {$L}, $L)", ANY_OPERAND,
-            JavaNames.identifier(param.name().name()), ExprWriter.LAYER, param.name().name(),
-            CodeBlock.join(dims, ", "), writer.initializer(param.init()));
+        apply.declare(ANY_OPERAND, JavaNames.identifier(param.name().name()),
+            CodeBlock.of("$T.param(net, $S, new long[] {$L}, $L)", ExprWriter.LAYER, param.name().name(),
+                CodeBlock.join(dims, ", "), writer.initializer(param.init())));
       }
     }
     CodeBlock results = CodeBlock.join(
         outputs.stream().map(o -> CodeBlock.of("$L", JavaNames.identifier(o.name().name()))).toList(), ", ");
-    return apply.addStatement("return new Outputs($L)", results).build();
+    apply.statement(CodeBlock.of("return new Outputs($L)", results));
+    ClassName returns = name.nestedClass("Outputs");
+    return apply.build(MethodSpec.methodBuilder("apply")
+        .addJavadoc("Builds the model's graph on {@code net} for the given inputs.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(returns), returns);
   }
 
   private static List<Ast.Arg> argsOf(Ast.Expr e) {
@@ -207,15 +210,15 @@ final class ModelGenerator {
   }
 
   /** A pipeline becomes one statement per stage, reassigning one variable, so it reads like the source. */
-  private static void tensorStatement(MethodSpec.Builder method, String name, Ast.Expr value, ExprWriter writer) {
+  private static void tensorStatement(MethodChain method, String name, Ast.Expr value, ExprWriter writer) {
     String variable = JavaNames.identifier(name);
     if (value instanceof Ast.Pipeline p) {
-      method.addStatement("$T $L = $L", ANY_OPERAND, variable, writer.tensor(p.source()));
+      method.declare(ANY_OPERAND, variable, writer.tensor(p.source()));
       for (Ast.Expr stage : p.stages()) {
-        method.addStatement("$L = $L", variable, writer.stage(stage, CodeBlock.of("$L", variable)));
+        method.statement(CodeBlock.of("$L = $L", variable, writer.stage(stage, CodeBlock.of("$L", variable))));
       }
     } else {
-      method.addStatement("$T $L = $L", ANY_OPERAND, variable, writer.tensor(value));
+      method.declare(ANY_OPERAND, variable, writer.tensor(value));
     }
   }
 

@@ -1,16 +1,23 @@
 package dev.nnc.runtime.data;
 
 import java.util.List;
+import java.util.Queue;
 
 /**
  * A batch of records gathered for one step: every field's values as one flat array, record after
- * record, ready to wrap in a tensor without copying element by element.
+ * record, ready to wrap in a tensor without copying element by element. Once a step is done with
+ * it, {@link #release} lets a later batch of the same pass reuse its arrays.
  */
 public final class Batch {
   private final Table records;
+  /** The records as gathered, before any per-batch step: the arrays a later batch may reuse. */
+  private final Table gathered;
+  private final Queue<Table> free;
 
-  Batch(Table records) {
+  Batch(Table records, Table gathered, Queue<Table> free) {
     this.records = records;
+    this.gathered = gathered;
+    this.free = free;
   }
 
   /** The number of records; the last batch of an epoch may be smaller than the batch size. */
@@ -36,6 +43,15 @@ public final class Batch {
       return ints.data();
     }
     throw wrongType(field, ElementType.INT);
+  }
+
+  /**
+   * Hands this batch's arrays back, to be refilled by a later batch of the pass that gathered it;
+   * nothing may read this batch afterwards. A batch never released is simply left to the garbage
+   * collector.
+   */
+  public void release() {
+    free.add(gathered);
   }
 
   private IllegalArgumentException wrongType(String field, ElementType wanted) {

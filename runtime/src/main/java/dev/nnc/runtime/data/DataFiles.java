@@ -19,8 +19,39 @@ final class DataFiles {
 
   /** The file's first {@code limit} bytes (fewer if it is shorter), decompressed if it is gzip. */
   static byte[] read(Path file, int limit) {
+    return reading(file, in -> in.readNBytes(limit));
+  }
+
+  /**
+   * The bytes after the file's first {@code skip}, decompressed if it is gzip, as unsigned values
+   * (0..255) into {@code into}, through a small buffer: a large file never has all its bytes in
+   * memory at once. Returns how many were read, fewer than {@code into.length} if the file is shorter.
+   */
+  static int readUnsigned(Path file, int skip, float[] into) {
+    return reading(file, in -> {
+      if (in.readNBytes(skip).length < skip) {
+        return 0;
+      }
+      byte[] buffer = new byte[BUFFER_BYTES];
+      int filled = 0;
+      for (int n; filled < into.length
+          && (n = in.readNBytes(buffer, 0, Math.min(buffer.length, into.length - filled))) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          into[filled + i] = buffer[i] & 0xFF;
+        }
+        filled += n;
+      }
+      return filled;
+    });
+  }
+
+  private interface Reading<T> {
+    T from(InputStream in) throws IOException;
+  }
+
+  private static <T> T reading(Path file, Reading<T> reading) {
     try (InputStream in = open(file)) {
-      return in.readNBytes(limit);
+      return reading.from(in);
     } catch (NoSuchFileException e) {
       throw new DataException(file + ": no such file");
     } catch (ZipException | EOFException e) {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntFunction;
 
 /**
@@ -203,7 +205,9 @@ public final class Dataset {
   /**
    * The batches of epoch {@code epoch}, gathered lazily; the last one holds the remaining records
    * and may be smaller than {@code batchSize}. Random draws come from {@code seed}, the epoch and
-   * each record's place in the epoch, so they do not depend on the batch size.
+   * each record's place in the epoch, so they do not depend on the batch size. A batch handed back
+   * with {@link Batch#release} lends its arrays to a later one, so a consumer that releases each
+   * batch when done with it allocates a few batches' worth per pass instead of one per batch.
    */
   public Iterator<Batch> batches(int batchSize, long seed, int epoch) {
     return batches(batchSize, seed, epoch, 0);
@@ -217,6 +221,8 @@ public final class Dataset {
     requirePositive("batch size", batchSize);
     requireNotNegative("first batch", first);
     int[] order = order(seed, epoch);
+    // Released by the consumer's thread, taken by the one gathering: a thread-safe queue.
+    Queue<Table> free = new ConcurrentLinkedQueue<>();
     return new Iterator<>() {
       private int next = (int) Math.min((long) first * batchSize, order.length);
 
@@ -233,9 +239,9 @@ public final class Dataset {
         int from = next;
         int count = Math.min(batchSize, order.length - from);
         next += count;
-        return new Batch(compute(table.gather(order, from, count),
-            step -> record -> new SplittableRandom(
-                Seeds.mix(seed, epoch, order[from + record], from + record, step))));
+        Table gathered = table.gather(order, from, count, free.poll());
+        return new Batch(compute(gathered, step -> record -> new SplittableRandom(
+            Seeds.mix(seed, epoch, order[from + record], from + record, step))), gathered, free);
       }
     };
   }

@@ -28,8 +28,8 @@ public final class Idx {
     ByteBuffer labelHeader = ByteBuffer.wrap(DataFiles.read(labels, LABEL_HEADER_BYTES));
     requireMagic(images, imageHeader, IMAGE_MAGIC, "an IDX image file");
     requireMagic(labels, labelHeader, LABEL_MAGIC, "an IDX label file");
-    requireBytes(images, imageHeader, IMAGE_HEADER_BYTES, "an image file header");
-    requireBytes(labels, labelHeader, LABEL_HEADER_BYTES, "a label file header");
+    requireBytes(images, imageHeader.limit(), IMAGE_HEADER_BYTES, "an image file header");
+    requireBytes(labels, labelHeader.limit(), LABEL_HEADER_BYTES, "a label file header");
 
     int count = imageHeader.getInt(4);
     int rows = imageHeader.getInt(8);
@@ -43,19 +43,16 @@ public final class Idx {
     }
     long pixels = (long) count * rows * cols;
     requireLoadable(images, count, rows, cols, pixels);
-    // Reads at most what the header claims, so a file longer than its header says costs no memory.
-    ByteBuffer imageBytes = ByteBuffer.wrap(DataFiles.read(images, (int) (IMAGE_HEADER_BYTES + pixels)));
-    ByteBuffer labelBytes = ByteBuffer.wrap(DataFiles.read(labels, LABEL_HEADER_BYTES + count));
-    requireBytes(images, imageBytes, IMAGE_HEADER_BYTES + pixels,
+    // Decodes straight into the floats, reading at most what the header claims: no copy of the raw
+    // bytes is ever held, and a file longer than its header says costs no memory.
+    float[] pixelValues = new float[(int) pixels];
+    long pixelsRead = DataFiles.readUnsigned(images, IMAGE_HEADER_BYTES, pixelValues);
+    requireBytes(images, IMAGE_HEADER_BYTES + pixelsRead, IMAGE_HEADER_BYTES + pixels,
         String.format(Locale.ROOT, "%,d images of %dx%d", count, rows, cols));
-    requireBytes(labels, labelBytes, LABEL_HEADER_BYTES + (long) count,
+    ByteBuffer labelBytes = ByteBuffer.wrap(DataFiles.read(labels, LABEL_HEADER_BYTES + count));
+    requireBytes(labels, labelBytes.limit(), LABEL_HEADER_BYTES + (long) count,
         String.format(Locale.ROOT, "%,d labels", count));
 
-    float[] pixelValues = new float[(int) pixels];
-    byte[] imageArray = imageBytes.array();
-    for (int i = 0; i < pixelValues.length; i++) {
-      pixelValues[i] = imageArray[IMAGE_HEADER_BYTES + i] & 0xFF;
-    }
     int[] labelValues = new int[count];
     byte[] labelArray = labelBytes.array();
     for (int i = 0; i < count; i++) {
@@ -73,7 +70,7 @@ public final class Idx {
   public static int[] imageDimensions(Path images) {
     ByteBuffer header = ByteBuffer.wrap(DataFiles.read(images, IMAGE_HEADER_BYTES));
     requireMagic(images, header, IMAGE_MAGIC, "an IDX image file");
-    requireBytes(images, header, IMAGE_HEADER_BYTES, "an image file header");
+    requireBytes(images, header.limit(), IMAGE_HEADER_BYTES, "an image file header");
     requireSizes(images, header.getInt(4), header.getInt(8), header.getInt(12));
     return new int[] {header.getInt(8), header.getInt(12)};
   }
@@ -87,16 +84,16 @@ public final class Idx {
   }
 
   /**
-   * Refuses, before reading or allocating, images that could not be held: more bytes than one Java
-   * array takes, or, with their float copy (five bytes a pixel in all), more than this JVM's heap.
+   * Refuses, before reading or allocating, images that could not be held: more pixels than one Java
+   * array takes, or, as floats (four bytes a pixel), more than this JVM's heap.
    */
   private static void requireLoadable(Path file, int count, int rows, int cols, long pixels) {
     long heap = Runtime.getRuntime().maxMemory();
-    if (IMAGE_HEADER_BYTES + pixels > MAX_ARRAY || 5 * pixels > heap) {
+    if (IMAGE_HEADER_BYTES + pixels > MAX_ARRAY || 4 * pixels > heap) {
       throw new DataException(String.format(Locale.ROOT,
           "%s: its header claims %,d images of %dx%d, which need %,d MiB in memory; nnc loads at most "
               + "2 GiB of pixels from one IDX file, within this JVM's heap of %,d MiB (raise it with -Xmx)",
-          file, count, rows, cols, 5 * pixels >> 20, heap >> 20));
+          file, count, rows, cols, 4 * pixels >> 20, heap >> 20));
     }
   }
 
@@ -114,10 +111,10 @@ public final class Idx {
     }
   }
 
-  private static void requireBytes(Path file, ByteBuffer bytes, long needed, String what) {
-    if (bytes.limit() < needed) {
+  private static void requireBytes(Path file, long found, long needed, String what) {
+    if (found < needed) {
       throw new DataException(String.format(Locale.ROOT,
-          "%s: truncated: %s need %,d bytes, found %,d", file, what, needed, bytes.limit()));
+          "%s: truncated: %s need %,d bytes, found %,d", file, what, needed, found));
     }
   }
 }

@@ -87,10 +87,18 @@ final class Table {
 
   /** Records {@code order[from .. from+count)} of every field, in that order. */
   Table gather(int[] order, int from, int count) {
+    return gather(order, from, count, null);
+  }
+
+  /**
+   * As {@link #gather(int[], int, int)}, writing into the arrays of {@code reuse}, an earlier
+   * gather of this table that nobody reads any more, where they fit ({@code null}: none).
+   */
+  Table gather(int[] order, int from, int count, Table reuse) {
     Map<String, Values> gathered = new LinkedHashMap<>();
     for (Field field : fields.values()) {
-      gathered.put(field.name(),
-          values.get(field.name()).gather(order, from, count, field.elements()));
+      gathered.put(field.name(), values.get(field.name()).gather(order, from, count, field.elements(),
+          reuse == null ? null : reuse.values.get(field.name())));
     }
     return new Table(count, fields, gathered, vocabularies);
   }

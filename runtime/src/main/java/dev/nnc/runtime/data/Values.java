@@ -2,13 +2,19 @@ package dev.nnc.runtime.data;
 
 /**
  * The stored values of one field for every record, flat and record after record. Arrays are never
- * written after construction, so tables, batches and columns share them freely.
+ * written after construction, so tables, batches and columns share them freely; the one exception
+ * is a batch's gathered arrays, refilled for a later batch once the batch is handed back
+ * ({@link Batch#release}).
  */
 sealed interface Values {
   int length();
 
-  /** Records {@code order[from .. from+count)} in that order, each {@code elements} values long. */
-  Values gather(int[] order, int from, int count, int elements);
+  /**
+   * Records {@code order[from .. from+count)} in that order, each {@code elements} values long:
+   * written into {@code reuse}'s array when it is one of this kind and length (nobody may read
+   * {@code reuse} any more), otherwise into a new one.
+   */
+  Values gather(int[] order, int from, int count, int elements, Values reuse);
 
   /** The values as floats: the array itself for a float field, a converted copy for an int field. */
   float[] floats();
@@ -20,8 +26,9 @@ sealed interface Values {
     }
 
     @Override
-    public Values gather(int[] order, int from, int count, int elements) {
-      float[] out = new float[count * elements];
+    public Values gather(int[] order, int from, int count, int elements, Values reuse) {
+      float[] out = reuse instanceof Floats f && f.data.length == count * elements
+          ? f.data : new float[count * elements];
       for (int i = 0; i < count; i++) {
         System.arraycopy(data, order[from + i] * elements, out, i * elements, elements);
       }
@@ -41,8 +48,9 @@ sealed interface Values {
     }
 
     @Override
-    public Values gather(int[] order, int from, int count, int elements) {
-      int[] out = new int[count * elements];
+    public Values gather(int[] order, int from, int count, int elements, Values reuse) {
+      int[] out = reuse instanceof Ints r && r.data.length == count * elements
+          ? r.data : new int[count * elements];
       for (int i = 0; i < count; i++) {
         System.arraycopy(data, order[from + i] * elements, out, i * elements, elements);
       }

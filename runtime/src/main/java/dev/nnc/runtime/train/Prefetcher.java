@@ -9,7 +9,12 @@ import java.util.function.Supplier;
 
 /**
  * Gathers the batches of one pass on a background thread, a few ahead of the training loop, so that
- * copying records overlaps with the session's work.
+ * copying records overlaps with the session's work. A batch from {@link #next} may be read until the
+ * following call to {@code next}, which hands its arrays back for a later batch to reuse: a step
+ * wraps the batch in tensors, runs and closes them before the loop asks for the next batch, so the
+ * arrays are never refilled while a step still reads them (today's tensors copy the arrays anyway,
+ * but a feed that wrapped them in place would stay correct). Reuse keeps a pass to a few batches'
+ * worth of arrays instead of a new set per step.
  */
 final class Prefetcher implements Iterator<Batch>, AutoCloseable {
   private static final int AHEAD = 3;
@@ -25,6 +30,8 @@ final class Prefetcher implements Iterator<Batch>, AutoCloseable {
   private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(AHEAD);
   private final Thread thread;
   private Item head;
+  /** The batch handed out last, released when the next one is asked for. */
+  private Batch current;
 
   /** Starts gathering; {@code source} is called on the background thread. */
   Prefetcher(Supplier<Iterator<Batch>> source) {
@@ -69,9 +76,12 @@ final class Prefetcher implements Iterator<Batch>, AutoCloseable {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    Batch batch = ((Next) head).batch();
+    if (current != null) {
+      current.release();
+    }
+    current = ((Next) head).batch();
     head = null;
-    return batch;
+    return current;
   }
 
   private Item take() {

@@ -65,7 +65,7 @@ public final class StepTrainer {
     long seed = options.seed().orElse(spec.seed());
     try (Graph tfGraph = new Graph()) {
       StepGraph graph = StepGraph.build(tfGraph, spec, seed);
-      try (Session session = new Session(tfGraph, sessionConfig())) {
+      try (Session session = options.device().open(tfGraph, sessionConfig())) {
         StepTrainer trainer = new StepTrainer(spec, options, session, graph, seed);
         graph.restores().forEach(restore -> restore.run(session));
         trainer.train();

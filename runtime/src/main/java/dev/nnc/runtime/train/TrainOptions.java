@@ -19,6 +19,7 @@ public final class TrainOptions {
   private final boolean resume;
   private final PrintStream out;
   private final boolean quiet;
+  private final Device device;
 
   private TrainOptions(Builder b) {
     this.epochs = b.epochs;
@@ -28,6 +29,7 @@ public final class TrainOptions {
     this.resume = b.resume;
     this.out = b.out;
     this.quiet = b.quiet;
+    this.device = b.device;
   }
 
   public static TrainOptions defaults() {
@@ -75,6 +77,11 @@ public final class TrainOptions {
     return quiet;
   }
 
+  /** Where the job trains; the CPU unless told otherwise. */
+  public Device device() {
+    return device;
+  }
+
   /** Collects options; every setter returns this builder. */
   public static final class Builder {
     private Integer epochs;
@@ -84,6 +91,7 @@ public final class TrainOptions {
     private boolean resume;
     private PrintStream out = System.out;
     private boolean quiet;
+    private Device device = Device.CPU;
 
     private Builder() {}
 
@@ -125,6 +133,11 @@ public final class TrainOptions {
 
     public Builder quiet(boolean quiet) {
       this.quiet = quiet;
+      return this;
+    }
+
+    public Builder device(Device device) {
+      this.device = Objects.requireNonNull(device, "device");
       return this;
     }
 

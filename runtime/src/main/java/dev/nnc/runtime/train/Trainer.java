@@ -78,7 +78,7 @@ public final class Trainer {
       if (resumed.isEmpty()) {
         checkpoints.clear();
       }
-      try (Session session = new Session(graph, sessionConfig());
+      try (Session session = options.device().open(graph, sessionConfig());
           StepRunner steps = new StepRunner(session, trainingGraph);
           MetricsCsv csv = resumed
               .map(c -> MetricsCsv.resume(logDir, fingerprint.columns(), c.metrics()))

@@ -3,6 +3,7 @@ package dev.nnc.runtime.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,6 +47,33 @@ class IdxTest {
     assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15,
         250, 251, 252, 253, 254, 255}, batch.floats("image"));
     assertArrayEquals(new int[] {7, 0, 9}, batch.ints("label"));
+  }
+
+  @Test
+  void decodesALargeGzipFileIntoItsFloatsAloneWithoutACopyOfItsBytes() throws IOException {
+    int count = 3000;
+    byte[] pixels = new byte[count * 28 * 28];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (byte) (i * 7);
+    }
+    byte[] labelValues = new byte[count];
+    Path images = write("big-images.gz", images(count, 28, 28, pixels), true);
+    Path labels = write("big-labels.gz", labels(count, labelValues), true);
+    Idx.load(images, labels); // loads the classes, so that the measure below is of the loading alone
+
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+    Dataset data = Idx.load(images, labels);
+    long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+
+    float[] loaded = data.batches(count, 0, 0).next().floats("image");
+    for (int i = 0; i < pixels.length; i++) {
+      assertEquals(pixels[i] & 0xFF, loaded[i], "pixel " + i);
+    }
+    // The floats take 4 bytes a pixel, and reading the two files (headers, then contents) a few
+    // buffers of 64 KiB; a copy of the image file's bytes would add another byte a pixel.
+    assertTrue(allocated < 4L * pixels.length + (1 << 20), allocated + " bytes allocated for " + pixels.length + " pixels");
   }
 
   @Test

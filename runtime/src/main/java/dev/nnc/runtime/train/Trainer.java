@@ -15,8 +15,8 @@ import org.tensorflow.proto.ConfigProto;
 
 /**
  * Runs a training job in graph mode: builds the graph once, then per epoch trains on every batch of
- * the data, evaluates the validation data, prints a progress line and appends a row to
- * {@code metrics.csv}, and asks early stopping whether to go on; checkpoints are written as the job
+ * the data, evaluates the validation data, prints a progress line, appends a row to
+ * {@code metrics.csv} and the epoch's values to TensorBoard's event files, and asks early stopping whether to go on; checkpoints are written as the job
  * says. At the end it restores the best weights if early stopping keeps them, and exports the model
  * if the job asks for it. A resumed run first puts back the newest checkpoint and goes on from there,
  * as if it had never stopped.
@@ -30,6 +30,7 @@ public final class Trainer {
   private final List<String> names;
   private final StepRunner steps;
   private final MetricsCsv csv;
+  private final EventLog events;
   private final Checkpointer checkpointer;
   private final List<Double> stepLosses = new ArrayList<>();
   private final List<EpochResult> epochs = new ArrayList<>();
@@ -41,7 +42,7 @@ public final class Trainer {
   private boolean stopped;
 
   private Trainer(TrainSpec spec, TrainOptions options, StepRunner steps, MetricsCsv csv,
-      Checkpointer checkpointer, Optional<EarlyStopper> stopper, Optional<RunState> resumed) {
+      EventLog events, Checkpointer checkpointer, Optional<EarlyStopper> stopper, Optional<RunState> resumed) {
     this.spec = spec;
     this.options = options;
     this.seed = seedOf(spec, options);
@@ -50,6 +51,7 @@ public final class Trainer {
     this.names = ReportedValues.names(metricNames(spec));
     this.steps = steps;
     this.csv = csv;
+    this.events = events;
     this.checkpointer = checkpointer;
     this.stopper = stopper;
     this.epoch = resumed.map(RunState::epoch).orElse(0);
@@ -82,7 +84,8 @@ public final class Trainer {
           StepRunner steps = new StepRunner(session, trainingGraph);
           MetricsCsv csv = resumed
               .map(c -> MetricsCsv.resume(logDir, fingerprint.columns(), c.metrics()))
-              .orElseGet(() -> MetricsCsv.create(logDir, fingerprint.columns()))) {
+              .orElseGet(() -> MetricsCsv.create(logDir, fingerprint.columns()));
+          EventLog events = EventLog.open(logDir, spec.validation().isPresent(), resumed.isPresent())) {
         resumed.ifPresent(c -> c.restore(session));
         Checkpointer checkpointer = new Checkpointer(spec.checkpoint(), checkpoints, session,
             trainingGraph, fingerprint, csv, resumed.map(Checkpoint::dir));
@@ -90,7 +93,7 @@ public final class Trainer {
             resumed.flatMap(c -> c.state().stopper()), trainingGraph.weightStore(), session,
             line -> print(options, line)));
         Trainer trainer = new Trainer(
-            spec, options, steps, csv, checkpointer, stopper, resumed.map(Checkpoint::state));
+            spec, options, steps, csv, events, checkpointer, stopper, resumed.map(Checkpoint::state));
         resumed.ifPresent(c -> trainer.print(trainer.resuming(c)));
         trainer.train();
         stopper.ifPresent(EarlyStopper::finish);
@@ -147,6 +150,7 @@ public final class Trainer {
     while (moreToTrain()) {
       EpochResult result = epoch();
       csv.append(epoch, result.values());
+      events.append(epoch, result.values());
       epochs.add(result);
       stopped = stopper.isPresent() && stopper.get().stopAfter(result);
       boolean whole = batch == stepsPerEpoch;

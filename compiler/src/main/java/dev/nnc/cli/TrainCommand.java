@@ -8,6 +8,8 @@ import dev.nnc.runtime.train.TrainException;
 import dev.nnc.runtime.train.TrainOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -62,6 +64,13 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
+  /** Lower case, as typed; the runtime's {@link TrainOptions.Progress} of the same name. */
+  enum Progress { auto, bar, lines }
+
+  @Option(names = "--progress", description = "How each epoch shows its progress: ${COMPLETION-CANDIDATES}"
+      + " (default: auto, a bar redrawn in place when the console is a terminal, one line per epoch otherwise).")
+  Progress progress = Progress.auto;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -95,6 +104,7 @@ final class TrainCommand implements Callable<Integer> {
       train.device(device);
     }
     train.resume(resume);
+    train.progress(TrainOptions.Progress.valueOf(progress.name().toUpperCase(Locale.ROOT)));
     try {
       JobRunner.run(c.program(), chosen, options.dataDirs, train.build());
       return Nnc.OK;

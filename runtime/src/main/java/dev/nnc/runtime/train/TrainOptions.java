@@ -12,6 +12,9 @@ import java.util.OptionalLong;
  * logs go, where progress is printed.
  */
 public final class TrainOptions {
+  /** How progress is shown: {@link #progressBar()} says what each means. */
+  public enum Progress { AUTO, BAR, LINES }
+
   private final Integer epochs;
   private final Path logDir;
   private final Long seed;
@@ -20,6 +23,7 @@ public final class TrainOptions {
   private final PrintStream out;
   private final boolean quiet;
   private final Device device;
+  private final Progress progress;
 
   private TrainOptions(Builder b) {
     this.epochs = b.epochs;
@@ -30,6 +34,7 @@ public final class TrainOptions {
     this.out = b.out;
     this.quiet = b.quiet;
     this.device = b.device;
+    this.progress = b.progress;
   }
 
   public static TrainOptions defaults() {
@@ -82,6 +87,20 @@ public final class TrainOptions {
     return device;
   }
 
+  /**
+   * Whether an epoch shows a bar redrawn in place while it trains, before its line: always with
+   * {@code BAR}, never with {@code LINES}, and with {@code AUTO} (the default) when progress goes
+   * to {@code System.out} and the JVM has a console — standard input and output are a terminal,
+   * not a pipe, a file, CI or a test, where {@code \r} would pile up.
+   */
+  public boolean progressBar() {
+    return switch (progress) {
+      case BAR -> true;
+      case LINES -> false;
+      case AUTO -> out == System.out && System.console() != null;
+    };
+  }
+
   /** Collects options; every setter returns this builder. */
   public static final class Builder {
     private Integer epochs;
@@ -92,6 +111,7 @@ public final class TrainOptions {
     private PrintStream out = System.out;
     private boolean quiet;
     private Device device = Device.CPU;
+    private Progress progress = Progress.AUTO;
 
     private Builder() {}
 
@@ -138,6 +158,11 @@ public final class TrainOptions {
 
     public Builder device(Device device) {
       this.device = Objects.requireNonNull(device, "device");
+      return this;
+    }
+
+    public Builder progress(Progress progress) {
+      this.progress = Objects.requireNonNull(progress, "progress");
       return this;
     }
 

@@ -23,7 +23,7 @@ import org.tensorflow.proto.ConfigProto;
  */
 public final class Trainer {
   private final TrainSpec spec;
-  private final TrainOptions options;
+  private final Console console;
   private final long seed;
   private final RunLength runLength;
   private final long stepsPerEpoch;
@@ -35,16 +35,17 @@ public final class Trainer {
   private final List<Double> stepLosses = new ArrayList<>();
   private final List<EpochResult> epochs = new ArrayList<>();
   private final Optional<EarlyStopper> stopper;
+  private final Pace pace = new Pace();
   private int epoch;
   private int batch;
   private long stepsDone;
   private WeightedMeans means;
   private boolean stopped;
 
-  private Trainer(TrainSpec spec, TrainOptions options, StepRunner steps, MetricsCsv csv,
+  private Trainer(TrainSpec spec, TrainOptions options, Console console, StepRunner steps, MetricsCsv csv,
       EventLog events, Checkpointer checkpointer, Optional<EarlyStopper> stopper, Optional<RunState> resumed) {
     this.spec = spec;
-    this.options = options;
+    this.console = console;
     this.seed = seedOf(spec, options);
     this.runLength = RunLength.of(spec, options);
     this.stepsPerEpoch = spec.data().batchCount(spec.batch());
@@ -69,13 +70,14 @@ public final class Trainer {
   public static TrainResult run(TrainSpec spec, TrainOptions options) {
     long start = System.nanoTime();
     long seed = seedOf(spec, options);
+    Console console = Console.of(options);
     Path logDir = options.logDir(spec.jobName());
     CheckpointDir checkpoints = new CheckpointDir(logDir);
     try (Graph graph = new Graph()) {
       TrainingGraph trainingGraph = TrainingGraph.build(graph, spec, seed);
       Fingerprint fingerprint = Fingerprint.of(graph, spec, seed);
       Optional<Checkpoint> resumed = options.resume()
-          ? Optional.of(resumePoint(spec, options, checkpoints, fingerprint))
+          ? Optional.of(resumePoint(spec, console, checkpoints, fingerprint))
           : Optional.empty();
       if (resumed.isEmpty()) {
         checkpoints.clear();
@@ -91,15 +93,15 @@ public final class Trainer {
             trainingGraph, fingerprint, csv, resumed.map(Checkpoint::dir));
         Optional<EarlyStopper> stopper = spec.stop().map(stop -> new EarlyStopper(stop,
             resumed.flatMap(c -> c.state().stopper()), trainingGraph.weightStore(), session,
-            line -> print(options, line)));
+            console::line));
         Trainer trainer = new Trainer(
-            spec, options, steps, csv, events, checkpointer, stopper, resumed.map(Checkpoint::state));
-        resumed.ifPresent(c -> trainer.print(trainer.resuming(c)));
+            spec, options, console, steps, csv, events, checkpointer, stopper, resumed.map(Checkpoint::state));
+        resumed.ifPresent(c -> console.line(trainer.resuming(c)));
         trainer.train();
         stopper.ifPresent(EarlyStopper::finish);
         if (spec.export().isPresent()) {
           Path exported = SavedModelExport.export(session, trainingGraph, spec);
-          trainer.print("exported the model to " + exported);
+          console.line("exported the model to " + exported);
         }
         Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
         return new TrainResult(trainer.epochs, trainer.stepLosses, wallTime);
@@ -108,9 +110,9 @@ public final class Trainer {
   }
 
   /** The newest readable checkpoint, written by this very program: the only one to resume from. */
-  private static Checkpoint resumePoint(TrainSpec spec, TrainOptions options, CheckpointDir dir,
+  private static Checkpoint resumePoint(TrainSpec spec, Console console, CheckpointDir dir,
       Fingerprint fingerprint) {
-    Checkpoint checkpoint = Checkpoint.newest(dir, line -> print(options, line))
+    Checkpoint checkpoint = Checkpoint.newest(dir, console::line)
         .orElseThrow(() -> new TrainException("job " + spec.jobName() + ": nothing to resume from: "
             + dir.root() + " holds no checkpoint"
             + (spec.checkpoint().isEmpty() ? "; the job writes none (add `checkpoint: every(1 epoch)`)" : "")));
@@ -168,14 +170,17 @@ public final class Trainer {
   private EpochResult epoch() {
     long start = System.nanoTime();
     trainRestOfEpoch();
-    double trainSeconds = (System.nanoTime() - start) / 1e9;
+    long trained = System.nanoTime();
+    double trainSeconds = (trained - start) / 1e9;
     Map<String, Double> values = means.named(names, "");
     int current = epoch;
-    spec.validation().ifPresent(data ->
-        values.putAll(evaluate(data, current).named(names, ReportedValues.VALIDATION_PREFIX)));
+    spec.validation().ifPresent(data -> {
+      values.putAll(evaluate(data, current).named(names, ReportedValues.VALIDATION_PREFIX));
+      pace.validated((System.nanoTime() - trained) / 1e9);
+    });
     EpochResult result = new EpochResult(
         epoch, values, means.examples(), Duration.ofNanos(System.nanoTime() - start));
-    print(ProgressLine.format(result, runLength.epochs(), trainSeconds));
+    console.line(ProgressLine.format(result, runLength.epochs(), trainSeconds));
     return result;
   }
 
@@ -184,6 +189,7 @@ public final class Trainer {
     Dataset data = spec.data();
     int current = epoch;
     int first = batch;
+    pace.startEpoch();
     try (Prefetcher batches = new Prefetcher(() -> data.batches(spec.batch(), seed, current, first))) {
       while (stepsDone < runLength.stepLimit() && batches.hasNext()) {
         Batch next = batches.next();
@@ -195,9 +201,27 @@ public final class Trainer {
         requireFinite(values[0]);
         stepLosses.add(values[0]);
         means.add(values, next.size());
+        pace.stepped(next.size());
+        console.progress(this::status);
         checkpointer.afterStep(stepsDone, this::state);
       }
     }
+    pace.endTraining();
+  }
+
+  /**
+   * The bar's figures: the epoch's batches (fewer when the step limit falls within it) and the time
+   * left at the pace so far, a validation pass per epoch still to end included.
+   */
+  private ProgressBar.Status status() {
+    long epochBatches = Math.min(stepsPerEpoch, batch + runLength.stepLimit() - stepsDone);
+    long runSteps = Math.min(runLength.stepLimit(), runLength.epochs() * stepsPerEpoch) - stepsDone;
+    long epochsToEnd = (batch + runSteps + stepsPerEpoch - 1) / stepsPerEpoch;
+    double validation = spec.validation().isPresent() ? pace.validationSeconds() : 0;
+    double perStep = pace.secondsPerStep();
+    return new ProgressBar.Status(epoch, runLength.epochs(), batch, epochBatches,
+        pace.examplesPerSecond(), means.named(names, "").get("loss"),
+        (epochBatches - batch) * perStep + validation, runSteps * perStep + epochsToEnd * validation);
   }
 
   private WeightedMeans evaluate(Dataset data, int epoch) {
@@ -231,16 +255,6 @@ public final class Trainer {
       throw new TrainException("job " + spec.jobName() + ": the loss became " + loss + " at epoch "
           + (epoch + 1) + ", step " + batch + "; try a lower learning rate, or check the data"
           + checkpointer.lastGood());
-    }
-  }
-
-  private void print(String line) {
-    print(options, line);
-  }
-
-  private static void print(TrainOptions options, String line) {
-    if (!options.quiet()) {
-      options.out().println(line);
     }
   }
 }

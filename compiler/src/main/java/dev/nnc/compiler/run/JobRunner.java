@@ -1,5 +1,6 @@
 package dev.nnc.compiler.run;
 
+import dev.nnc.compiler.check.Job;
 import dev.nnc.compiler.check.Program;
 import dev.nnc.runtime.train.StepSpec;
 import dev.nnc.runtime.train.StepTrainer;
@@ -10,12 +11,19 @@ import dev.nnc.runtime.train.Trainer;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs a checked train job: emit its Java, compile it in memory, and hand its spec to the trainer. */
+/**
+ * Runs a checked train job: emit its Java, compile it in memory, and hand its spec to the trainer,
+ * with the description its report needs from the checked program.
+ */
 public final class JobRunner {
   private JobRunner() {}
 
   public static TrainResult run(Program program, String jobName, List<Path> dataDirs, TrainOptions options) {
     Object spec = GeneratedProgram.compile(program, dataDirs).jobSpec(jobName);
-    return spec instanceof StepSpec custom ? StepTrainer.run(custom, options) : Trainer.run((TrainSpec) spec, options);
+    if (spec instanceof StepSpec custom) {
+      return StepTrainer.run(custom, options);
+    }
+    Job job = program.jobs().stream().filter(j -> j.decl().name().name().equals(jobName)).findFirst().orElseThrow();
+    return Trainer.run((TrainSpec) spec, options, JobDescriptions.of(job));
   }
 }

@@ -7,6 +7,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -57,6 +58,23 @@ final class StepRunner implements AutoCloseable {
     }
   }
 
+  /** The values of {@code output} on {@code batch}, flat, with the model in inference mode. */
+  float[] fetch(Batch batch, Operand<?> output) {
+    List<Tensor> fed = new ArrayList<>();
+    try {
+      Session.Runner runner = session.runner();
+      feedFields(runner, batch, fed);
+      try (Result result = runner.fetch(output).run()) {
+        TFloat32 values = (TFloat32) result.get(0);
+        float[] flat = new float[Math.toIntExact(values.size())];
+        values.copyTo(DataBuffers.of(flat, false, false));
+        return flat;
+      }
+    } finally {
+      fed.forEach(Tensor::close);
+    }
+  }
+
   /** Forgets the carried states of stateful layers: every epoch starts from zeros. */
   void resetStates() {
     states.reset();
@@ -67,11 +85,7 @@ final class StepRunner implements AutoCloseable {
    * it keeps if {@code carry}; every tensor made goes into {@code fed}.
    */
   private double[] run(Session.Runner runner, Batch batch, List<Tensor> fed, boolean carry) {
-    for (FieldFeed feed : graph.feeds()) {
-      Tensor tensor = feed.tensor(batch);
-      fed.add(tensor);
-      runner.feed(feed.placeholder(), tensor);
-    }
+    feedFields(runner, batch, fed);
     List<Operand<TFloat32>> fetches = graph.lossAndMetrics();
     fetches.forEach(runner::fetch);
     if (carry) {
@@ -86,6 +100,12 @@ final class StepRunner implements AutoCloseable {
         states.keep(result, values.length);
       }
       return values;
+    }
+  }
+
+  private void feedFields(Session.Runner runner, Batch batch, List<Tensor> fed) {
+    for (FieldFeed feed : graph.feeds()) {
+      runner.feed(feed.placeholder(), track(feed.tensor(batch), fed));
     }
   }
 

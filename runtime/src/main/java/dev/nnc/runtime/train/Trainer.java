@@ -2,10 +2,17 @@ package dev.nnc.runtime.train;
 
 import dev.nnc.runtime.data.Batch;
 import dev.nnc.runtime.data.Dataset;
+import dev.nnc.runtime.report.ConfusionMatrix;
+import dev.nnc.runtime.report.RunReport;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,7 +25,7 @@ import org.tensorflow.proto.ConfigProto;
  * the data, evaluates the validation data, prints a progress line, appends a row to
  * {@code metrics.csv} and the epoch's values to TensorBoard's event files, and asks early stopping whether to go on; checkpoints are written as the job
  * says. At the end it restores the best weights if early stopping keeps them, and exports the model
- * if the job asks for it. A resumed run first puts back the newest checkpoint and goes on from there,
+ * if the job asks for it, and writes {@code report.html}. A resumed run first puts back the newest checkpoint and goes on from there,
  * as if it had never stopped.
  */
 public final class Trainer {
@@ -68,6 +75,15 @@ public final class Trainer {
    * or {@code DataException}, their messages written for the user.
    */
   public static TrainResult run(TrainSpec spec, TrainOptions options) {
+    return run(spec, options, JobDescription.none());
+  }
+
+  /**
+   * Trains {@code spec} as {@code options} say, and writes {@code report.html} with what the
+   * compiler's {@code description} adds: the layer table, the settings as written, and a
+   * classifier's confusion matrix on the validation data.
+   */
+  public static TrainResult run(TrainSpec spec, TrainOptions options, JobDescription description) {
     long start = System.nanoTime();
     long seed = seedOf(spec, options);
     Console console = Console.of(options);
@@ -99,13 +115,35 @@ public final class Trainer {
         resumed.ifPresent(c -> console.line(trainer.resuming(c)));
         trainer.train();
         stopper.ifPresent(EarlyStopper::finish);
-        if (spec.export().isPresent()) {
-          Path exported = SavedModelExport.export(session, trainingGraph, spec);
-          console.line("exported the model to " + exported);
-        }
+        Optional<ConfusionMatrix> confusion = description.classifier().flatMap(c -> spec.validation()
+            .map(data -> Confusion.count(steps, trainingGraph, c, data, spec.batch(), seed, spec.jobName())));
+        Optional<Path> exported = spec.export().map(dir -> SavedModelExport.export(session, trainingGraph, spec));
+        exported.ifPresent(dir -> console.line("exported the model to " + dir));
         Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
+        trainer.report(logDir, description, confusion, exported, resumed.map(Checkpoint::dir), wallTime);
         return new TrainResult(trainer.epochs, trainer.stepLosses, wallTime);
       }
+    }
+  }
+
+  private void report(Path logDir, JobDescription description, Optional<ConfusionMatrix> confusion,
+      Optional<Path> exported, Optional<Path> resumedFrom, Duration wallTime) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("finished", ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    facts.put("wall time", String.format(Locale.ROOT, "%.1f s%s", wallTime.toNanos() / 1e9,
+        resumedFrom.isPresent() ? " (since the resume)" : ""));
+    resumedFrom.ifPresent(dir -> facts.put("resumed from", dir.toString()));
+    facts.put("epochs", epoch + " of " + runLength.epochs() + (stopped ? ", stopped early" : ""));
+    facts.put("steps", String.valueOf(stepsDone));
+    facts.put("batch", String.valueOf(spec.batch()));
+    facts.put("training records", String.valueOf(spec.data().size()));
+    spec.validation().ifPresent(data -> facts.put("validation records", String.valueOf(data.size())));
+    facts.put("seed", String.valueOf(seed));
+    exported.ifPresent(dir -> facts.put("exported to", dir.toString()));
+    try {
+      RunReport.write(logDir, spec.jobName(), facts, description, confusion);
+    } catch (IOException e) {
+      throw new TrainException("cannot write " + logDir.resolve(RunReport.FILE_NAME) + ": " + e.getMessage(), e);
     }
   }
 

@@ -29,9 +29,8 @@ import java.util.stream.Collectors;
 final class JobChecker {
   private static final List<String> KEYS =
       List.of("model", "data", "validate", "feed", "loss", "optimizer", "batch", "epochs", "steps",
-          "metrics", "export", "seed", "drop_last", "stop", "clip", "regularize", "checkpoint", "keep");
-  /** Settings of the language that this version does not carry out yet. */
-  private static final List<String> LATER = List.of("budget");
+          "metrics", "export", "seed", "drop_last", "stop", "clip", "regularize", "checkpoint", "keep",
+          "budget");
 
   private final Checker checker;
   private final Diagnostics diagnostics;
@@ -49,7 +48,7 @@ final class JobChecker {
     boolean ok = true;
     for (Ast.JobItem item : job.items()) {
       if (item instanceof Ast.Entry e && e.target() == null && e.from() == null) {
-        ok &= setting(job, e, entries, suggested, evaluator);
+        ok &= known(job, e, entries, suggested, KEYS);
       } else if (item instanceof Ast.Feed f) {
         for (Ast.FeedPair pair : f.pairs()) {
           if (pair.field() instanceof Ast.Name) {
@@ -70,16 +69,6 @@ final class JobChecker {
     }
     Job checked = checkEntries(job, entries, feed, evaluator);
     return ok ? checked : null;
-  }
-
-  /** Records one {@code key: value}; false (after reporting) for a repeated, unknown or later setting. */
-  private boolean setting(Ast.Job job, Ast.Entry e, Map<String, Ast.Entry> entries, Set<String> suggested, Evaluator evaluator) {
-    if (LATER.contains(e.key().name()) && !entries.containsKey(e.key().name())) {
-      entries.put(e.key().name(), e);
-      evaluator.notYet(e.key().span(), "`" + e.key().name() + ":` settings");
-      return false;
-    }
-    return known(job, e, entries, suggested, KEYS);
   }
 
   /**
@@ -216,6 +205,10 @@ final class JobChecker {
       if (stop == null) {
         return null;
       }
+    }
+    if (entries.containsKey("budget") && !new MemoryBudget(diagnostics, evaluator).check(entries.get("budget"),
+        job.name().name(), model, (Value.Optimizer) optimizer, batch, stop != null && stop.restoreBest())) {
+      return null;
     }
     Map<String, String> fields = new LinkedHashMap<>();
     feed.forEach((input, pair) -> fields.put(input, ((Ast.Name) pair.field()).name()));

@@ -19,11 +19,11 @@ public final class Stages {
   }
 
   /**
-   * The value of an {@code if} branch that does not fit the model's inputs; the checker made sure
-   * the uses it saw never take it.
+   * The value of an {@code if} branch that does not fit the model's inputs, or of a block no use ran;
+   * the checker made sure the uses it saw never take it.
    */
   public static Operand<?> notApplicable(String branch) {
-    throw new IllegalStateException("the branch `" + branch + "` does not apply to these inputs");
+    throw new IllegalStateException("`" + branch + "` does not apply to these inputs and hyper-parameters");
   }
 
   /** {@code body} applied {@code times} times, each time to the previous result. */

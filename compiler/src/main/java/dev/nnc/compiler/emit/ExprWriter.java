@@ -163,6 +163,11 @@ final class ExprWriter {
    */
   private CodeBlock blockBody(Expr body, String x) {
     CodeBlock.Builder b = CodeBlock.builder();
+    if (valueOf(Ast.blockStages(body).get(0)) == null) {
+      // No use of the model ran the block even once (`for i in 5..3`, `repeat(n - 1)` with n = 1): there
+      // are no checked values to write it from, and no use the checker saw needs it.
+      return b.add("return $T.notApplicable($S);\n", STAGES, body.span().text()).build();
+    }
     // Plain lines, not addStatement: this block sits inside the statement that applies it.
     for (Expr part : Ast.blockStages(body)) {
       b.add("$L = $L;\n", x, stage(part, CodeBlock.of("$L", x)));

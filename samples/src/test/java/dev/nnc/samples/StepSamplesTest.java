@@ -45,9 +45,11 @@ class StepSamplesTest {
   @TestFactory
   Stream<DynamicTest> everyStepSampleTrains() {
     return Samples.all().stream()
-        .filter(sample -> !Samples.compile(sample).program().stepJobs().isEmpty())
-        .map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
-          Compilation c = Samples.compile(sample);
+        .map(sample -> Map.entry(sample, Samples.compile(sample)))
+        .filter(checked -> !checked.getValue().program().stepJobs().isEmpty())
+        .map(checked -> DynamicTest.dynamicTest(checked.getKey().toString(), () -> {
+          Path sample = checked.getKey();
+          Compilation c = checked.getValue();
           Set<String> exported = new HashSet<>();
           for (StepJob job : c.program().stepJobs()) {
             if (!exported.containsAll(restored(job))) {

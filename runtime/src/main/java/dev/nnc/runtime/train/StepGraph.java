@@ -182,7 +182,7 @@ final class StepGraph {
       }
       flushUpdates();
       if (!pending.isEmpty()) {
-        addRun(List.of(), null, List.of());
+        addRun(fetchesWith(null), null, List.of());
       }
     }
 
@@ -258,13 +258,8 @@ final class StepGraph {
       return fetches;
     }
 
-    private void addRun(List<Operand<TFloat32>> fetches, Op target, List<StepRun.Rate> rates) {
-      List<Operand<TFloat32>> all = new ArrayList<>(fetches);
-      for (StepBuilder.Action.Report r : pending) {
-        if (!all.contains(r.value())) {
-          all.add(r.value());
-        }
-      }
+    /** A run fetching {@code all}, which {@link #fetchesWith} made, so every pending report is among them. */
+    private void addRun(List<Operand<TFloat32>> all, Op target, List<StepRun.Rate> rates) {
       int run = runs.size();
       for (int i = 0; i < all.size(); i++) {
         fetched.putIfAbsent(all.get(i), new int[] {run, i});

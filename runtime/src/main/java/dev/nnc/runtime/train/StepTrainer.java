@@ -37,6 +37,7 @@ public final class StepTrainer {
   private final StepGraph graph;
   private final Path logDir;
   private final long seed;
+  private final long stepsPerEpoch;
   private final List<Double> firstReported = new ArrayList<>();
   private final List<EpochResult> epochs = new ArrayList<>();
   private long stepsDone;
@@ -53,6 +54,7 @@ public final class StepTrainer {
     this.graph = graph;
     this.logDir = options.logDir(spec.jobName());
     this.seed = seed;
+    this.stepsPerEpoch = spec.data().batchCount(spec.batch());
   }
 
   /** Trains {@code spec} as {@code options} say; the user's errors come as {@link TrainException} or {@code DataException}. */
@@ -93,8 +95,7 @@ public final class StepTrainer {
   }
 
   private void train() {
-    long perEpoch = spec.data().batchCount(spec.batch());
-    RunLength length = RunLength.of(spec.epochs(), spec.steps(), perEpoch, options);
+    RunLength length = RunLength.of(spec.epochs(), spec.steps(), stepsPerEpoch, options);
     try (MetricsCsv csv = MetricsCsv.create(logDir, graph.reported())) {
       while (epoch < length.epochs() && stepsDone < length.stepLimit()) {
         long start = System.nanoTime();
@@ -143,7 +144,6 @@ public final class StepTrainer {
       TBool training = track(TBool.scalarOf(true), fed);
       TInt64 step = track(TInt64.scalarOf(stepsDone), fed);
       List<float[]> fetched = new ArrayList<>();
-      long perEpoch = spec.data().batchCount(spec.batch());
       for (StepRun run : graph.runs()) {
         Session.Runner runner = session.runner()
             .feed(graph.net().training(), training)
@@ -152,7 +152,7 @@ public final class StepTrainer {
           runner.feed(graph.feeds().get(i).placeholder(), fed.get(i));
         }
         for (StepRun.Rate rate : run.rates()) {
-          runner.feed(rate.placeholder(), track(TFloat32.scalarOf((float) rate.schedule().at(stepsDone, perEpoch)), fed));
+          runner.feed(rate.placeholder(), track(TFloat32.scalarOf((float) rate.schedule().at(stepsDone, stepsPerEpoch)), fed));
         }
         if (run.target() != null) {
           runner.addTarget(run.target());
@@ -186,9 +186,6 @@ public final class StepTrainer {
       }
       return values;
     } catch (RuntimeException e) {
-      if (e instanceof TrainException) {
-        throw e;
-      }
       throw new TrainException("job " + spec.jobName() + ": " + where + " failed: " + e.getMessage(), e);
     }
   }

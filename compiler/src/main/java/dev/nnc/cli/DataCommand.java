@@ -1,10 +1,8 @@
 package dev.nnc.cli;
 
+import dev.nnc.cli.DataTargets.Target;
 import dev.nnc.compiler.Compilation;
-import dev.nnc.compiler.check.Program;
-import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.run.GeneratedProgram;
-import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Batch;
 import dev.nnc.runtime.data.DataException;
 import dev.nnc.runtime.data.Dataset;
@@ -46,13 +44,6 @@ final class DataCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "The seed of shuffles and random transforms (default: ${DEFAULT-VALUE}, as in train jobs).")
   long seed = 42;
 
-  /** A dataset to show: {@code block.split}, or {@code block.split.first} for a part of a {@code split(f)}. */
-  private record Target(String block, String split, String part) {
-    String name() {
-      return block + "." + split + (part == null ? "" : "." + part);
-    }
-  }
-
   @Override
   public Integer call() {
     System.setProperty("java.awt.headless", "true"); // image grids need no display
@@ -62,19 +53,19 @@ final class DataCommand implements Callable<Integer> {
     if (c == null || !c.succeeded()) {
       return Nnc.PROGRAM_ERRORS;
     }
-    List<Target> all = targets(c.program());
+    List<Target> all = DataTargets.of(c.program());
     List<Target> chosen = all.stream()
         .filter(t -> wanted == null || t.name().equals(wanted) || t.name().startsWith(wanted + "."))
         .toList();
     if (chosen.isEmpty()) {
       err.println("error: " + file + " has no data " + (wanted == null ? "block" : wanted)
-          + (all.isEmpty() ? "" : "; it has " + String.join(", ", all.stream().map(Target::name).toList())));
+          + (all.isEmpty() ? "" : "; it has " + DataTargets.names(all)));
       return Nnc.PROGRAM_ERRORS;
     }
     try {
       GeneratedProgram generated = GeneratedProgram.compile(c.program(), options.dataDirs);
       for (Target target : chosen) {
-        Dataset data = load(generated, target);
+        Dataset data = target.load(generated);
         out.print(DataReport.render(target.name(), data, seed, records));
         out.flush();
         drawImages(target, data, out);
@@ -84,34 +75,6 @@ final class DataCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return Nnc.PROGRAM_ERRORS;
     }
-  }
-
-  private static List<Target> targets(Program program) {
-    List<Target> targets = new ArrayList<>();
-    for (Ast.Decl decl : program.unit().decls()) {
-      if (decl instanceof Ast.Data block) {
-        for (Ast.Split split : block.splits()) {
-          String b = block.name().name();
-          String s = split.name().name();
-          if (program.valueOf(split.value()) instanceof Value.DatasetParts) {
-            targets.add(new Target(b, s, "first"));
-            targets.add(new Target(b, s, "rest"));
-          } else {
-            targets.add(new Target(b, s, null));
-          }
-        }
-      }
-    }
-    return targets;
-  }
-
-  private static Dataset load(GeneratedProgram generated, Target target) {
-    Object loaded = generated.dataSplit(target.block(), target.split());
-    if (target.part() == null) {
-      return (Dataset) loaded;
-    }
-    Dataset.Parts parts = (Dataset.Parts) loaded;
-    return target.part().equals("first") ? parts.first() : parts.rest();
   }
 
   /** A grid of the first images of every image field, captioned with the first int field (the label). */

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
     name = "nnc",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Checks, compiles, trains and summarises neural networks written in .nn files.",
-    subcommands = {CheckCommand.class, CompileCommand.class, TrainCommand.class, SampleCommand.class, SummaryCommand.class, GraphCommand.class,
+    description = "Checks, compiles, trains, evaluates and summarises neural networks written in .nn files, and predicts with them.",
+    subcommands = {CheckCommand.class, CompileCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class, SampleCommand.class, SummaryCommand.class, GraphCommand.class,
         FmtCommand.class, DataCommand.class, LspCommand.class})
 public final class Nnc {
   public static final int OK = 0;

@@ -20,6 +20,48 @@ import org.tensorflow.Operand;
  */
 @Generated("nnc")
 public final class ContractiveAutoencoderTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A contractive autoencoder (Rifai et al., 2011): the loss adds the squared Frobenius norm of the",
+            "// encoder's Jacobian. For a sigmoid encoder h = sigmoid(x @ w + b) that norm is",
+            "// sum_j (h_j (1 - h_j))^2 * sum_i w_ij^2, so the encoder is written with raw parameters.",
+            "model Contractive(pixels: int = 784, size: int = 64) {",
+            "  param w: float[pixels, size] = glorot_uniform",
+            "  param b: float[size] = zeros",
+            "  input x: float[pixels]",
+            "  output code = sigmoid(x @ w + b)",
+            "  output logits = code -> dense(pixels)",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train contractive_autoencoder {",
+            "  let cae = Contractive(pixels: 784, size: 64)",
+            "  data: fashion.train | shuffle(60000)",
+            "  batch: 256",
+            "  epochs: 15",
+            "  seed: 42",
+            "  step {",
+            "    let x = image -> flatten",
+            "    let h = cae(x).code",
+            "    let recon = bce(cae(x).logits, x)",
+            "    let jacobian = mean(sum(square(h * (1 - h)) * sum(square(cae.w), axis: 0), axis: 1))",
+            "    minimize cae: recon + 1e-4 * jacobian with adam(lr: 1e-3)",
+            "    report recon, jacobian",
+            "  }",
+            "  every(5 epochs) {",
+            "    image_grid(concat(image -> flatten, sigmoid(cae(image -> flatten).logits), axis: 1) -> reshape([56, 28]),",
+            "      \"reconstructions/epoch-{epoch}.png\")",
+            "  }",
+            "  export cae: \"build/models/contractive_autoencoder\"",
+            "}",
+            "");
+
     private ContractiveAutoencoderTrain() {
     }
 
@@ -48,6 +90,7 @@ public final class ContractiveAutoencoderTrain {
                     $step.imageGrid(Layer.of(Builtins.RESHAPE, "shape", List.of(56, 28)).apply(net, Layer.of(Builtins.CONCAT, "axis", 1).apply(net, Layer.of(Builtins.FLATTEN).apply(net, $step.field("image")), Layer.of(Builtins.SIGMOID).apply(net, cae.apply($step.in("cae"), Layer.of(Builtins.FLATTEN).apply(net, $step.field("image"))).logits()))), "reconstructions/epoch-{epoch}.png");
                 })
                 .export("cae", "build/models/contractive_autoencoder")
+                .source("contractive.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

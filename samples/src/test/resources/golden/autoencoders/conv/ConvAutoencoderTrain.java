@@ -20,6 +20,46 @@ import org.tensorflow.Operand;
  */
 @Generated("nnc")
 public final class ConvAutoencoderTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A convolutional autoencoder (\"Building Autoencoders in Keras\"): convolutions and pooling down to",
+            "// a 7x7x8 code, convolutions and upsampling back up.",
+            "model ConvAutoencoder {",
+            "  input image: float[28, 28, 1]",
+            "  output code = image",
+            "    -> conv2d(16, 3, padding: same, activation: relu) -> maxpool(2)",
+            "    -> conv2d(8, 3, padding: same, activation: relu) -> maxpool(2)",
+            "  output logits = code",
+            "    -> conv2d(8, 3, padding: same, activation: relu) -> upsample(2)",
+            "    -> conv2d(16, 3, padding: same, activation: relu) -> upsample(2)",
+            "    -> conv2d(1, 3, padding: same)",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train conv_autoencoder {",
+            "  let ae = ConvAutoencoder()",
+            "  data: fashion.train | shuffle(60000)",
+            "  batch: 128",
+            "  epochs: 8",
+            "  seed: 42",
+            "  step {",
+            "    let loss = bce(ae(image).logits, image)",
+            "    minimize ae: loss with adam(lr: 1e-3)",
+            "    report loss",
+            "  }",
+            "  every(2 epochs) {",
+            "    image_grid(concat(image, sigmoid(ae(image).logits), axis: 2), \"reconstructions/epoch-{epoch}.png\")",
+            "  }",
+            "  export ae: \"build/models/conv_autoencoder\"",
+            "}",
+            "");
+
     private ConvAutoencoderTrain() {
     }
 
@@ -44,6 +84,7 @@ public final class ConvAutoencoderTrain {
                     $step.imageGrid(Layer.of(Builtins.CONCAT, "axis", 2).apply(net, $step.field("image"), Layer.of(Builtins.SIGMOID).apply(net, ae.apply($step.in("ae"), $step.field("image")).logits())), "reconstructions/epoch-{epoch}.png");
                 })
                 .export("ae", "build/models/conv_autoencoder")
+                .source("conv.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

@@ -20,6 +20,54 @@ import org.tensorflow.Operand;
  */
 @Generated("nnc")
 public final class DeepAutoencoderTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A multilayer autoencoder: 784 -> 128 -> 64 -> 32 -> 64 -> 128 -> 784 (\"Building Autoencoders in",
+            "// Keras\", the deep one), with the encoder and the decoder as two models trained together.",
+            "model Encoder(size: int = 32) {",
+            "  input image: float[28, 28, 1]",
+            "  output code = image -> flatten",
+            "    -> dense(128, activation: relu)",
+            "    -> dense(64, activation: relu)",
+            "    -> dense(size, activation: relu)",
+            "}",
+            "",
+            "model Decoder(size: int = 32) {",
+            "  input code: float[size]",
+            "  output logits = code",
+            "    -> dense(64, activation: relu)",
+            "    -> dense(128, activation: relu)",
+            "    -> dense(784)",
+            "    -> reshape([28, 28, 1])",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train deep_autoencoder {",
+            "  let encode = Encoder(size: 32)",
+            "  let decode = Decoder(size: 32)",
+            "  data: fashion.train | shuffle(60000)",
+            "  batch: 256",
+            "  epochs: 20",
+            "  seed: 42",
+            "  step {",
+            "    let loss = bce(decode(encode(image)), image)",
+            "    minimize encode, decode: loss with adam(lr: 1e-3)",
+            "    report loss",
+            "  }",
+            "  every(5 epochs) {",
+            "    image_grid(concat(image, sigmoid(decode(encode(image))), axis: 2), \"reconstructions/epoch-{epoch}.png\")",
+            "  }",
+            "  export encode: \"build/models/deep_encoder\"",
+            "  export decode: \"build/models/deep_decoder\"",
+            "}",
+            "");
+
     private DeepAutoencoderTrain() {
     }
 
@@ -47,6 +95,7 @@ public final class DeepAutoencoderTrain {
                 })
                 .export("encode", "build/models/deep_encoder")
                 .export("decode", "build/models/deep_decoder")
+                .source("deep.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

@@ -20,6 +20,48 @@ import org.tensorflow.Operand;
  */
 @Generated("nnc")
 public final class DenoisingAutoencoderTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A denoising autoencoder (Vincent et al., 2008): Gaussian noise is added to every input, a fresh",
+            "// draw each step, and the network learns to give back the clean image. The pictures show noisy input,",
+            "// reconstruction and clean image side by side.",
+            "model Denoiser(size: int = 64) {",
+            "  input image: float[28, 28, 1]",
+            "  output logits = image -> flatten",
+            "    -> dense(256, activation: relu)",
+            "    -> dense(size, activation: relu)",
+            "    -> dense(256, activation: relu)",
+            "    -> dense(784)",
+            "    -> reshape([28, 28, 1])",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train denoising_autoencoder {",
+            "  let dae = Denoiser(size: 64)",
+            "  data: fashion.train | shuffle(60000)",
+            "  batch: 256",
+            "  epochs: 15",
+            "  seed: 42",
+            "  step {",
+            "    let noisy = clip(image + 0.5 * normal([28, 28, 1]), 0, 1)",
+            "    let loss = bce(dae(noisy), image)",
+            "    minimize dae: loss with adam(lr: 1e-3)",
+            "    report loss",
+            "  }",
+            "  every(5 epochs) {",
+            "    let noisy = clip(image + 0.5 * normal([28, 28, 1]), 0, 1)",
+            "    image_grid(concat(noisy, sigmoid(dae(noisy)), image, axis: 2), \"denoised/epoch-{epoch}.png\")",
+            "  }",
+            "  export dae: \"build/models/denoising_autoencoder\"",
+            "}",
+            "");
+
     private DenoisingAutoencoderTrain() {
     }
 
@@ -46,6 +88,7 @@ public final class DenoisingAutoencoderTrain {
                     $step.imageGrid(Layer.of(Builtins.CONCAT, "axis", 2).apply(net, noisy, Layer.of(Builtins.SIGMOID).apply(net, dae.apply($step.in("dae"), noisy).logits()), $step.field("image")), "denoised/epoch-{epoch}.png");
                 })
                 .export("dae", "build/models/denoising_autoencoder")
+                .source("denoising.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

@@ -20,6 +20,42 @@ import org.tensorflow.Operand;
  */
 @Generated("nnc")
 public final class PlainAutoencoderTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// The simplest autoencoder: 784 values squeezed through a code of 32 and back",
+            "// (\"Building Autoencoders in Keras\", its first model). Every epoch draws the inputs (left) beside",
+            "// their reconstructions (right).",
+            "model Autoencoder(size: int = 32) {",
+            "  input image: float[28, 28, 1]",
+            "  output code = image -> flatten -> dense(size, activation: relu)",
+            "  output logits = code -> dense(784) -> reshape([28, 28, 1])",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train plain_autoencoder {",
+            "  let ae = Autoencoder(size: 32)",
+            "  data: fashion.train | shuffle(60000)",
+            "  batch: 256",
+            "  epochs: 20",
+            "  seed: 42",
+            "  step {",
+            "    let loss = bce(ae(image).logits, image)",
+            "    minimize ae: loss with adam(lr: 1e-3)",
+            "    report loss",
+            "  }",
+            "  every(5 epochs) {",
+            "    image_grid(concat(image, sigmoid(ae(image).logits), axis: 2), \"reconstructions/epoch-{epoch}.png\")",
+            "  }",
+            "  export ae: \"build/models/plain_autoencoder\"",
+            "}",
+            "");
+
     private PlainAutoencoderTrain() {
     }
 
@@ -44,6 +80,7 @@ public final class PlainAutoencoderTrain {
                     $step.imageGrid(Layer.of(Builtins.CONCAT, "axis", 2).apply(net, $step.field("image"), Layer.of(Builtins.SIGMOID).apply(net, ae.apply($step.in("ae"), $step.field("image")).logits())), "reconstructions/epoch-{epoch}.png");
                 })
                 .export("ae", "build/models/plain_autoencoder")
+                .source("plain.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

@@ -20,6 +20,42 @@ import org.tensorflow.Operand;
  */
 @Generated("nnc")
 public final class SparseAutoencoderTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A sparse autoencoder: a wider code (128) kept sparse by an L1 penalty on its activations, added to",
+            "// the reconstruction loss (the Keras blog's activity regularizer, written out).",
+            "model Autoencoder(size: int = 128) {",
+            "  input image: float[28, 28, 1]",
+            "  output code = image -> flatten -> dense(size, activation: relu)",
+            "  output logits = code -> dense(784) -> reshape([28, 28, 1])",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train sparse_autoencoder {",
+            "  let ae = Autoencoder(size: 128)",
+            "  data: fashion.train | shuffle(60000)",
+            "  batch: 256",
+            "  epochs: 15",
+            "  seed: 42",
+            "  step {",
+            "    let recon = bce(ae(image).logits, image)",
+            "    let activity = mean(sum(abs(ae(image).code), axis: 1))",
+            "    minimize ae: recon + 1e-4 * activity with adam(lr: 1e-3)",
+            "    report recon, activity",
+            "  }",
+            "  every(5 epochs) {",
+            "    image_grid(concat(image, sigmoid(ae(image).logits), axis: 2), \"reconstructions/epoch-{epoch}.png\")",
+            "  }",
+            "  export ae: \"build/models/sparse_autoencoder\"",
+            "}",
+            "");
+
     private SparseAutoencoderTrain() {
     }
 
@@ -46,6 +82,7 @@ public final class SparseAutoencoderTrain {
                     $step.imageGrid(Layer.of(Builtins.CONCAT, "axis", 2).apply(net, $step.field("image"), Layer.of(Builtins.SIGMOID).apply(net, ae.apply($step.in("ae"), $step.field("image")).logits())), "reconstructions/epoch-{epoch}.png");
                 })
                 .export("ae", "build/models/sparse_autoencoder")
+                .source("sparse.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

@@ -20,6 +20,55 @@ import org.tensorflow.Operand;
  */
 @Generated("nnc")
 public final class VaeTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A variational autoencoder (Kingma and Welling, 2014): the encoder gives the mean and log-variance",
+            "// of a Gaussian over codes; a code is drawn with the reparameterisation trick, so gradients reach",
+            "// the encoder; the loss is the reconstruction's cross-entropy (summed over pixels) plus the KL",
+            "// divergence from the unit Gaussian. New images come from the decoder alone, fed codes from the prior.",
+            "model Encoder(latent: int = 16) {",
+            "  input image: float[28, 28, 1]",
+            "  let hidden = image -> flatten -> dense(512, activation: relu)",
+            "  output mu = hidden -> dense(latent)",
+            "  output log_var = hidden -> dense(latent)",
+            "}",
+            "",
+            "model Decoder(latent: int = 16) {",
+            "  input z: float[latent]",
+            "  output logits = z -> dense(512, activation: relu) -> dense(784) -> reshape([28, 28, 1])",
+            "}",
+            "",
+            "data fashion {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train vae {",
+            "  let encode = Encoder(latent: 16)",
+            "  let decode = Decoder(latent: 16)",
+            "  data: fashion.train | shuffle(60000)",
+            "  batch: 128",
+            "  epochs: 10",
+            "  seed: 42",
+            "  step {",
+            "    let mu = encode(image).mu",
+            "    let log_var = encode(image).log_var",
+            "    let z = mu + exp(0.5 * log_var) * normal([16])",
+            "    let recon = 784 * bce(decode(z), image)",
+            "    let kl = -0.5 * mean(sum(1 + log_var - square(mu) - exp(log_var), axis: 1))",
+            "    minimize encode, decode: recon + kl with adam(lr: 1e-3)",
+            "    report recon, kl",
+            "  }",
+            "  every(5 epochs) {",
+            "    image_grid(sigmoid(decode(normal([16], count: 100))), \"samples/epoch-{epoch}.png\")",
+            "    image_grid(concat(image, sigmoid(decode(encode(image).mu)), axis: 2), \"reconstructions/epoch-{epoch}.png\")",
+            "  }",
+            "  export decode: \"build/models/vae_decoder\"",
+            "}",
+            "");
+
     private VaeTrain() {
     }
 
@@ -52,6 +101,7 @@ public final class VaeTrain {
                     $step.imageGrid(Layer.of(Builtins.CONCAT, "axis", 2).apply(net, $step.field("image"), Layer.of(Builtins.SIGMOID).apply(net, decode.apply($step.in("decode"), encode.apply($step.in("encode"), $step.field("image")).mu()).logits())), "reconstructions/epoch-{epoch}.png");
                 })
                 .export("decode", "build/models/vae_decoder")
+                .source("vae.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

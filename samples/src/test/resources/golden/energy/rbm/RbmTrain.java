@@ -20,6 +20,52 @@ import org.tensorflow.Operand;
  */
 @Generated("nnc")
 public final class RbmTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A restricted Boltzmann machine on binarised digits, trained by contrastive divergence (CD-1,",
+            "// Hinton 2002): no gradient descent, three explicit update rules. The digits are binarised afresh",
+            "// every step (each pixel is 1 with its grey level as probability); the reconstruction error falls",
+            "// as the model learns, and every few epochs the weights of 100 hidden units are drawn as pictures.",
+            "model Rbm(visible: int = 784, hidden: int = 128) {",
+            "  param w: float[visible, hidden] = normal(0, 0.01)",
+            "  param a: float[visible] = zeros",
+            "  param b: float[hidden] = zeros",
+            "  input v: float[visible]",
+            "  output h = sigmoid(v @ w + b)",
+            "}",
+            "",
+            "data digits {",
+            "  train = idx(\"mnist-10k/train-images-idx3-ubyte.gz\", \"mnist-10k/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 255)",
+            "}",
+            "",
+            "train rbm {",
+            "  let r = Rbm(visible: 784, hidden: 128)",
+            "  data: digits.train | shuffle(10000)",
+            "  batch: 50",
+            "  drop_last: true",
+            "  epochs: 20",
+            "  seed: 42",
+            "  step {",
+            "    let v0 = bernoulli(image -> flatten)",
+            "    let h0 = r(v0)",
+            "    let v1 = sigmoid(bernoulli(h0) @ transpose(r.w) + r.a)",
+            "    let h1 = r(v1)",
+            "    // The batch's mean statistics: positive phase minus negative phase, learning rate 0.1.",
+            "    update r.w += 0.1 / 50 * (transpose(v0) @ h0 - transpose(v1) @ h1)",
+            "    update r.a += 0.1 * mean(v0 - v1, axis: 0)",
+            "    update r.b += 0.1 * mean(h0 - h1, axis: 0)",
+            "    report recon: mse(v1, v0)",
+            "  }",
+            "  every(5 epochs) {",
+            "    image_grid(transpose(r.w) -> reshape([28, 28]), \"filters/epoch-{epoch}.png\")",
+            "  }",
+            "  export r: \"build/models/rbm\"",
+            "}",
+            "");
+
     private RbmTrain() {
     }
 
@@ -49,6 +95,7 @@ public final class RbmTrain {
                     $step.imageGrid(Layer.of(Builtins.RESHAPE, "shape", List.of(28, 28)).apply(net, Layer.of(Builtins.TRANSPOSE).apply(net, $step.param("r", "w"))), "filters/epoch-{epoch}.png");
                 })
                 .export("r", "build/models/rbm")
+                .source("rbm.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

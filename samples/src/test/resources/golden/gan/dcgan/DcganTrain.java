@@ -20,6 +20,57 @@ import org.tensorflow.Operand;
  */
 @Generated("nnc")
 public final class DcganTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A deep convolutional GAN (Radford et al., 2016) on Fashion-MNIST: the generator grows a 7x7 map",
+            "// to 28x28 with transposed convolutions, the discriminator shrinks it with strided convolutions;",
+            "// batch normalisation in the generator, leaky ReLU in the discriminator, Adam(2e-4, beta1 0.5).",
+            "model Generator(latent: int = 100) {",
+            "  input z: float[latent]",
+            "  output image = z",
+            "    -> dense(7 * 7 * 128) -> reshape([7, 7, 128]) -> batchnorm() -> relu",
+            "    -> conv2d_transpose(64, 4, stride: 2, padding: same) -> batchnorm() -> relu",
+            "    -> conv2d_transpose(1, 4, stride: 2, padding: same) -> tanh",
+            "}",
+            "",
+            "model Discriminator {",
+            "  input image: float[28, 28, 1]",
+            "  output logit = image",
+            "    -> conv2d(64, 4, stride: 2, padding: same) -> leaky_relu(alpha: 0.2)",
+            "    -> conv2d(128, 4, stride: 2, padding: same) -> batchnorm() -> leaky_relu(alpha: 0.2)",
+            "    -> flatten",
+            "    -> dense(1)",
+            "}",
+            "",
+            "data fashion_gan {",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 127.5 - 1)",
+            "}",
+            "",
+            "train dcgan {",
+            "  let g = Generator(latent: 100)",
+            "  let d = Discriminator()",
+            "  data: fashion_gan.train | shuffle(60000)",
+            "  batch: 128",
+            "  epochs: 3",
+            "  seed: 42",
+            "  step {",
+            "    let z = normal([100])",
+            "    let d_loss = 0.5 * (bce(d(image), 1) + bce(d(g(z)), 0))",
+            "    let g_loss = bce(d(g(z)), 1)",
+            "    minimize d: d_loss with adam(lr: 2e-4, beta1: 0.5)",
+            "    minimize g: g_loss with adam(lr: 2e-4, beta1: 0.5)",
+            "    report d_loss, g_loss",
+            "  }",
+            "  every(1 epoch) {",
+            "    image_grid(g(normal([100], count: 100)), \"samples/epoch-{epoch}.png\")",
+            "  }",
+            "  export g: \"build/models/dcgan_generator\"",
+            "}",
+            "");
+
     private DcganTrain() {
     }
 
@@ -52,6 +103,7 @@ public final class DcganTrain {
                     $step.imageGrid(g.apply($step.in("g"), Layer.of(Builtins.NORMAL, "shape", List.of(100), "count", 100).apply(net)).image(), "samples/epoch-{epoch}.png");
                 })
                 .export("g", "build/models/dcgan_generator")
+                .source("dcgan.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

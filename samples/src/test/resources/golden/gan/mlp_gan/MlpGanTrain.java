@@ -20,6 +20,60 @@ import org.tensorflow.Operand;
  */
 @Generated("nnc")
 public final class MlpGanTrain {
+    /**
+     * The .nn file this job was compiled from, exported with the model.
+     */
+    static final String SOURCE = String.join("\n",
+            "// A generative adversarial network on Fashion-MNIST: a multilayer generator and discriminator,",
+            "// trained against each other, one step of each per batch (Goodfellow et al., 2014; the Keras",
+            "// example's layer sizes and settings).",
+            "model Generator(latent: int = 64) {",
+            "  input z: float[latent]",
+            "  output image = z",
+            "    -> dense(128) -> leaky_relu(alpha: 0.2)",
+            "    -> dense(256) -> leaky_relu(alpha: 0.2) -> batchnorm(momentum: 0.8)",
+            "    -> dense(512) -> leaky_relu(alpha: 0.2) -> batchnorm(momentum: 0.8)",
+            "    -> dense(784, activation: tanh)",
+            "    -> reshape([28, 28, 1])",
+            "}",
+            "",
+            "model Discriminator {",
+            "  input image: float[28, 28, 1]",
+            "  output logit = image",
+            "    -> flatten",
+            "    -> dense(256) -> leaky_relu(alpha: 0.2)",
+            "    -> dense(128) -> leaky_relu(alpha: 0.2)",
+            "    -> dense(1)",
+            "}",
+            "",
+            "data fashion_gan {",
+            "  // The generator's tanh makes values in [-1, 1]; the real images are scaled to match.",
+            "  train = idx(\"fashion-mnist/train-images-idx3-ubyte.gz\", \"fashion-mnist/train-labels-idx1-ubyte.gz\")",
+            "    | map(image: image / 127.5 - 1)",
+            "}",
+            "",
+            "train mlp_gan {",
+            "  let g = Generator(latent: 64)",
+            "  let d = Discriminator()",
+            "  data: fashion_gan.train | shuffle(60000)",
+            "  batch: 128",
+            "  epochs: 20",
+            "  seed: 42",
+            "  step {",
+            "    let z = normal([64])",
+            "    let d_loss = 0.5 * (bce(d(image), 1) + bce(d(g(z)), 0))",
+            "    let g_loss = bce(d(g(z)), 1)",
+            "    minimize d: d_loss with adam(lr: 2e-4, beta1: 0.5)",
+            "    minimize g: g_loss with adam(lr: 2e-4, beta1: 0.5)",
+            "    report d_loss, g_loss",
+            "  }",
+            "  every(1 epoch) {",
+            "    image_grid(g(normal([64], count: 100)), \"samples/epoch-{epoch}.png\")",
+            "  }",
+            "  export g: \"build/models/mlp_gan_generator\"",
+            "}",
+            "");
+
     private MlpGanTrain() {
     }
 
@@ -52,6 +106,7 @@ public final class MlpGanTrain {
                     $step.imageGrid(g.apply($step.in("g"), Layer.of(Builtins.NORMAL, "shape", List.of(64), "count", 100).apply(net)).image(), "samples/epoch-{epoch}.png");
                 })
                 .export("g", "build/models/mlp_gan_generator")
+                .source("mlp_gan.nn", SOURCE)
                 .seed(42L)
                 .build();
     }

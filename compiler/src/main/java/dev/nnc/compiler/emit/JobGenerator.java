@@ -50,7 +50,7 @@ final class JobGenerator {
   TypeSpec.Builder generate(Job job) {
     TypeSpec.Builder type = jobClass(ClassName.get(packageName, JavaNames.jobClass(job.decl().name().name())),
         job.decl().name().name(), TRAIN_SPEC, spec(job), TRAINER);
-    return job.export() != null ? type.addField(source()) : type;
+    return job.export() != null ? type.addField(sourceField(program)) : type;
   }
 
   /**
@@ -133,7 +133,7 @@ final class JobGenerator {
     }
     if (job.export() != null) {
       b.add(".export($S)\n", job.export());
-      b.add(".source($S, SOURCE)\n", Path.of(program.unit().file().name()).getFileName().toString());
+      b.add(sourceCall(program));
     }
     b.add(".seed($LL)\n", job.seed()).add(".build();\n").unindent().unindent();
     return b.build();
@@ -143,7 +143,7 @@ final class JobGenerator {
    * The whole {@code .nn} file, exported with the model. One argument per line keeps every literal
    * far below the class file's limit on a constant's length, whatever the file's size.
    */
-  private FieldSpec source() {
+  static FieldSpec sourceField(Program program) {
     CodeBlock.Builder lines = CodeBlock.builder().add("$T.join($S", String.class, "\n").indent().indent();
     for (String line : program.unit().file().text().split("\n", -1)) {
       lines.add(",\n$S", line);
@@ -152,6 +152,11 @@ final class JobGenerator {
         .addJavadoc("The .nn file this job was compiled from, exported with the model.\n")
         .initializer(lines.add(")").unindent().unindent().build())
         .build();
+  }
+
+  /** {@code .source("mlp.nn", SOURCE)}: the builder call that hands the job its {@link #sourceField}. */
+  static CodeBlock sourceCall(Program program) {
+    return CodeBlock.of(".source($S, SOURCE)\n", Path.of(program.unit().file().name()).getFileName().toString());
   }
 
   /** {@code new EarlyStopping("val_loss", EarlyStopping.Goal.MINIMIZE, 3, 0.0, true)}. */

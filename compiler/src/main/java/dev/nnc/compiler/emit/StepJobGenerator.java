@@ -38,8 +38,9 @@ final class StepJobGenerator {
   }
 
   TypeSpec.Builder generate(StepJob job) {
-    return JobGenerator.jobClass(ClassName.get(packageName, JavaNames.jobClass(job.decl().name().name())),
+    TypeSpec.Builder type = JobGenerator.jobClass(ClassName.get(packageName, JavaNames.jobClass(job.decl().name().name())),
         job.decl().name().name(), STEP_SPEC, spec(job), STEP_TRAINER);
+    return job.exports().isEmpty() ? type : type.addField(JobGenerator.sourceField(program));
   }
 
   private CodeBlock spec(StepJob job) {
@@ -77,6 +78,9 @@ final class StepJobGenerator {
       b.add(".every($L, $L)\n", ExprWriter.period(every.period()), block(every.body(), fields, models));
     }
     job.exports().forEach((model, dir) -> b.add(".export($S, $S)\n", model, dir));
+    if (!job.exports().isEmpty()) {
+      b.add(JobGenerator.sourceCall(program));
+    }
     b.add(".seed($LL)\n", job.seed()).add(".build();\n").unindent().unindent();
     return b.build();
   }

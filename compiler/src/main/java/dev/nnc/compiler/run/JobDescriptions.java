@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A checked job described for its run's report: layer table, settings as written, classifier. */
-final class JobDescriptions {
+public final class JobDescriptions {
   /** The calls that compare logits with labels; the first found names the classifier's pair. */
   private static final Set<String> CLASS_CALLS = Set.of("cross_entropy", "accuracy");
 
@@ -37,7 +37,7 @@ final class JobDescriptions {
    * integer data field {@code l} of one label per record; one-hot targets and single logits do not
    * count.
    */
-  static Optional<JobDescription.Classifier> classifier(Job job) {
+  public static Optional<JobDescription.Classifier> classifier(Job job) {
     Deque<Ast.Expr> pending = new ArrayDeque<>();
     pending.add(job.loss());
     job.metrics().forEach(m -> pending.add(m.expr()));

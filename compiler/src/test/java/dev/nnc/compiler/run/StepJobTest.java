@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nnc.compiler.Compilation;
 import dev.nnc.compiler.diag.HumanRenderer;
 import dev.nnc.compiler.source.SourceFile;
+import dev.nnc.runtime.infer.ModelInfo;
 import dev.nnc.runtime.train.EpochResult;
 import dev.nnc.runtime.train.TrainOptions;
 import dev.nnc.runtime.train.TrainResult;
@@ -150,10 +151,8 @@ class StepJobTest {
     assertNotEquals(value(result, 0, "drawn"), value(result, 1, "drawn"), 1e-6);
   }
 
-  @Test
-  void everyBlocksDrawPicturesAndExportWritesTheModel() throws Exception {
-    Path exported = dir.resolve("exported");
-    train("""
+  private static String job(Path exported) {
+    return """
         train t {
           let m = Pair()
           data: points.train
@@ -167,11 +166,19 @@ class StepJobTest {
           }
           export m: "%s"
         }
-        """.formatted(exported.toString().replace("\\", "/")), 2);
+        """.formatted(exported.toString().replace("\\", "/"));
+  }
+
+  @Test
+  void everyBlocksDrawPicturesAndExportWritesTheModel() throws Exception {
+    Path exported = dir.resolve("exported");
+    train(job(exported), 2);
     for (int epoch = 1; epoch <= 2; epoch++) {
       BufferedImage grid = ImageIO.read(dir.resolve("log/grids/epoch-" + epoch + ".png").toFile());
       assertTrue(grid.getWidth() > 3 * 4 && grid.getHeight() > 3 * 4, "a 3 by 3 grid of 4x4 pictures");
     }
     assertTrue(Files.exists(exported.resolve("saved_model.pb")));
+    assertEquals(HEADER + job(exported), Files.readString(exported.resolve("assets/steps.nn")), "the source goes with the model");
+    assertEquals("t", ModelInfo.read(exported).job());
   }
 }

@@ -24,31 +24,17 @@ public final class Idx {
    */
   public static Dataset load(Path images, Path labels) {
     // The headers first: the sizes they claim are checked before anything that size is read or allocated.
-    ByteBuffer imageHeader = ByteBuffer.wrap(DataFiles.read(images, IMAGE_HEADER_BYTES));
+    int count = imageHeader(images).getInt(4);
     ByteBuffer labelHeader = ByteBuffer.wrap(DataFiles.read(labels, LABEL_HEADER_BYTES));
-    requireMagic(images, imageHeader, IMAGE_MAGIC, "an IDX image file");
     requireMagic(labels, labelHeader, LABEL_MAGIC, "an IDX label file");
-    requireBytes(images, imageHeader.limit(), IMAGE_HEADER_BYTES, "an image file header");
     requireBytes(labels, labelHeader.limit(), LABEL_HEADER_BYTES, "a label file header");
-
-    int count = imageHeader.getInt(4);
-    int rows = imageHeader.getInt(8);
-    int cols = imageHeader.getInt(12);
     int labelCount = labelHeader.getInt(4);
-    requireSizes(images, count, rows, cols);
     if (count != labelCount) {
       throw new DataException(String.format(Locale.ROOT,
           "%s holds %,d images but %s holds %,d labels; they must hold one label per image",
           images, count, labels, labelCount));
     }
-    long pixels = (long) count * rows * cols;
-    requireLoadable(images, count, rows, cols, pixels);
-    // Decodes straight into the floats, reading at most what the header claims: no copy of the raw
-    // bytes is ever held, and a file longer than its header says costs no memory.
-    float[] pixelValues = new float[(int) pixels];
-    long pixelsRead = DataFiles.readUnsigned(images, IMAGE_HEADER_BYTES, pixelValues);
-    requireBytes(images, IMAGE_HEADER_BYTES + pixelsRead, IMAGE_HEADER_BYTES + pixels,
-        String.format(Locale.ROOT, "%,d images of %dx%d", count, rows, cols));
+    Table pictures = imageTable(images);
     ByteBuffer labelBytes = ByteBuffer.wrap(DataFiles.read(labels, LABEL_HEADER_BYTES + count));
     requireBytes(labels, labelBytes.limit(), LABEL_HEADER_BYTES + (long) count,
         String.format(Locale.ROOT, "%,d labels", count));
@@ -58,9 +44,43 @@ public final class Idx {
     for (int i = 0; i < count; i++) {
       labelValues[i] = labelArray[LABEL_HEADER_BYTES + i] & 0xFF;
     }
-    return new Dataset(Table.empty(count)
-        .with(Field.floats("image", rows, cols, 1), new Values.Floats(pixelValues))
-        .with(Field.ints("label"), new Values.Ints(labelValues)));
+    return new Dataset(pictures.with(Field.ints("label"), new Values.Ints(labelValues)));
+  }
+
+  /** True when {@code file} (raw or gzip-compressed) starts as an IDX image file does. */
+  public static boolean isImageFile(Path file) {
+    byte[] magic = DataFiles.read(file, 4);
+    return magic.length == 4 && ByteBuffer.wrap(magic).getInt() == IMAGE_MAGIC;
+  }
+
+  /** The images of an IDX image file alone, as {@code image: float[rows, cols, 1]} (values 0..255). */
+  public static Dataset loadImages(Path images) {
+    return new Dataset(imageTable(images));
+  }
+
+  private static Table imageTable(Path images) {
+    ByteBuffer header = imageHeader(images);
+    int count = header.getInt(4);
+    int rows = header.getInt(8);
+    int cols = header.getInt(12);
+    long pixels = (long) count * rows * cols;
+    requireLoadable(images, count, rows, cols, pixels);
+    // Decodes straight into the floats, reading at most what the header claims: no copy of the raw
+    // bytes is ever held, and a file longer than its header says costs no memory.
+    float[] pixelValues = new float[(int) pixels];
+    long pixelsRead = DataFiles.readUnsigned(images, IMAGE_HEADER_BYTES, pixelValues);
+    requireBytes(images, IMAGE_HEADER_BYTES + pixelsRead, IMAGE_HEADER_BYTES + pixels,
+        String.format(Locale.ROOT, "%,d images of %dx%d", count, rows, cols));
+    return Table.empty(count).with(Field.floats("image", rows, cols, 1), new Values.Floats(pixelValues));
+  }
+
+  /** The header of an IDX image file, checked: its magic, and sizes that can be images. */
+  private static ByteBuffer imageHeader(Path images) {
+    ByteBuffer header = ByteBuffer.wrap(DataFiles.read(images, IMAGE_HEADER_BYTES));
+    requireMagic(images, header, IMAGE_MAGIC, "an IDX image file");
+    requireBytes(images, header.limit(), IMAGE_HEADER_BYTES, "an image file header");
+    requireSizes(images, header.getInt(4), header.getInt(8), header.getInt(12));
+    return header;
   }
 
   /**
@@ -68,10 +88,7 @@ public final class Idx {
    * a model's input against the data without loading the images.
    */
   public static int[] imageDimensions(Path images) {
-    ByteBuffer header = ByteBuffer.wrap(DataFiles.read(images, IMAGE_HEADER_BYTES));
-    requireMagic(images, header, IMAGE_MAGIC, "an IDX image file");
-    requireBytes(images, header.limit(), IMAGE_HEADER_BYTES, "an image file header");
-    requireSizes(images, header.getInt(4), header.getInt(8), header.getInt(12));
+    ByteBuffer header = imageHeader(images);
     return new int[] {header.getInt(8), header.getInt(12)};
   }
 

@@ -52,6 +52,16 @@ public final class Images {
     return new Dataset(table);
   }
 
+  /**
+   * One image file as {@code float[height, width, channels]} values 0..255, resized as the images of
+   * a folder are: what {@code nnc predict} feeds a model trained on such images.
+   */
+  public static float[] pixels(Path file, int height, int width, int channels) {
+    float[] pixels = new float[height * width * channels];
+    writePixels(resized(decode(file), height, width), channels, pixels, 0);
+    return pixels;
+  }
+
   /** The class names of the folder {@code dir}, its sub-folders' names in label order: the compiler counts them. */
   public static List<String> classNames(Path dir) {
     return names(classFolders(dir));

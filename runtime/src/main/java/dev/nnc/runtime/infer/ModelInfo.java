@@ -19,13 +19,17 @@ import java.util.stream.Collectors;
  * {@code assets/nnc-model.properties}: the job and source file it came from, each input with its
  * record type, the range of values it was trained on and its vocabulary (the characters of a
  * {@code text} source), and each output with its record shape and the activation it ends in
- * ({@code softmax} or {@code sigmoid} outputs are probabilities, others logits). A sample job reads
+ * ({@code softmax} or {@code sigmoid} outputs are probabilities, others logits); a classifier's output
+ * has the names of its classes as its vocabulary (the class numbers where the data names none). A sample job reads
  * the vocabulary from here; {@code nnc predict} reads the rest.
  */
 public record ModelInfo(String job, String source, List<Tensor> inputs, List<Tensor> outputs) {
   public static final String FILE = "nnc-model.properties";
 
-  /** An input or an output: shapes without the batch; {@code lo..hi} and vocabulary known for inputs only. */
+  /**
+   * An input or an output: shapes without the batch; {@code lo..hi} known for inputs only; the
+   * vocabulary of an input is its characters, that of an output the classes it scores.
+   */
   public record Tensor(String name, ElementType type, long[] shape, String activation, double lo, double hi,
       List<String> vocabulary) {
     public Tensor {
@@ -53,6 +57,11 @@ public record ModelInfo(String job, String source, List<Tensor> inputs, List<Ten
     /** {@code float[28, 28, 1]}, as the language writes types. */
     public String typeDescription() {
       return type.label() + (shape.length == 0 ? "" : Arrays.toString(shape));
+    }
+
+    /** True for the output of a classifier: its values score the classes of its vocabulary. */
+    public boolean scoresClasses() {
+      return !vocabulary.isEmpty();
     }
 
     /** True when the values are probabilities already, so no softmax is due. */

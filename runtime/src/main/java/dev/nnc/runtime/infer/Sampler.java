@@ -115,17 +115,8 @@ public final class Sampler {
       throw new InferenceException("sample " + spec.jobName() + ": the model gives " + logits.length
           + " logits, but its vocabulary has " + vocabulary.size() + " characters");
     }
-    double max = Double.NEGATIVE_INFINITY;
-    for (float l : logits) {
-      max = Math.max(max, l);
-    }
-    double[] weights = new double[logits.length];
-    double total = 0;
-    for (int i = 0; i < logits.length; i++) {
-      weights[i] = Math.exp((logits[i] - max) / spec.temperature());
-      total += weights[i];
-    }
-    double u = random.nextDouble() * total;
+    double[] weights = ClassScores.softmax(logits, spec.temperature());
+    double u = random.nextDouble();
     for (int i = 0; i < weights.length; i++) {
       u -= weights[i];
       if (u < 0) {

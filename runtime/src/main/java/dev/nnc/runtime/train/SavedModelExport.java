@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -32,8 +33,11 @@ final class SavedModelExport {
 
   private SavedModelExport() {}
 
-  /** Exports the model a declarative job trained, with its source and what its data says about the inputs. */
-  static Path export(Session session, TrainingGraph graph, TrainSpec spec) {
+  /**
+   * Exports the model a declarative job trained, with its source, what its data says about the
+   * inputs and, for a classifier, the names of the classes its output scores.
+   */
+  static Path export(Session session, TrainingGraph graph, TrainSpec spec, Optional<JobDescription.Classifier> classifier) {
     List<ModelInfo.Tensor> inputs = new ArrayList<>();
     for (Field input : spec.inputs()) {
       String field = spec.fieldFor(input.name());
@@ -42,21 +46,24 @@ final class SavedModelExport {
           "none", range[0], range[1], spec.data().vocabulary(field)));
     }
     ModelInfo info = new ModelInfo(spec.jobName(), spec.source().map(JobSource::name).orElse(""), inputs,
-        outputs(graph.outputs()));
+        outputs(graph.outputs(), classifier.map(c -> Map.entry(c.output(), classNames(spec.data(), c)))));
     return export(session, graph.inputs(), graph.outputs(), spec.export().orElseThrow(), info, spec.source());
   }
 
   /**
    * Exports the model that maps {@code inputs} to {@code outputs} (by name) to {@code dir}, resolved
-   * against the current directory; returns where it went. What nnc knows of the data it was
-   * trained on is left out: a custom step's model is fed by expressions, not fields.
+   * against the current directory, with the source of job {@code job}; returns where it went. What
+   * nnc knows of the data it was trained on is left out: a custom step's model is fed by
+   * expressions, not fields.
    */
-  static Path export(Session session, Map<String, Operand<?>> inputs, Map<String, Operand<?>> outputs, String dir) {
+  static Path export(Session session, Map<String, Operand<?>> inputs, Map<String, Operand<?>> outputs, String dir,
+      String job, Optional<JobSource> source) {
     List<ModelInfo.Tensor> described = new ArrayList<>();
     inputs.forEach((name, input) -> described.add(new ModelInfo.Tensor(name,
         input.type() == TInt32.class ? ElementType.INT : ElementType.FLOAT, recordShape(input), "none",
         Double.NaN, Double.NaN, List.of())));
-    return export(session, inputs, outputs, dir, new ModelInfo("", "", described, outputs(outputs)), Optional.empty());
+    ModelInfo info = new ModelInfo(job, source.map(JobSource::name).orElse(""), described, outputs(outputs, Optional.empty()));
+    return export(session, inputs, outputs, dir, info, source);
   }
 
   private static Path export(Session session, Map<String, Operand<?>> inputs, Map<String, Operand<?>> outputs,
@@ -83,12 +90,23 @@ final class SavedModelExport {
     return target;
   }
 
-  private static List<ModelInfo.Tensor> outputs(Map<String, Operand<?>> outputs) {
+  /** The outputs described; {@code classes}, if present, names the classifier output and its classes. */
+  private static List<ModelInfo.Tensor> outputs(Map<String, Operand<?>> outputs,
+      Optional<Map.Entry<String, List<String>>> classes) {
     List<ModelInfo.Tensor> described = new ArrayList<>();
     outputs.forEach((name, output) -> described.add(new ModelInfo.Tensor(name,
         output.type() == TInt32.class ? ElementType.INT : ElementType.FLOAT, recordShape(output),
-        activation(output), Double.NaN, Double.NaN, List.of())));
+        activation(output), Double.NaN, Double.NaN,
+        classes.filter(c -> c.getKey().equals(name)).map(Map.Entry::getValue).orElse(List.of()))));
     return described;
+  }
+
+  /** The label field's vocabulary (a folder of images has one), or else the class numbers. */
+  private static List<String> classNames(Dataset data, JobDescription.Classifier classifier) {
+    List<String> names = data.vocabulary(classifier.label());
+    return names.size() == classifier.classes()
+        ? names
+        : IntStream.range(0, classifier.classes()).mapToObj(Integer::toString).toList();
   }
 
   /** The shape of one record: the operand's shape without the batch dimension, -1 where unknown. */

@@ -70,14 +70,23 @@ final class SpecCheck {
 
   /** Validation data is fed through the training data's placeholders, so it needs every field. */
   void validationFits(Dataset data, Dataset validation) {
+    fits(data, validation, "the validation data");
+  }
+
+  /** So is the data {@code nnc eval} evaluates on. */
+  void evaluationFits(Dataset data, Dataset evaluated) {
+    fits(data, evaluated, "the data to evaluate on");
+  }
+
+  private void fits(Dataset data, Dataset other, String described) {
     for (Field field : data.fields()) {
-      Field match = validation.fields().stream()
+      Field match = other.fields().stream()
           .filter(f -> f.name().equals(field.name())).findFirst()
-          .orElseThrow(() -> fail("the validation data has no field '" + field.name()
-              + "' of the training data; it has " + validation.fields()));
+          .orElseThrow(() -> fail(described + " has no field '" + field.name()
+              + "' of the training data; it has " + other.fields()));
       require(match.sameTypeAs(field),
           "field '" + field.name() + "' is " + field.typeDescription()
-              + " in the training data but " + match.typeDescription() + " in the validation data");
+              + " in the training data but " + match.typeDescription() + " in " + described);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -27,6 +28,7 @@ public final class StepSpec {
   private final List<Every> every;
   private final Map<String, String> exports;
   private final Map<String, String> restores;
+  private final JobSource source;
 
   private StepSpec(Builder b) {
     this.jobName = b.jobName;
@@ -40,6 +42,7 @@ public final class StepSpec {
     this.every = List.copyOf(b.every);
     this.exports = Map.copyOf(b.exports);
     this.restores = Map.copyOf(b.restores);
+    this.source = b.source;
   }
 
   public static Builder builder(String jobName) {
@@ -89,6 +92,11 @@ public final class StepSpec {
   }
 
   /** The exported model each model's weights start from, by model name; the others start afresh. */
+  /** The {@code .nn} file the job came from, when it exports a model. */
+  public Optional<JobSource> source() {
+    return Optional.ofNullable(source);
+  }
+
   public Map<String, String> restores() {
     return restores;
   }
@@ -115,6 +123,7 @@ public final class StepSpec {
     private final List<Every> every = new ArrayList<>();
     private final Map<String, String> exports = new LinkedHashMap<>();
     private final Map<String, String> restores = new LinkedHashMap<>();
+    private JobSource source;
 
     private Builder(String jobName) {
       this.jobName = Objects.requireNonNull(jobName, "jobName");
@@ -162,6 +171,12 @@ public final class StepSpec {
 
     public Builder export(String model, String dir) {
       exports.put(model, dir);
+      return this;
+    }
+
+    /** The {@code .nn} file the job came from, exported with its models. */
+    public Builder source(String name, String text) {
+      this.source = new JobSource(name, text);
       return this;
     }
 

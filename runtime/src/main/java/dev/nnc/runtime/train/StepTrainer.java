@@ -73,7 +73,7 @@ public final class StepTrainer {
         trainer.train();
         spec.exports().forEach((model, dir) -> {
           StepGraph.ModelGraph io = graph.models().get(model);
-          Path exported = SavedModelExport.export(session, io.inputs(), io.outputs(), dir);
+          Path exported = SavedModelExport.export(session, io.inputs(), io.outputs(), dir, spec.jobName(), spec.source());
           trainer.print("exported " + model + " to " + exported);
         });
         return new TrainResult(trainer.epochs, trainer.firstReported, Duration.ofNanos(System.nanoTime() - start));

@@ -117,7 +117,7 @@ public final class Trainer {
         stopper.ifPresent(EarlyStopper::finish);
         Optional<ConfusionMatrix> confusion = description.classifier().flatMap(c -> spec.validation()
             .map(data -> Confusion.count(steps, trainingGraph, c, data, spec.batch(), seed, spec.jobName())));
-        Optional<Path> exported = spec.export().map(dir -> SavedModelExport.export(session, trainingGraph, spec));
+        Optional<Path> exported = spec.export().map(dir -> SavedModelExport.export(session, trainingGraph, spec, description.classifier()));
         exported.ifPresent(dir -> console.line("exported the model to " + dir));
         Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
         trainer.report(logDir, description, confusion, exported, resumed.map(Checkpoint::dir), wallTime);
@@ -162,11 +162,11 @@ public final class Trainer {
     return options.seed().orElse(spec.seed());
   }
 
-  private static List<String> metricNames(TrainSpec spec) {
+  static List<String> metricNames(TrainSpec spec) {
     return spec.metrics().stream().map(Metric::name).toList();
   }
 
-  private static ConfigProto sessionConfig() {
+  static ConfigProto sessionConfig() {
     // Soft placement lets ops without a GPU kernel fall back to the CPU on a GPU build.
     return ConfigProto.newBuilder().setAllowSoftPlacement(true).build();
   }
@@ -263,14 +263,7 @@ public final class Trainer {
   }
 
   private WeightedMeans evaluate(Dataset data, int epoch) {
-    WeightedMeans validation = new WeightedMeans(spec.metrics());
-    try (Prefetcher batches = new Prefetcher(() -> data.batches(spec.batch(), seed, epoch))) {
-      for (int step = 1; batches.hasNext(); step++) {
-        Batch next = batches.next();
-        validation.add(inContext("validation", step, () -> steps.evaluate(next)), next.size());
-      }
-    }
-    return validation;
+    return Evaluator.means(steps, spec, data, seed, epoch, "validation");
   }
 
   private RunState state() {

@@ -51,8 +51,15 @@ final class TrainingGraph {
     this.carried = carried;
   }
 
+  /** The scope the model is built in: its weights are saved as {@code model.<layer>...}. */
+  static final String MODEL_SCOPE = "model";
+
   static TrainingGraph build(Graph graph, TrainSpec spec, long seed) {
-    Net net = Net.root(graph, seed);
+    return build(Net.root(graph, seed), spec);
+  }
+
+  /** The job's graph built in {@code net}, a root context, which then holds its weights (the model's under "model/"). */
+  static TrainingGraph build(Net net, TrainSpec spec) {
     Ops dataOps = net.tf().withSubScope("data");
     Map<String, FieldFeed> feedsByField = new LinkedHashMap<>();
     for (Field field : spec.data().fields()) {
@@ -63,7 +70,7 @@ final class TrainingGraph {
       inputs.put(input.name(), feedsByField.get(spec.fieldFor(input.name())).placeholder());
     }
     Map<String, Operand<?>> outputs =
-        declaredOutputs(spec, spec.model().build(net.scope("model"), inputs));
+        declaredOutputs(spec, spec.model().build(net.scope(MODEL_SCOPE), inputs));
 
     Map<String, Operand<?>> values = new LinkedHashMap<>(outputs);
     feedsByField.forEach((name, feed) -> values.put(name, feed.placeholder()));

@@ -27,27 +27,35 @@ import org.tensorflow.types.TFloat32;
  */
 final class WeightRestore {
   private final String model;
+  /** The model as messages name it. */
+  private final String described;
   private final String dir;
   /** By path inside the model ({@code dense.kernel}): the placeholder fed the value, and its assignment. */
   private final Map<String, Target> targets;
 
   private record Target(Net.Weight weight, Operand<TFloat32> value, Op assign) {}
 
-  private WeightRestore(String model, String dir, Map<String, Target> targets) {
+  private WeightRestore(String model, String described, String dir, Map<String, Target> targets) {
     this.model = model;
+    this.described = described;
     this.dir = dir;
     this.targets = targets;
   }
 
   /** The ops that set every weight of {@code model}, built in {@code net}'s graph. */
   static WeightRestore build(Net net, String model, String dir) {
+    return build(net, model, dir, "model " + model);
+  }
+
+  /** The same, for a model that messages call {@code described}. */
+  static WeightRestore build(Net net, String model, String dir, String described) {
     Ops tf = net.tf().withSubScope("restore_" + model);
     Map<String, Target> targets = new LinkedHashMap<>();
     for (Net.Weight weight : net.weightsOf(model)) {
       Operand<TFloat32> value = tf.placeholder(TFloat32.class, Placeholder.shape(weight.shape()));
       targets.put(pathInModel(weight.name()), new Target(weight, value, tf.assign(weight.variable(), value)));
     }
-    return new WeightRestore(model, dir, targets);
+    return new WeightRestore(model, described, dir, targets);
   }
 
   /** {@code g/dense/kernel} or, as exported, {@code g.dense.kernel}: {@code dense.kernel}. */
@@ -60,7 +68,7 @@ final class WeightRestore {
   void run(Session session) {
     Path path = Path.of(dir).toAbsolutePath();
     if (!Files.exists(path.resolve("saved_model.pb"))) {
-      throw new TrainException("model " + model + ": there is no exported model in " + path
+      throw new TrainException(described + ": there is no exported model in " + path
           + "; train the job that exports it first");
     }
     try (SavedModelBundle bundle = SavedModelBundle.load(path.toString(), "serve")) {
@@ -102,7 +110,7 @@ final class WeightRestore {
         problem = mismatch;
       }
     }
-    throw new TrainException("model " + model + ": the weights in " + path + " do not fit it: " + problem
+    throw new TrainException(described + ": the weights in " + path + " do not fit it: " + problem
         + " (was it exported from another model, or with other sizes?)");
   }
 

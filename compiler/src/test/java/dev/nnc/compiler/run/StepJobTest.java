@@ -180,5 +180,9 @@ class StepJobTest {
     assertTrue(Files.exists(exported.resolve("saved_model.pb")));
     assertEquals(HEADER + job(exported), Files.readString(exported.resolve("assets/steps.nn")), "the source goes with the model");
     assertEquals("t", ModelInfo.read(exported).job());
+    try (var events = Files.list(dir.resolve("log/train"))) {
+      assertTrue(events.anyMatch(f -> f.getFileName().toString().startsWith("events.out.tfevents.")),
+          "TensorBoard's event files for the reported values");
+    }
   }
 }

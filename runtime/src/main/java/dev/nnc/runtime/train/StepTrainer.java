@@ -23,7 +23,7 @@ import org.tensorflow.types.TInt64;
 /**
  * Runs a job with a custom step: per batch, the step's runs in order (training mode, the step number
  * fed so random draws are new each step and the same within it); after each epoch the means of the
- * reported values go to the progress line and {@code metrics.csv}; {@code every} blocks run when due
+ * reported values go to the progress line, {@code metrics.csv} and TensorBoard's event files; {@code every} blocks run when due
  * (and at the end, each that did not just run), in inference mode; at the end the models named by {@code export} are written
  * as SavedModels. Checkpoints and {@code --resume} are for declarative jobs only, so far.
  */
@@ -96,7 +96,8 @@ public final class StepTrainer {
 
   private void train() {
     RunLength length = RunLength.of(spec.epochs(), spec.steps(), stepsPerEpoch, options);
-    try (MetricsCsv csv = MetricsCsv.create(logDir, graph.reported())) {
+    try (MetricsCsv csv = MetricsCsv.create(logDir, graph.reported());
+        EventLog events = EventLog.open(logDir, false, false)) {
       while (epoch < length.epochs() && stepsDone < length.stepLimit()) {
         long start = System.nanoTime();
         WeightedMeans means = WeightedMeans.ofMeans(graph.reported().size());
@@ -117,6 +118,7 @@ public final class StepTrainer {
         EpochResult result = new EpochResult(epoch, means.named(graph.reported(), ""), means.examples(),
             Duration.ofNanos(System.nanoTime() - start));
         csv.append(epoch, result.values());
+        events.append(epoch, result.values());
         epochs.add(result);
         print(ProgressLine.format(result, length.epochs(), result.time().toNanos() / 1e9));
         epoch++;

@@ -16,7 +16,8 @@ import java.util.Map;
  * trials mlp|cnn       the same, one fresh JVM per trial (--reps trials each of --warmup + --steps steps)
  * dl4j mlp|cnn         generated vs Deeplearning4j (CPU), one JVM per trial
  * memory               peak RSS of training runs, generated vs hand-written, one JVM per trial
- * compiler             nnc check / nnc compile time at 10, 100 and 1,000 layers (--reps rounds)
+ * compiler             nnc check / nnc compile time and TF graph build time at 10, 100 and 1,000 layers
+ *                      (--reps rounds)
  * pipeline             batches/s the input pipeline delivers vs steps/s the trainer takes (--reps rounds)
  * common: --data-dir DIR, the folder holding fashion-mnist/ (default ../shared/data)
  * </pre>

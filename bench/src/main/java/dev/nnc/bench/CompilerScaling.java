@@ -6,25 +6,40 @@ import dev.nnc.compiler.diag.Diagnostic;
 import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.diag.HumanRenderer;
 import dev.nnc.compiler.emit.Emitter;
-import dev.nnc.compiler.run.InMemoryJavaCompiler;
+import dev.nnc.compiler.run.GeneratedProgram;
 import dev.nnc.compiler.source.SourceFile;
 import dev.nnc.compiler.syntax.Parser;
+import dev.nnc.runtime.data.ElementType;
+import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.runtime.train.TrainSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * {@code nnc check} and {@code nnc compile} in-process, after JIT warm-up, on generated programs
  * whose model is a residual stack of 10, 100 and 1,000 dense layers (plus a data block and a train
  * job, so that every kind of class is emitted). Check = read the file, parse, check, render the
  * diagnostics (what {@code CheckCommand} does); compile = check, emit, write the Java files (what
- * {@code CompileCommand} does). Parse alone is timed too, to tell parsing from checking. At the end,
- * untimed, each program's Java is compiled with javac as {@code nnc train} does, to show it compiles.
+ * {@code CompileCommand} does). Parse alone is timed too, to tell parsing from checking. Graph build
+ * = what {@code nnc train} does with the model once javac has compiled the Java: build its TensorFlow
+ * graph, under {@code model/}, from placeholders for its inputs (loss, gradients and optimizer left
+ * out). Before the rounds, untimed, each program's Java is compiled with javac as {@code nnc train}
+ * does, to show it compiles and to give the graph build its classes.
  */
 final class CompilerScaling {
   static final int[] SIZES = {10, 100, 1000};
@@ -76,22 +91,44 @@ final class CompilerScaling {
       double cold = (System.nanoTime() - t) / 1e9;
       System.out.printf("  cold (first in this JVM, classes loading) check of %,5d layers: %.3f s%n", size, cold);
     }
+    // Not timed as a benchmark: whether the emitted Java compiles, as `nnc train` compiles it; the
+    // train job's spec from the compiled classes gives the graph build its model.
+    Map<Integer, TrainSpec> specs = new LinkedHashMap<>();
+    for (int size : SIZES) {
+      long t = System.nanoTime();
+      String outcome;
+      try {
+        GeneratedProgram program = GeneratedProgram.compile(check(files.get(size)).program(), List.of());
+        specs.put(size, (TrainSpec) program.jobSpec("deep"));
+        outcome = "compiles";
+      } catch (IllegalStateException e) {
+        outcome = "DOES NOT COMPILE: " + e.getMessage().lines().filter(l -> l.contains("error:"))
+            .map(String::trim).findFirst().orElse(e.getMessage());
+      }
+      System.out.printf("  javac of the generated Java (what nnc train runs), %,d layers: %s (%.1f s)%n",
+          size, outcome, (System.nanoTime() - t) / 1e9);
+    }
     // JIT warm-up: a few rounds of everything, at least 10 s in all.
     long warmEnd = System.nanoTime() + 10_000_000_000L;
     for (int round = 0; round < 3 || System.nanoTime() < warmEnd; round++) {
       for (int size : SIZES) {
         compile(files.get(size), dir.resolve("out-warm"));
+        if (specs.containsKey(size)) {
+          buildGraph(specs.get(size));
+        }
       }
     }
 
     Map<Integer, List<Double>> parse = new LinkedHashMap<>();
     Map<Integer, List<Double>> check = new LinkedHashMap<>();
     Map<Integer, List<Double>> compile = new LinkedHashMap<>();
+    Map<Integer, List<Double>> graph = new LinkedHashMap<>();
     Map<Integer, Integer> javaChars = new LinkedHashMap<>();
     for (int size : SIZES) {
       parse.put(size, new ArrayList<>());
       check.put(size, new ArrayList<>());
       compile.put(size, new ArrayList<>());
+      graph.put(size, new ArrayList<>());
     }
     for (int rep = 0; rep < reps; rep++) {
       for (int k = 0; k < SIZES.length; k++) {
@@ -108,41 +145,54 @@ final class CompilerScaling {
         check.get(size).add((t2 - t1) / 1e9);
         compile.get(size).add((t3 - t2) / 1e9);
         javaChars.put(size, java.stream().mapToInt(j -> j.toString().length()).sum());
+        if (specs.containsKey(size)) {
+          graph.get(size).add(buildGraph(specs.get(size)));
+        }
       }
     }
 
     System.out.println("  medians (seconds):");
-    System.out.println("    layers   parse     check     compile   check ms/layer  compile ms/layer  Java chars emitted");
+    System.out.println("    layers   parse     check     compile   graph build  check ms/layer  compile ms/layer"
+        + "  graph ms/layer  Java chars emitted");
     for (int size : SIZES) {
       double p = Results.median(parse.get(size));
       double c = Results.median(check.get(size));
       double e = Results.median(compile.get(size));
-      System.out.printf("    %,6d   %.4f    %.4f    %.4f    %.3f           %.3f             %,d%n",
-          size, p, c, e, 1000 * c / size, 1000 * e / size, javaChars.get(size));
+      double g = graph.get(size).isEmpty() ? Double.NaN : Results.median(graph.get(size));
+      System.out.printf("    %,6d   %.4f    %.4f    %.4f    %7.4f      %.3f           %.3f             %6.3f          %,d%n",
+          size, p, c, e, g, 1000 * c / size, 1000 * e / size, 1000 * g / size, javaChars.get(size));
     }
     for (int i = 1; i < SIZES.length; i++) {
       int a = SIZES[i];
       int b = SIZES[i - 1];
-      System.out.printf("  growth %d -> %d layers (x%d): check x%.1f, compile x%.1f%n", b, a, a / b,
-          Results.median(check.get(a)) / Results.median(check.get(b)),
-          Results.median(compile.get(a)) / Results.median(compile.get(b)));
+      System.out.printf("  growth %d -> %d layers (x%d): check x%.1f, compile x%.1f, graph build x%.1f%n", b, a,
+          a / b, Results.median(check.get(a)) / Results.median(check.get(b)),
+          Results.median(compile.get(a)) / Results.median(compile.get(b)),
+          graph.get(a).isEmpty() || graph.get(b).isEmpty() ? Double.NaN
+              : Results.median(graph.get(a)) / Results.median(graph.get(b)));
     }
     double big = Results.median(check.get(1000));
     System.out.printf("  1,000-layer check: %.3f s (limit %.1f s): %s%n", big, CHECK_LIMIT_SECONDS,
         big < CHECK_LIMIT_SECONDS ? "ok" : "TOO SLOW");
-    // Not timed as a benchmark: whether the emitted Java compiles, as `nnc train` compiles it.
-    for (int size : SIZES) {
+  }
+
+  /**
+   * Seconds to build the model's graph in a fresh {@link Graph} as the trainer does ({@code Net.root},
+   * the scope {@code model}, a placeholder {@code [batch, ...shape]} per input); closing it is not timed.
+   */
+  static double buildGraph(TrainSpec spec) {
+    try (Graph graph = new Graph()) {
       long t = System.nanoTime();
-      String outcome;
-      try {
-        InMemoryJavaCompiler.compile(Emitter.emit(check(files.get(size)).program(), null));
-        outcome = "compiles";
-      } catch (IllegalStateException e) {
-        outcome = "DOES NOT COMPILE: " + e.getMessage().lines().filter(l -> l.contains("error:"))
-            .map(String::trim).findFirst().orElse(e.getMessage());
+      Net net = Net.root(graph, spec.seed());
+      Map<String, Operand<?>> inputs = new LinkedHashMap<>();
+      for (Field input : spec.inputs()) {
+        Shape shape = Shape.of(LongStream.concat(LongStream.of(-1), Arrays.stream(input.shape()).asLongStream()).toArray());
+        inputs.put(input.name(), input.type() == ElementType.INT
+            ? net.tf().withName(input.name()).placeholder(TInt32.class, Placeholder.shape(shape))
+            : net.tf().withName(input.name()).placeholder(TFloat32.class, Placeholder.shape(shape)));
       }
-      System.out.printf("  javac of the generated Java (what nnc train runs), %,d layers: %s (%.1f s)%n",
-          size, outcome, (System.nanoTime() - t) / 1e9);
+      spec.model().build(net.scope("model"), inputs);
+      return (System.nanoTime() - t) / 1e9;
     }
   }
 

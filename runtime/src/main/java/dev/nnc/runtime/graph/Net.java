@@ -21,7 +21,8 @@ import org.tensorflow.types.TInt64;
  *
  * <p>A {@code Net} is scoped: {@link #scope(String)} gives a child whose variables and ops are named
  * under a prefix, so two {@code dense} layers never collide and a model used as a layer keeps its
- * variables together. All scopes of one graph share one {@link State}.
+ * variables together. All scopes of one graph share one {@link State}. The ops are TF Java's, with
+ * TF Java's names, but built in a {@link NetScope}, which opens a scope without scanning the graph.
  */
 public final class Net {
   private final State state;
@@ -49,7 +50,9 @@ public final class Net {
   }
 
   private static Net root(Graph graph, long seed, boolean carryEveryState) {
-    Ops tf = Ops.create(graph);
+    // Not Ops.create(graph): TF's own sub-scopes read every op's name in the graph when they open,
+    // so a scope per layer made graph building quadratic in the layers (see NetScope).
+    Ops tf = NetScope.root(graph);
     Operand<TBool> training =
         tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
     Operand<TInt64> step = tf.withName("step").placeholderWithDefault(tf.constant(0L), Shape.scalar());

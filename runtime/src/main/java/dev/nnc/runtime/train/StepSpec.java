@@ -3,6 +3,7 @@ package dev.nnc.runtime.train;
 import dev.nnc.runtime.data.Dataset;
 import dev.nnc.runtime.data.Field;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,9 @@ public final class StepSpec {
     this.seed = b.seed;
     this.step = b.step;
     this.every = List.copyOf(b.every);
-    this.exports = Map.copyOf(b.exports);
-    this.restores = Map.copyOf(b.restores);
+    // In declaration order, run after run: Map.copyOf's order changes from one JVM to the next.
+    this.exports = Collections.unmodifiableMap(new LinkedHashMap<>(b.exports));
+    this.restores = Collections.unmodifiableMap(new LinkedHashMap<>(b.restores));
     this.source = b.source;
   }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code --resume} each time: training completes, no checkpoint is ever half-written, no saved
  * checkpoint is lost, and the final weights and {@code metrics.csv} equal an uninterrupted run's.
  * The kill times come from a seed printed on failure ({@code -Dnnc.crashSeed=N} replays them).
+ *
+ * <p>"Never half-written": after every kill, each folder under {@code checkpoints/} named as a
+ * checkpoint ({@code ckpt-N}) holds all its files, complete; anything else there is a temporary
+ * folder of a write ({@code ckpt-N.partial}) or of a deletion ({@code ckpt-N.deleting}) that was cut
+ * short. No resumed run passes over a damaged checkpoint, and the finished run leaves exactly the
+ * newest two checkpoints and no temporary folder.
  */
 class CrashSafetyTest {
   private static final String JOB = """
@@ -49,6 +56,11 @@ class CrashSafetyTest {
       """;
   /** The last checkpoint: 400 epochs of 2 steps. */
   private static final String FINAL_CHECKPOINT = "ckpt-800";
+  /** What a finished run keeps ({@code keep: 2}). */
+  private static final List<String> KEPT = List.of("ckpt-750", FINAL_CHECKPOINT);
+  private static final Pattern CHECKPOINT = Pattern.compile("ckpt-\\d+");
+  /** The folders of a write or a deletion that a kill cut short; resuming never reads them. */
+  private static final Pattern TEMPORARY = Pattern.compile("ckpt-\\d+\\.(partial|deleting)");
   private static final int KILLS = 3;
   /** A kill comes this many milliseconds or fewer after the run's first new checkpoint: within training. */
   private static final int KILL_WINDOW_MS = 1000;
@@ -70,19 +82,20 @@ class CrashSafetyTest {
     Random random = new Random(seed);
     String replay = " (kill times from -Dnnc.crashSeed=" + seed + ")";
     List<Long> newestSteps = new ArrayList<>();
+    List<String> temporariesSeen = new ArrayList<>();
     int kills = 0;
     int exit = -1;
     while (exit != 0) {
       List<Path> before = checkpoints(interrupted);
-      // As a user would: --resume once a whole checkpoint exists (a .partial one is no checkpoint).
-      boolean resume = before.stream().anyMatch(p -> !p.toString().endsWith(".partial"));
+      // As a user would: --resume once a whole checkpoint exists (a temporary folder is none).
+      boolean resume = before.stream().anyMatch(p -> CHECKPOINT.matcher(p.getFileName().toString()).matches());
       Process run = train(source, interrupted, resume);
       if (kills < KILLS && trainingUnderway(run, interrupted, before)
           && !run.waitFor(random.nextInt(KILL_WINDOW_MS), TimeUnit.MILLISECONDS)) {
         run.destroyForcibly();  // SIGKILL on Linux: no shutdown hook, no finally block runs
         run.waitFor();
         kills++;
-        newestSteps.add(requireWholeCheckpoints(interrupted, replay));
+        newestSteps.add(requireWholeCheckpoints(interrupted, temporariesSeen, replay));
         continue;
       }
       exit = run.waitFor();
@@ -94,7 +107,12 @@ class CrashSafetyTest {
     assertTrue(kills > 0, "no run was killed" + replay);
     // The figures RELIABILITY.md quotes: how many kills, and the newest whole checkpoint after each.
     System.out.println("CrashSafetyTest: " + kills + " SIGKILLs; newest checkpoint step after each: " + newestSteps
+        + "; temporary folders left by the kills: " + temporariesSeen
         + "; resumed runs: " + log(interrupted).lines().filter(l -> l.contains("resum")).count() + replay);
+    assertTrue(log(interrupted).lines().noneMatch(l -> l.contains("passing over")),
+        () -> "a resumed run met a damaged checkpoint:\n" + log(interrupted) + replay);
+    assertEquals(KEPT, checkpoints(interrupted).stream().map(p -> p.getFileName().toString()).toList(),
+        "the finished run keeps the newest two checkpoints and no temporary folder" + replay);
     assertEquals(Files.readString(reference.resolve("metrics.csv")), Files.readString(interrupted.resolve("metrics.csv")), replay);
     assertArrayEquals(
         Files.readAllBytes(weights(reference)), Files.readAllBytes(weights(interrupted)),
@@ -133,17 +151,20 @@ class CrashSafetyTest {
   }
 
   /**
-   * Every folder under {@code checkpoints/} is a whole checkpoint or a {@code .partial} one that a
-   * resumed run ignores; returns the newest whole checkpoint's step (0 when there is none yet).
+   * Every folder under {@code checkpoints/} is a whole checkpoint or a temporary one (added to
+   * {@code temporaries}) that a resumed run ignores; returns the newest whole checkpoint's step (0
+   * when there is none yet).
    */
-  private static long requireWholeCheckpoints(Path logDir, String replay) throws IOException {
+  private static long requireWholeCheckpoints(Path logDir, List<String> temporaries, String replay)
+      throws IOException {
     long newest = 0;
     for (Path checkpoint : checkpoints(logDir)) {
       String name = checkpoint.getFileName().toString();
-      if (name.endsWith(".partial")) {
+      if (TEMPORARY.matcher(name).matches()) {
+        temporaries.add(name);
         continue;
       }
-      assertTrue(name.matches("ckpt-\\d+"), "unexpected " + checkpoint + replay);
+      assertTrue(CHECKPOINT.matcher(name).matches(), "unexpected " + checkpoint + replay);
       for (String file : List.of("variables.index", "metrics.csv", "state.properties")) {
         assertTrue(Files.isRegularFile(checkpoint.resolve(file)), checkpoint + " has no " + file + replay);
       }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.tensorflow.Session;
 
 /**
@@ -19,6 +20,8 @@ record Checkpoint(Path dir, Fingerprint fingerprint, RunState state) {
   /** The prefix of the variables' files: TF writes {@code variables.index} and the data beside it. */
   private static final String VARIABLES = "variables";
   private static final String VARIABLES_INDEX = VARIABLES + ".index";
+  /** The start of the name of each of the variables' data files (shards). */
+  private static final String VARIABLES_DATA = VARIABLES + ".data-";
   private static final String STATE = "state.properties";
   /** The version of this layout, so that a later nnc can tell a checkpoint it cannot read. */
   private static final String FORMAT_KEY = "nnc.checkpoint";
@@ -47,6 +50,9 @@ record Checkpoint(Path dir, Fingerprint fingerprint, RunState state) {
         throw new Damaged(dir, "it has no " + file);
       }
     }
+    if (!hasVariablesData(dir)) {
+      throw new Damaged(dir, "it has no " + VARIABLES_DATA + "* file");
+    }
     try {
       StateProperties properties = StateProperties.read(dir.resolve(STATE));
       if (properties.intValue(FORMAT_KEY) != FORMAT) {
@@ -54,6 +60,14 @@ record Checkpoint(Path dir, Fingerprint fingerprint, RunState state) {
       }
       return new Checkpoint(dir, Fingerprint.read(properties), RunState.read(properties));
     } catch (IOException | StateProperties.Malformed e) {
+      throw new Damaged(dir, e.getMessage());
+    }
+  }
+
+  private static boolean hasVariablesData(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith(VARIABLES_DATA));
+    } catch (IOException e) {
       throw new Damaged(dir, e.getMessage());
     }
   }

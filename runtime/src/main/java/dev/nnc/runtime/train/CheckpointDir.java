@@ -2,9 +2,11 @@ package dev.nnc.runtime.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -13,16 +15,31 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The folder of a run's checkpoints, one {@code ckpt-<step>} folder each. A checkpoint is written
- * under a temporary name and then renamed, an atomic step, so a crash while writing leaves a
- * temporary folder behind and never a half-written checkpoint under a checkpoint's name.
+ * The folder of a run's checkpoints, one {@code ckpt-<step>} folder each. A folder with a
+ * checkpoint's name is always whole, whenever the process is killed:
+ *
+ * <ul>
+ *   <li>a checkpoint is written into {@code ckpt-<step>.partial}; its files and the folder are
+ *       synced to the disk, it is renamed to {@code ckpt-<step>} (an atomic step), and the folder
+ *       of checkpoints is synced so that the rename itself survives a power cut;
+ *   <li>a checkpoint is deleted (pruned, or passed over as damaged) by first renaming it to
+ *       {@code ckpt-<step>.deleting} and only then deleting its files, so a kill halfway leaves
+ *       a temporary folder and never a checkpoint that lacks some of its files;
+ *   <li>clearing renames the whole folder of checkpoints before deleting it.
+ * </ul>
+ *
+ * Temporary folders ({@code .partial}, {@code .deleting}) are never read as checkpoints, and the
+ * next write removes those a killed run left behind.
  */
 final class CheckpointDir {
   /** The folder's name inside the log directory. */
   static final String NAME = "checkpoints";
 
   private static final Pattern CHECKPOINT = Pattern.compile("ckpt-(\\d{1,18})");
-  private static final String TEMPORARY_SUFFIX = ".partial";
+  private static final String PARTIAL = ".partial";
+  private static final String DELETING = ".deleting";
+  /** Windows cannot open a folder to sync it. */
+  private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
   /** Writes a checkpoint's files into a folder. */
   @FunctionalInterface
@@ -42,10 +59,19 @@ final class CheckpointDir {
 
   /** Deletes every checkpoint: a run that does not resume starts a new history. */
   void clear() {
-    delete(root);
+    Path doomed = root.resolveSibling(NAME + DELETING);
+    delete(doomed);
+    if (Files.exists(root)) {
+      try {
+        Files.move(root, doomed, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw cannot("delete", root, e);
+      }
+      delete(doomed);
+    }
   }
 
-  /** The checkpoints there are, newest (the most steps) first. */
+  /** The checkpoints there are, newest (the most steps) first; temporary folders are none. */
   List<Path> newestFirst() {
     if (!Files.isDirectory(root)) {
       return List.of();
@@ -66,19 +92,89 @@ final class CheckpointDir {
    */
   Path write(long step, int keep, Filler filler) {
     Path target = root.resolve("ckpt-" + step);
-    Path temporary = root.resolve(target.getFileName() + TEMPORARY_SUFFIX);
+    Path temporary = root.resolve(target.getFileName() + PARTIAL);
     try {
-      delete(temporary);
-      Files.createDirectories(temporary);
+      createRoot();
+      removeLeftovers();
+      Files.createDirectory(temporary);
       filler.fill(temporary);
+      syncTree(temporary);
       // Only a checkpoint that resuming passed over (damaged) can have this name already.
-      delete(target);
+      discard(target);
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      syncDirectory(root);
     } catch (IOException e) {
       throw cannot("write", target, e);
     }
-    newestFirst().stream().skip(keep).forEach(CheckpointDir::delete);
+    newestFirst().stream().skip(keep).forEach(CheckpointDir::discard);
     return target;
+  }
+
+  private void createRoot() throws IOException {
+    if (!Files.isDirectory(root)) {
+      Files.createDirectories(root);
+      syncDirectory(root.toAbsolutePath().getParent());
+    }
+  }
+
+  /** Deletes the temporary folders that a killed run left: {@code .partial} and {@code .deleting}. */
+  private void removeLeftovers() throws IOException {
+    delete(root.resolveSibling(NAME + DELETING));
+    try (Stream<Path> children = Files.list(root)) {
+      for (Path child : children.toList()) {
+        String name = child.getFileName().toString();
+        if (name.endsWith(PARTIAL) || name.endsWith(DELETING)) {
+          delete(child);
+        }
+      }
+    }
+  }
+
+  /** Deletes a checkpoint so that no moment leaves it under its name with only some of its files. */
+  private static void discard(Path checkpoint) {
+    if (!Files.exists(checkpoint)) {
+      return;
+    }
+    Path doomed = checkpoint.resolveSibling(checkpoint.getFileName() + DELETING);
+    delete(doomed);
+    try {
+      Files.move(checkpoint, doomed, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw cannot("delete", checkpoint, e);
+    }
+    delete(doomed);
+  }
+
+  /** Forces every file and folder under {@code dir} to the disk, the folder itself last. */
+  private static void syncTree(Path dir) throws IOException {
+    List<Path> tree;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      tree = walk.sorted(Comparator.reverseOrder()).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (Path p : tree) {
+      if (Files.isDirectory(p)) {
+        syncDirectory(p);
+      } else {
+        try (FileChannel channel = FileChannel.open(p, StandardOpenOption.WRITE)) {
+          channel.force(true);
+        }
+      }
+    }
+  }
+
+  /**
+   * Forces a folder's entries (names created, renamed or deleted in it) to the disk. On Linux and
+   * macOS a folder opens for reading and syncs; on Windows nothing is done.
+   */
+  private static void syncDirectory(Path dir) throws IOException {
+    if (WINDOWS) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
   }
 
   private static OptionalLong step(Path dir) {

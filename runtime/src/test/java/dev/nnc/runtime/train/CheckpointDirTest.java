@@ -1,12 +1,14 @@
 package dev.nnc.runtime.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +57,42 @@ class CheckpointDirTest {
     checkpoints.clear();
 
     assertEquals(List.of(), checkpoints.newestFirst());
+    assertFalse(Files.exists(dir.resolve(CheckpointDir.NAME)));
+    assertFalse(Files.exists(dir.resolve(CheckpointDir.NAME + ".deleting")));
+  }
+
+  /** What a run killed while writing, pruning or clearing leaves: temporary folders, never read. */
+  @Test
+  void theTemporaryFoldersOfAKilledRunAreNoCheckpointsAndTheNextWriteRemovesThem() throws IOException {
+    CheckpointDir checkpoints = new CheckpointDir(dir);
+    checkpoints.write(1, 3, CheckpointDirTest::fill);
+    Path root = dir.resolve(CheckpointDir.NAME);
+    List<Path> leftovers = List.of(root.resolve("ckpt-2.partial"), root.resolve("ckpt-0.deleting"),
+        dir.resolve(CheckpointDir.NAME + ".deleting").resolve("ckpt-7"));
+    for (Path leftover : leftovers) {
+      Files.createDirectories(leftover);
+      Files.writeString(leftover.resolve("state"), "half");
+    }
+
+    assertEquals(List.of(checkpoint(1)), checkpoints.newestFirst());
+    checkpoints.write(3, 3, CheckpointDirTest::fill);
+
+    assertEquals(List.of(checkpoint(3), checkpoint(1)), checkpoints.newestFirst());
+    try (Stream<Path> children = Files.list(root)) {
+      assertEquals(List.of("ckpt-1", "ckpt-3"), children.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    assertFalse(Files.exists(dir.resolve(CheckpointDir.NAME + ".deleting")));
+  }
+
+  @Test
+  void aPrunedCheckpointLeavesNothingBehind() throws IOException {
+    CheckpointDir checkpoints = new CheckpointDir(dir);
+    for (long step = 1; step <= 4; step++) {
+      checkpoints.write(step, 2, CheckpointDirTest::fill);
+    }
+
+    try (Stream<Path> children = Files.list(dir.resolve(CheckpointDir.NAME))) {
+      assertEquals(List.of("ckpt-3", "ckpt-4"), children.map(p -> p.getFileName().toString()).sorted().toList());
+    }
   }
 }

@@ -202,6 +202,26 @@ class CheckpointTest {
         + " after epoch 1 (8 steps done)", lines.get(1));
   }
 
+  /** TF would fail to restore it: a checkpoint whose weights' data file is missing is damaged too. */
+  @Test
+  void passesOverACheckpointWithoutItsVariablesData() throws IOException {
+    TrainSpec spec = xor(Period.epochs(1));
+    Trainer.run(spec, options("run").maxSteps(16).build());
+    try (Stream<Path> files = Files.list(checkpoints("run").resolve("ckpt-16"))) {
+      for (Path data : files.filter(f -> f.getFileName().toString().startsWith("variables.data-")).toList()) {
+        Files.delete(data);
+      }
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    Trainer.run(spec, options("run").quiet(false)
+        .out(new PrintStream(bytes, true, StandardCharsets.UTF_8)).resume(true).build());
+
+    assertEquals("passing over checkpoint " + checkpoints("run").resolve("ckpt-16")
+        + " cannot be read: it has no variables.data-* file",
+        bytes.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+  }
+
   /** {@code sum(w) + 0 * sqrt(sum(w) + offset)}: falls by 1 a step at rate 1, and goes bad below -offset. */
   private static TensorFunction lossWithRoot(float offset) {
     return (net, values) -> {

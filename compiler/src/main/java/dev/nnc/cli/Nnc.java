@@ -11,10 +11,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "nnc",
     mixinStandardHelpOptions = true,
+    // Every subcommand takes --help (and --version) too: `nnc train --help`.
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Version.class,
     description = "Checks, compiles, trains, evaluates and summarises neural networks written in .nn files, and predicts with them.",
     subcommands = {CheckCommand.class, CompileCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class, SampleCommand.class, SummaryCommand.class, GraphCommand.class,
-        FmtCommand.class, DataCommand.class, LspCommand.class})
+        FmtCommand.class, DataCommand.class, LspCommand.class, CommandLine.HelpCommand.class})
 public final class Nnc {
   public static final int OK = 0;
   public static final int PROGRAM_ERRORS = 1;

@@ -41,8 +41,14 @@ class CliTest {
     assertTrue(version.out().startsWith("nnc "), version.out());
     Run help = nnc("--help");
     assertEquals(0, help.status());
-    for (String command : new String[] {"check", "compile", "train", "summary"}) {
+    for (String command : new String[] {"check", "compile", "train", "eval", "predict", "summary"}) {
       assertTrue(help.out().contains(command), help.out());
+    }
+    for (String[] args : new String[][] {{"train", "--help"}, {"help", "train"}}) {
+      Run train = nnc(args);
+      assertEquals(0, train.status(), train.err());
+      assertTrue(train.out().startsWith("Usage: nnc train "), train.out());
+      assertTrue(train.out().contains("--resume"), train.out());
     }
   }
 

@@ -25,7 +25,7 @@ public final class Formatter {
   private static final String INDENT = "  ";
 
   /** Tokens that end a line whose statement continues on the next. */
-  private static final Set<Integer> CONTINUED_AFTER = Set.of(ARROW, BAR, ASSIGN, PLUS_ASSIGN, MINUS_ASSIGN,
+  private static final Set<Integer> CONTINUED_AFTER = Set.of(ARROW, BAR, COMMA, ASSIGN, PLUS_ASSIGN, MINUS_ASSIGN,
       COLON, PLUS, MINUS, STAR, SLASH, PERCENT, AT, POW, EQ, NE, LT, LE, GT, GE, AND, OR, NOT, DOTDOT);
 
   /** Tokens that start a line continuing the statement before (a leading minus may be a number). */

@@ -120,6 +120,36 @@ class FormatterTest {
     assertEquals(expected, format(text));
   }
 
+  /** A list broken after a comma goes on one level deeper than its statement, as after an operator. */
+  @Test
+  void aLineEndingInACommaIsContinued() {
+    String text = """
+        train t {
+        step {
+        report a,
+        b: mean(x)
+        minimize g,
+        d: loss with adam()
+        }
+        checkpoint: every(1 epoch),
+        keep: 3
+        }
+        """;
+    String expected = """
+        train t {
+          step {
+            report a,
+              b: mean(x)
+            minimize g,
+              d: loss with adam()
+          }
+          checkpoint: every(1 epoch),
+            keep: 3
+        }
+        """;
+    assertEquals(expected, format(text));
+  }
+
   @Test
   void aLongPipelineIsBrokenOneStagePerLine() {
     String text = "model M {\n  input x: float[784]\n  output y = x -> dense(512, activation: relu) -> dropout(0.2)"

@@ -13,6 +13,8 @@ import org.eclipse.lsp4j.Range;
  * (documents named by URI, 0-based lines and UTF-16 characters, which Java's string offsets already are).
  */
 final class Positions {
+  private static final LibraryFiles LIBRARY = LibraryFiles.inTemporaryDirectory();
+
   private Positions() {}
 
   static Range range(Span span) {
@@ -37,7 +39,10 @@ final class Positions {
     return "file".equals(parsed.getScheme()) ? Path.of(parsed).toString() : uri;
   }
 
-  /** The URI of a file the compiler read: a path, a class-path resource of the standard library, or a URI. */
+  /**
+   * The URI of a file the compiler read: a path, a class-path resource of the standard library (a
+   * copy of it, when it is in a jar: see {@link LibraryFiles}), or a URI.
+   */
   static String uri(SourceFile file) {
     String name = file.name();
     if (name.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*")) {
@@ -45,6 +50,10 @@ final class Positions {
     }
     var resource = Positions.class.getClassLoader().getResource(name);
     if (resource != null && !Path.of(name).isAbsolute()) {
+      if (resource.getProtocol().equals("jar")) {
+        return LIBRARY.fileFor(resource, Path.of(name).getFileName().toString())
+            .map(file -> file.toUri().toString()).orElse(resource.toString());
+      }
       return resource.toString();
     }
     return Path.of(name).toAbsolutePath().toUri().toString();

@@ -52,7 +52,7 @@ final class Positions {
     if (resource != null && !Path.of(name).isAbsolute()) {
       if (resource.getProtocol().equals("jar")) {
         return LIBRARY.fileFor(resource, Path.of(name).getFileName().toString())
-            .map(file -> file.toUri().toString()).orElse(resource.toString());
+            .map(copy -> copy.toUri().toString()).orElse(resource.toString());
       }
       return resource.toString();
     }

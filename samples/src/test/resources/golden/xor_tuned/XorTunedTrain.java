@@ -8,6 +8,7 @@ import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
 import dev.nnc.runtime.train.Period;
 import dev.nnc.runtime.train.TrainOptions;
+import dev.nnc.runtime.train.TrainResult;
 import dev.nnc.runtime.train.TrainSpec;
 import dev.nnc.runtime.train.Trainer;
 import dev.nnc.runtime.train.WeightPenalty;
@@ -49,7 +50,14 @@ public final class XorTunedTrain {
                 .build();
     }
 
+    /**
+     * Trains the job as {@code options} say, its data files resolved against the current directory.
+     */
+    public static TrainResult run(TrainOptions options) {
+        return Trainer.run(spec(DataContext.of(Path.of(""), List.of())), options);
+    }
+
     public static void main(String[] args) {
-        Trainer.run(spec(DataContext.of(Path.of(""), List.of())), TrainOptions.defaults());
+        run(TrainOptions.defaults());
     }
 }

@@ -8,6 +8,7 @@ import dev.nnc.runtime.train.Period;
 import dev.nnc.runtime.train.StepSpec;
 import dev.nnc.runtime.train.StepTrainer;
 import dev.nnc.runtime.train.TrainOptions;
+import dev.nnc.runtime.train.TrainResult;
 import dev.nnc.stdlib.Builtins;
 import dev.nnc.stdlib.Layer;
 import java.nio.file.Path;
@@ -95,7 +96,14 @@ public final class ContractiveAutoencoderTrain {
                 .build();
     }
 
+    /**
+     * Trains the job as {@code options} say, its data files resolved against the current directory.
+     */
+    public static TrainResult run(TrainOptions options) {
+        return StepTrainer.run(spec(DataContext.of(Path.of(""), List.of())), options);
+    }
+
     public static void main(String[] args) {
-        StepTrainer.run(spec(DataContext.of(Path.of(""), List.of())), TrainOptions.defaults());
+        run(TrainOptions.defaults());
     }
 }

@@ -4,6 +4,7 @@ package fashion.cnn;
 import dev.nnc.runtime.data.DataContext;
 import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.train.TrainOptions;
+import dev.nnc.runtime.train.TrainResult;
 import dev.nnc.runtime.train.TrainSpec;
 import dev.nnc.runtime.train.Trainer;
 import dev.nnc.stdlib.Builtins;
@@ -76,7 +77,14 @@ public final class FashionCnnTrain {
                 .build();
     }
 
+    /**
+     * Trains the job as {@code options} say, its data files resolved against the current directory.
+     */
+    public static TrainResult run(TrainOptions options) {
+        return Trainer.run(spec(DataContext.of(Path.of(""), List.of())), options);
+    }
+
     public static void main(String[] args) {
-        Trainer.run(spec(DataContext.of(Path.of(""), List.of())), TrainOptions.defaults());
+        run(TrainOptions.defaults());
     }
 }

@@ -34,6 +34,7 @@ final class JobGenerator {
   private static final ClassName TRAIN_SPEC = ClassName.get("dev.nnc.runtime.train", "TrainSpec");
   private static final ClassName TRAINER = ClassName.get("dev.nnc.runtime.train", "Trainer");
   static final ClassName TRAIN_OPTIONS = ClassName.get("dev.nnc.runtime.train", "TrainOptions");
+  private static final ClassName TRAIN_RESULT = ClassName.get("dev.nnc.runtime.train", "TrainResult");
   /** The variable a step's generated code builds its statements on; `$` keeps it apart from .nn names. */
   static final String STEP = "$step";
 
@@ -54,8 +55,9 @@ final class JobGenerator {
   }
 
   /**
-   * A job's class: {@code spec(data)}, whose {@code body} assembles the job as a {@code specType}, and
-   * a {@code main} that hands it to {@code trainer}.
+   * A job's class: {@code spec(data)}, whose {@code body} assembles the job as a {@code specType};
+   * {@code run(options)}, which hands it to {@code trainer}; and a {@code main} that runs it with
+   * the default options.
    */
   static TypeSpec.Builder jobClass(ClassName name, String job, ClassName specType, CodeBlock body, ClassName trainer) {
     return Emitter.finalClass(name)
@@ -67,11 +69,18 @@ final class JobGenerator {
             .addParameter(DataGenerator.DATA_CONTEXT, "data")
             .addCode(body)
             .build())
+        .addMethod(MethodSpec.methodBuilder("run")
+            .addJavadoc("Trains the job as {@code options} say, its data files resolved against the current directory.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(TRAIN_RESULT)
+            .addParameter(TRAIN_OPTIONS, "options")
+            .addStatement("return $T.run(spec($T.of($T.of(\"\"), $T.of())), options)",
+                trainer, DataGenerator.DATA_CONTEXT, Path.class, List.class)
+            .build())
         .addMethod(MethodSpec.methodBuilder("main")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addParameter(String[].class, "args")
-            .addStatement("$T.run(spec($T.of($T.of(\"\"), $T.of())), $T.defaults())",
-                trainer, DataGenerator.DATA_CONTEXT, Path.class, List.class, TRAIN_OPTIONS)
+            .addStatement("run($T.defaults())", TRAIN_OPTIONS)
             .build());
   }
 

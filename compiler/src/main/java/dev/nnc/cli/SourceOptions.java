@@ -4,6 +4,7 @@ import dev.nnc.compiler.Compilation;
 import dev.nnc.compiler.diag.Diagnostic;
 import dev.nnc.compiler.diag.HumanRenderer;
 import dev.nnc.compiler.diag.JsonRenderer;
+import dev.nnc.compiler.diag.SarifRenderer;
 import dev.nnc.compiler.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** Options every command that reads `.nn` files shares, and reading and reporting on them. */
 final class SourceOptions {
-  enum Format { human, json }
+  enum Format { human, json, sarif }
 
   @Option(names = "--diagnostics", description = "How to print problems: ${COMPLETION-CANDIDATES} (default: human).")
   Format format = Format.human;
@@ -45,6 +46,10 @@ final class SourceOptions {
   void report(List<Diagnostic> diagnostics, PrintWriter err) {
     if (format == Format.json) {
       err.println(JsonRenderer.render(diagnostics));
+      return;
+    }
+    if (format == Format.sarif) {
+      err.println(SarifRenderer.render(diagnostics));
       return;
     }
     for (Diagnostic d : diagnostics) {

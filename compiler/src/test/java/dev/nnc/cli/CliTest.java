@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,9 +98,36 @@ class CliTest {
     Path bad = write("bad.nn", "model M {\n  input x: float[4]\n  output y = x -> dense(10, activaton: relu)\n}\n");
     Run run = nnc("check", "--diagnostics", "json", bad.toString());
     assertEquals(1, run.status());
-    assertTrue(run.err().contains("\"code\": \"NN0202\""), run.err());
-    assertTrue(run.err().contains("\"line\": 3, \"column\": 29"), run.err());
-    assertTrue(run.err().contains("\"help\": \"did you mean `activation`?"), run.err());
+    JsonObject d = JsonParser.parseString(run.err()).getAsJsonArray().get(0).getAsJsonObject();
+    assertEquals("NN0202", d.get("code").getAsString());
+    assertEquals("error", d.get("severity").getAsString());
+    assertEquals(bad.toString(), d.get("file").getAsString());
+    assertEquals(List.of(3, 29, 3, 38), List.of(d.get("line").getAsInt(), d.get("column").getAsInt(),
+        d.get("endLine").getAsInt(), d.get("endColumn").getAsInt()), "activaton: columns 29 to 37, the end just after");
+    assertTrue(d.get("help").getAsString().startsWith("did you mean `activation`?"), run.err());
+  }
+
+  /** SARIF 2.1.0, what code-scanning services read: a rule per code and a result per diagnostic. */
+  @Test
+  void diagnosticsAsSarif() throws Exception {
+    Path bad = write("bad.nn", "model M {\n  input x: float[4]\n  output y = x -> dense(10, activaton: relu)\n}\n");
+    Run run = nnc("check", "--diagnostics", "sarif", bad.toString());
+    assertEquals(1, run.status());
+    JsonObject log = JsonParser.parseString(run.err()).getAsJsonObject();
+    assertEquals("2.1.0", log.get("version").getAsString());
+    JsonObject sarifRun = log.getAsJsonArray("runs").get(0).getAsJsonObject();
+    JsonObject rule = sarifRun.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules").get(0).getAsJsonObject();
+    assertEquals("NN0202", rule.get("id").getAsString());
+    JsonObject result = sarifRun.getAsJsonArray("results").get(0).getAsJsonObject();
+    assertEquals("NN0202", result.get("ruleId").getAsString());
+    assertEquals("error", result.get("level").getAsString());
+    assertTrue(result.getAsJsonObject("message").get("text").getAsString().contains("help: did you mean `activation`?"));
+    JsonObject location = result.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation");
+    assertEquals(bad.toUri().toString(), location.getAsJsonObject("artifactLocation").get("uri").getAsString());
+    JsonObject region = location.getAsJsonObject("region");
+    assertEquals(3, region.get("startLine").getAsInt());
+    assertEquals(29, region.get("startColumn").getAsInt());
+    assertEquals(38, region.get("endColumn").getAsInt());
   }
 
   @Test

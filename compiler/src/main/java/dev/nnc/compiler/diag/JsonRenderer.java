@@ -1,65 +1,65 @@
 package dev.nnc.compiler.diag;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import dev.nnc.compiler.source.Span;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
-/** Diagnostics as a JSON array, for editors and tools ({@code --diagnostics json}). */
+/**
+ * Diagnostics as a JSON array, for editors and tools ({@code --diagnostics json}): each with its
+ * code, severity, message, place ({@code file}, 1-based {@code line} and {@code column}, and where
+ * it ends), and its note, labelled places and help when it has them.
+ */
 public final class JsonRenderer {
+  static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
   private JsonRenderer() {}
 
   public static String render(List<Diagnostic> diagnostics) {
-    return diagnostics.stream().map(JsonRenderer::render).collect(Collectors.joining(",\n  ", "[\n  ", "\n]"))
-        .replace("[\n  \n]", "[]");
+    return GSON.toJson(diagnostics.stream().map(JsonRenderer::object).toList());
   }
 
-  private static String render(Diagnostic d) {
-    StringBuilder s = new StringBuilder("{");
-    s.append("\"code\": ").append(quote(d.code().id()));
-    s.append(", \"severity\": ").append(quote(d.severity().label()));
-    s.append(", \"message\": ").append(quote(d.message()));
-    s.append(", ").append(location(d.span()));
+  private static Map<String, Object> object(Diagnostic d) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("code", d.code().id());
+    o.put("severity", d.severity().label());
+    o.put("message", d.message());
+    o.putAll(place(d.span()));
     if (d.note() != null) {
-      s.append(", \"note\": ").append(quote(d.note()));
+      o.put("note", d.note());
     }
     if (!d.labels().isEmpty()) {
-      s.append(", \"labels\": ")
-          .append(d.labels().stream()
-              .map(l -> "{" + location(l.span()) + ", \"message\": " + quote(l.message()) + "}")
-              .collect(Collectors.joining(", ", "[", "]")));
+      o.put("labels", d.labels().stream().map(l -> {
+        Map<String, Object> label = new LinkedHashMap<>(place(l.span()));
+        label.put("message", l.message());
+        return label;
+      }).toList());
     }
     if (d.help() != null) {
-      s.append(", \"help\": ").append(quote(d.help()));
+      o.put("help", d.help());
     }
-    return s.append('}').toString();
+    return o;
   }
 
-  private static String location(Span span) {
-    return "\"file\": " + quote(span.file().name())
-        + ", \"line\": " + span.line()
-        + ", \"column\": " + span.column()
-        + ", \"endLine\": " + span.file().line(Math.max(span.start(), span.end() - 1))
-        + ", \"endColumn\": " + (span.file().column(Math.max(span.start(), span.end() - 1)) + 1);
+  private static Map<String, Object> place(Span span) {
+    Map<String, Object> place = new LinkedHashMap<>();
+    place.put("file", span.file().name());
+    place.put("line", span.line());
+    place.put("column", span.column());
+    place.put("endLine", endLine(span));
+    place.put("endColumn", endColumn(span));
+    return place;
   }
 
-  static String quote(String text) {
-    StringBuilder s = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> s.append("\\\"");
-        case '\\' -> s.append("\\\\");
-        case '\n' -> s.append("\\n");
-        case '\r' -> s.append("\\r");
-        case '\t' -> s.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            s.append(String.format("\\u%04x", (int) c));
-          } else {
-            s.append(c);
-          }
-        }
-      }
-    }
-    return s.append('"').toString();
+  /** The line of the span's last character (of its first, for an empty span). */
+  static int endLine(Span span) {
+    return span.file().line(Math.max(span.start(), span.end() - 1));
+  }
+
+  /** The column just after the span's last character, as SARIF and editors count. */
+  static int endColumn(Span span) {
+    return span.file().column(Math.max(span.start(), span.end() - 1)) + 1;
   }
 }

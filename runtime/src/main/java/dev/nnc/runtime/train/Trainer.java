@@ -88,31 +88,21 @@ public final class Trainer {
     long seed = seedOf(spec, options);
     Console console = Console.of(options);
     Path logDir = options.logDir(spec.jobName());
-    CheckpointDir checkpoints = new CheckpointDir(logDir);
     try (Graph graph = new Graph()) {
       TrainingGraph trainingGraph = TrainingGraph.build(graph, spec, seed);
       Fingerprint fingerprint = Fingerprint.of(graph, spec, seed);
-      Optional<Checkpoint> resumed = options.resume()
-          ? Optional.of(resumePoint(spec, console, checkpoints, fingerprint))
-          : Optional.empty();
-      if (resumed.isEmpty()) {
-        checkpoints.clear();
-      }
-      try (Session session = options.device().open(graph, sessionConfig());
-          StepRunner steps = new StepRunner(session, trainingGraph);
-          MetricsCsv csv = resumed
-              .map(c -> MetricsCsv.resume(logDir, fingerprint.columns(), c.metrics()))
-              .orElseGet(() -> MetricsCsv.create(logDir, fingerprint.columns()));
-          EventLog events = EventLog.open(logDir, spec.validation().isPresent(), resumed.isPresent())) {
-        resumed.ifPresent(c -> c.restore(session));
-        Checkpointer checkpointer = new Checkpointer(spec.checkpoint(), checkpoints, session,
-            trainingGraph, fingerprint, csv, resumed.map(Checkpoint::dir));
+      try (RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.resume(),
+              spec.validation().isPresent(), console::line);
+          Session session = options.device().open(graph, sessionConfig());
+          StepRunner steps = new StepRunner(session, trainingGraph)) {
+        Optional<Checkpoint> resumed = files.resumed();
+        Checkpointer checkpointer = files.start(session, trainingGraph.weightsFinite());
         Optional<EarlyStopper> stopper = spec.stop().map(stop -> new EarlyStopper(stop,
             resumed.flatMap(c -> c.state().stopper()), trainingGraph.weightStore(), session,
             console::line));
-        Trainer trainer = new Trainer(
-            spec, options, console, steps, csv, events, checkpointer, stopper, resumed.map(Checkpoint::state));
-        resumed.ifPresent(c -> console.line(trainer.resuming(c)));
+        Trainer trainer = new Trainer(spec, options, console, steps, files.csv(), files.events(), checkpointer,
+            stopper, files.resumedState());
+        resumed.ifPresent(c -> console.line(c.resuming(trainer.moreToTrain())));
         trainer.train();
         stopper.ifPresent(EarlyStopper::finish);
         Optional<ConfusionMatrix> confusion = description.classifier().flatMap(c -> spec.validation()
@@ -147,17 +137,6 @@ public final class Trainer {
     }
   }
 
-  /** The newest readable checkpoint, written by this very program: the only one to resume from. */
-  private static Checkpoint resumePoint(TrainSpec spec, Console console, CheckpointDir dir,
-      Fingerprint fingerprint) {
-    Checkpoint checkpoint = Checkpoint.newest(dir, console::line)
-        .orElseThrow(() -> new TrainException("job " + spec.jobName() + ": nothing to resume from: "
-            + dir.root() + " holds no checkpoint"
-            + (spec.checkpoint().isEmpty() ? "; the job writes none (add `checkpoint: every(1 epoch)`)" : "")));
-    checkpoint.requireWrittenBy(fingerprint);
-    return checkpoint;
-  }
-
   private static long seedOf(TrainSpec spec, TrainOptions options) {
     return options.seed().orElse(spec.seed());
   }
@@ -169,13 +148,6 @@ public final class Trainer {
   static ConfigProto sessionConfig() {
     // Soft placement lets ops without a GPU kernel fall back to the CPU on a GPU build.
     return ConfigProto.newBuilder().setAllowSoftPlacement(true).build();
-  }
-
-  private String resuming(Checkpoint checkpoint) {
-    String where = batch == 0 ? "after epoch " + epoch
-        : "at step " + batch + " of epoch " + (epoch + 1);
-    return "resuming from " + checkpoint.dir() + " " + where + " (" + stepsDone + " steps done)"
-        + (moreToTrain() ? "" : "; nothing is left to train");
   }
 
   /**

@@ -45,6 +45,7 @@ public final class StepTrainer {
   private final Checkpointer checkpointer;
   private final List<Double> firstReported = new ArrayList<>();
   private final List<EpochResult> epochs = new ArrayList<>();
+  private final Pace pace = new Pace();
   private int epoch;
   /** How many batches of the epoch under way are done. */
   private int batch;
@@ -185,6 +186,7 @@ public final class StepTrainer {
   private void trainRestOfEpoch() {
     int current = epoch;
     int first = batch;
+    pace.startEpoch();
     try (Prefetcher batches = new Prefetcher(() -> spec.data().batches(spec.batch(), seed, current, first))) {
       while (stepsDone < runLength.stepLimit() && batches.hasNext()) {
         Batch next = batches.next();
@@ -193,14 +195,24 @@ public final class StepTrainer {
         means.add(values, next.size());
         batch++;
         stepsDone++;
+        pace.stepped(next.size());
         for (StepRun.Hook hook : graph.hooks()) {
           if (hook.dueAfterStep(stepsDone)) {
             runHook(hook);
           }
         }
+        console.progress(this::status);
         checkpointer.afterStep(stepsDone, this::state);
       }
     }
+    pace.endTraining();
+  }
+
+  /** The bar's figures; its running mean is the first reported value's, under that value's name. */
+  private ProgressBar.Status status() {
+    Optional<ProgressBar.Figure> figure = graph.reported().stream().findFirst()
+        .map(name -> new ProgressBar.Figure(name, means.named(graph.reported(), "").get(name)));
+    return pace.status(runLength, stepsPerEpoch, epoch, batch, stepsDone, figure);
   }
 
   private RunState state() {

@@ -219,19 +219,9 @@ public final class Trainer {
     pace.endTraining();
   }
 
-  /**
-   * The bar's figures: the epoch's batches (fewer when the step limit falls within it) and the time
-   * left at the pace so far, a validation pass per epoch still to end included.
-   */
   private ProgressBar.Status status() {
-    long epochBatches = Math.min(stepsPerEpoch, batch + runLength.stepLimit() - stepsDone);
-    long runSteps = Math.min(runLength.stepLimit(), runLength.epochs() * stepsPerEpoch) - stepsDone;
-    long epochsToEnd = (batch + runSteps + stepsPerEpoch - 1) / stepsPerEpoch;
-    double validation = spec.validation().isPresent() ? pace.validationSeconds() : 0;
-    double perStep = pace.secondsPerStep();
-    return new ProgressBar.Status(epoch, runLength.epochs(), batch, epochBatches,
-        pace.examplesPerSecond(), means.named(names, "").get("loss"),
-        (epochBatches - batch) * perStep + validation, runSteps * perStep + epochsToEnd * validation);
+    return pace.status(runLength, stepsPerEpoch, epoch, batch, stepsDone,
+        Optional.of(new ProgressBar.Figure("loss", means.named(names, "").get("loss"))));
   }
 
   private WeightedMeans evaluate(Dataset data, int epoch) {

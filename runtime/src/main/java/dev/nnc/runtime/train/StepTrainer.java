@@ -81,9 +81,10 @@ public final class StepTrainer {
       StepGraph graph = StepGraph.build(tfGraph, spec, seed);
       Fingerprint fingerprint = Fingerprint.of(tfGraph, spec.jobName(), seed, spec.batch(), spec.data().size(),
           graph.reported());
-      try (RunFiles files = RunFiles.open(options.logDir(spec.jobName()), fingerprint, spec.checkpoint(),
-              options.resume(), false, console::line);
-          Session session = options.device().open(tfGraph, sessionConfig())) {
+      // The device first: a run refused one leaves the log directory as it was.
+      try (Session session = options.device().open(tfGraph, sessionConfig());
+          RunFiles files = RunFiles.open(options.logDir(spec.jobName()), fingerprint, spec.checkpoint(),
+              options.resume(), false, console::line)) {
         // A resumed run's checkpoint holds every weight, those a model started from included.
         if (files.resumed().isEmpty()) {
           graph.restores().forEach(restore -> restore.run(session));

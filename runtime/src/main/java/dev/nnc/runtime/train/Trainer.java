@@ -91,9 +91,10 @@ public final class Trainer {
     try (Graph graph = new Graph()) {
       TrainingGraph trainingGraph = TrainingGraph.build(graph, spec, seed);
       Fingerprint fingerprint = Fingerprint.of(graph, spec, seed);
-      try (RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.resume(),
+      // The device first: a run refused one leaves the log directory as it was.
+      try (Session session = options.device().open(graph, sessionConfig());
+          RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.resume(),
               spec.validation().isPresent(), console::line);
-          Session session = options.device().open(graph, sessionConfig());
           StepRunner steps = new StepRunner(session, trainingGraph)) {
         Optional<Checkpoint> resumed = files.resumed();
         Checkpointer checkpointer = files.start(session, trainingGraph.weightsFinite());

@@ -223,7 +223,7 @@ final class JobChecker {
    * {@link CheckpointPolicy#DEFAULT_KEEP}; null when the job writes no checkpoints or a setting is
    * wrong (reported).
    */
-  private CheckpointPolicy checkpoint(Ast.Job job, Map<String, Ast.Entry> entries, SettingCalls calls,
+  CheckpointPolicy checkpoint(Ast.Job job, Map<String, Ast.Entry> entries, SettingCalls calls,
       Evaluator evaluator) {
     Ast.Entry keep = entries.get("keep");
     if (!entries.containsKey("checkpoint")) {

@@ -2,6 +2,7 @@ package dev.nnc.compiler.check;
 
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.train.CheckpointPolicy;
 import dev.nnc.runtime.train.Period;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * A checked train job with a {@code step} block (LANGUAGE.md §7.2): its models, data and length, the
  * statements of its step and of its {@code every} blocks (checked, written out by the emitter), the
- * values it reports and the models it exports.
+ * values it reports, the models it exports, and how often it writes checkpoints ({@code checkpoint}
+ * is null when it writes none).
  */
 public record StepJob(
     Ast.Job decl,
@@ -24,7 +26,8 @@ public record StepJob(
     List<Ast.StepStmt> step,
     List<Every> every,
     List<String> reported,
-    Map<String, String> exports) {
+    Map<String, String> exports,
+    CheckpointPolicy checkpoint) {
 
   /**
    * {@code let g = Generator(64)}: a model of the job, one set of weights however often it is

@@ -6,6 +6,7 @@ import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.source.Span;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.train.CheckpointPolicy;
 import dev.nnc.runtime.train.Period;
 import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.TensorType;
@@ -23,10 +24,11 @@ import java.util.Set;
  * value of the parameter's shape, each report a named scalar.
  */
 final class StepJobChecker {
-  private static final List<String> KEYS = List.of("data", "batch", "epochs", "steps", "seed", "drop_last", "export");
+  private static final List<String> KEYS =
+      List.of("data", "batch", "epochs", "steps", "seed", "drop_last", "export", "checkpoint", "keep");
   /** Settings of jobs without a step, which a step says in its own statements. */
   private static final List<String> DECLARATIVE =
-      List.of("model", "loss", "optimizer", "metrics", "validate", "stop", "clip", "regularize", "checkpoint", "keep");
+      List.of("model", "loss", "optimizer", "metrics", "validate", "stop", "clip", "regularize");
   private static final Set<String> DRAWS = Set.of("normal", "uniform");
 
   private final Checker checker;
@@ -88,7 +90,10 @@ final class StepJobChecker {
     Boolean dropLast = entries.containsKey("drop_last")
         ? settings.setting(entries.get("drop_last"), evaluator, Boolean.class, "true or false") : Boolean.FALSE;
     Map<String, String> exported = exports(exports, models, evaluator);
-    if (data == null || batch < 0 || epochs < 0 || steps < 0 || seed < 0 || dropLast == null || exported == null) {
+    CheckpointPolicy checkpoint = settings.checkpoint(job, entries, new SettingCalls(diagnostics, evaluator), evaluator);
+    boolean checkpointOk = checkpoint != null || !entries.containsKey("checkpoint") && !entries.containsKey("keep");
+    if (data == null || batch < 0 || epochs < 0 || steps < 0 || seed < 0 || dropLast == null || exported == null
+        || !checkpointOk) {
       return null;
     }
     Map<String, Value> stepScope = Evaluator.scope();
@@ -123,7 +128,7 @@ final class StepJobChecker {
       return null;
     }
     return new StepJob(job, jobModels, entries.get("data").value(), data.fields(), batch, epochs, steps, seed,
-        dropLast, step.body(), checkedEvery, reported, exported);
+        dropLast, step.body(), checkedEvery, reported, exported, checkpoint);
   }
 
   /** {@code let g = Generator(latent: 64)}: a model with input sizes known from its hyper-parameters. */

@@ -185,7 +185,7 @@ final class JobGenerator {
   }
 
   /** {@code new CheckpointPolicy(Period.epochs(1), 3)}. */
-  private static CodeBlock checkpoint(CheckpointPolicy checkpoint) {
+  static CodeBlock checkpoint(CheckpointPolicy checkpoint) {
     return CodeBlock.of("new $T($L, $L)", CheckpointPolicy.class, ExprWriter.period(checkpoint.every()),
         checkpoint.keep());
   }

@@ -77,6 +77,9 @@ final class StepJobGenerator {
     for (StepJob.Every every : job.every()) {
       b.add(".every($L, $L)\n", ExprWriter.period(every.period()), block(every.body(), fields, models));
     }
+    if (job.checkpoint() != null) {
+      b.add(".checkpoint($L)\n", JobGenerator.checkpoint(job.checkpoint()));
+    }
     job.exports().forEach((model, dir) -> b.add(".export($S, $S)\n", model, dir));
     if (!job.exports().isEmpty()) {
       b.add(JobGenerator.sourceCall(program));

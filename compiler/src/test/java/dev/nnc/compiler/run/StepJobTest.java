@@ -12,8 +12,10 @@ import dev.nnc.runtime.train.EpochResult;
 import dev.nnc.runtime.train.TrainOptions;
 import dev.nnc.runtime.train.TrainResult;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,13 +48,15 @@ class StepJobTest {
   @TempDir Path dir;
 
   private TrainResult train(String job, int epochs) throws Exception {
+    return train(job, TrainOptions.builder().epochs(epochs).out(new PrintStream(OutputStream.nullOutputStream())));
+  }
+
+  private TrainResult train(String job, TrainOptions.Builder options) throws Exception {
     String text = HEADER + job;
     Path source = Files.writeString(dir.resolve("steps.nn"), text);
     Compilation c = Compilation.of(new SourceFile(source.toString(), text), List.of());
     assertTrue(c.succeeded(), () -> c.diagnostics().stream().map(HumanRenderer::render).collect(Collectors.joining("\n")));
-    TrainOptions options = TrainOptions.builder().epochs(epochs).logDir(dir.resolve("log"))
-        .out(new PrintStream(OutputStream.nullOutputStream())).build();
-    return JobRunner.run(c.program(), c.program().jobNames().get(0), List.of(), options);
+    return JobRunner.run(c.program(), c.program().jobNames().get(0), List.of(), options.logDir(dir.resolve("log")).build());
   }
 
   private static double value(TrainResult result, int epoch, String name) {
@@ -149,6 +153,29 @@ class StepJobTest {
       assertEquals(0.0, value(result, epoch, "same"), 1e-9);
     }
     assertNotEquals(value(result, 0, "drawn"), value(result, 1, "drawn"), 1e-6);
+  }
+
+  /** The bar of a job with a step shows the running mean of its first reported value, under its name. */
+  @Test
+  void theProgressBarShowsTheFirstReportedValue() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    train("""
+        train t {
+          let m = Pair()
+          data: points.train
+          batch: 1
+          epochs: 2
+          step {
+            update m.w += 1
+            report w: sum(m.w), twice: 2 * sum(m.w)
+          }
+        }
+        """, TrainOptions.builder().progress(TrainOptions.Progress.BAR).out(new PrintStream(out, true, StandardCharsets.UTF_8)));
+    String shown = out.toString(StandardCharsets.UTF_8);
+    // The first step of each epoch is drawn; w is 4 after the first step, then 6 and 8.
+    assertTrue(shown.contains("\repoch 1/2 [############............] 1/2  "), shown);
+    assertTrue(shown.contains(" examples/s  w 4.0000  ETA "), shown);
+    assertTrue(shown.contains("\repoch 2/2 ["), shown);
   }
 
   private static String job(Path exported) {

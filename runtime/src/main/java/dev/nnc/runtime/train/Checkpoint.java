@@ -87,6 +87,31 @@ record Checkpoint(Path dir, Fingerprint fingerprint, RunState state) {
     return Optional.empty();
   }
 
+  /**
+   * The newest readable checkpoint of {@code dir}, written by this very program ({@code here}): the
+   * only one to resume from. {@code writes} says whether the job writes checkpoints at all, for
+   * the message when there is none; passed-over checkpoints are reported to {@code notes}.
+   */
+  static Checkpoint resumePoint(CheckpointDir dir, Fingerprint here, boolean writes, Consumer<String> notes) {
+    Checkpoint checkpoint = newest(dir, notes)
+        .orElseThrow(() -> new TrainException("job " + here.job() + ": nothing to resume from: "
+            + dir.root() + " holds no checkpoint"
+            + (writes ? "" : "; the job writes none (add `checkpoint: every(1 epoch)`)")));
+    checkpoint.requireWrittenBy(here);
+    return checkpoint;
+  }
+
+  /**
+   * The line a resumed run starts with: where it goes on from, and, unless {@code more} (training
+   * is left to do), that nothing is.
+   */
+  String resuming(boolean more) {
+    String where = state.batch() == 0 ? "after epoch " + state.epoch()
+        : "at step " + state.batch() + " of epoch " + (state.epoch() + 1);
+    return "resuming from " + dir + " " + where + " (" + state.step() + " steps done)"
+        + (more ? "" : "; nothing is left to train");
+  }
+
   /** Refuses, naming every difference, unless the program that wrote this checkpoint is {@code here}'s. */
   void requireWrittenBy(Fingerprint here) {
     List<String> differences = fingerprint.differences(here);

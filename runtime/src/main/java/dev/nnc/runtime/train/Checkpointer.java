@@ -3,6 +3,7 @@ package dev.nnc.runtime.train;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TBool;
@@ -16,17 +17,21 @@ final class Checkpointer {
   private final Optional<CheckpointPolicy> policy;
   private final CheckpointDir dir;
   private final Session session;
-  private final TrainingGraph graph;
+  private final Operand<TBool> weightsFinite;
   private final Fingerprint fingerprint;
   private final MetricsCsv csv;
   private Optional<Path> newest;
 
+  /**
+   * {@code weightsFinite} is true when no weight of {@code session}'s graph holds a NaN or an
+   * infinity; {@code resumedFrom} is the checkpoint the run went on from, if it did.
+   */
   Checkpointer(Optional<CheckpointPolicy> policy, CheckpointDir dir, Session session,
-      TrainingGraph graph, Fingerprint fingerprint, MetricsCsv csv, Optional<Path> resumedFrom) {
+      Operand<TBool> weightsFinite, Fingerprint fingerprint, MetricsCsv csv, Optional<Path> resumedFrom) {
     this.policy = policy;
     this.dir = dir;
     this.session = session;
-    this.graph = graph;
+    this.weightsFinite = weightsFinite;
     this.fingerprint = fingerprint;
     this.csv = csv;
     this.newest = resumedFrom;
@@ -62,7 +67,7 @@ final class Checkpointer {
   }
 
   private boolean weightsFinite() {
-    try (Result result = session.runner().fetch(graph.weightsFinite()).run()) {
+    try (Result result = session.runner().fetch(weightsFinite).run()) {
       return ((TBool) result.get(0)).getBoolean();
     }
   }

@@ -32,6 +32,17 @@ record Fingerprint(String job, long seed, int batch, int records, List<String> c
 
   /** The fingerprint of {@code graph}, built for {@code spec}; taken before a saver is added to it. */
   static Fingerprint of(Graph graph, TrainSpec spec, long seed) {
+    List<String> columns = ReportedValues.columns(
+        spec.metrics().stream().map(Metric::name).toList(), spec.validation().isPresent());
+    return of(graph, spec.jobName(), seed, spec.batch(), spec.data().size(), columns);
+  }
+
+  /**
+   * The fingerprint of {@code graph}, the graph of job {@code job} (a declarative one or one with
+   * a step), which trains on {@code records} records in batches of {@code batch} and reports
+   * {@code columns}; taken before a saver is added to it.
+   */
+  static Fingerprint of(Graph graph, String job, long seed, int batch, int records, List<String> columns) {
     List<String> variables = new ArrayList<>();
     for (Iterator<GraphOperation> ops = graph.operations(); ops.hasNext(); ) {
       GraphOperation op = ops.next();
@@ -39,10 +50,7 @@ record Fingerprint(String job, long seed, int batch, int records, List<String> c
         variables.add(op.name() + " " + op.output(0).shape());
       }
     }
-    List<String> columns = ReportedValues.columns(
-        spec.metrics().stream().map(Metric::name).toList(), spec.validation().isPresent());
-    return new Fingerprint(spec.jobName(), seed, spec.batch(), spec.data().size(), columns,
-        variables, digest(graph));
+    return new Fingerprint(job, seed, batch, records, columns, variables, digest(graph));
   }
 
   /**
@@ -59,7 +67,7 @@ record Fingerprint(String job, long seed, int batch, int records, List<String> c
     compare(differences, "the reported values", columns, here.columns);
     differences.addAll(variableDifferences(here));
     if (differences.isEmpty() && !graph.equals(here.graph)) {
-      differences.add("the graph differs: a layer, the loss, a metric or an optimizer setting changed");
+      differences.add("the graph differs: a layer, a loss, a metric or an optimizer setting changed");
     }
     return differences;
   }

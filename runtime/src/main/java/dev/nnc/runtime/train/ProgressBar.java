@@ -2,6 +2,7 @@ package dev.nnc.runtime.train;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The line an epoch shows while it trains, when the console is a terminal, such as
@@ -15,11 +16,15 @@ final class ProgressBar {
 
   /**
    * What the bar shows: the epoch (from 0) of {@code epochs}, {@code batch} of the epoch's
-   * {@code batches} done, the pace, the running mean loss and the seconds left of the epoch
-   * (validation included) and of the run; NaN seconds when there is no pace yet.
+   * {@code batches} done, the pace, a running mean under its name ({@code loss}; none for a job
+   * that reports nothing) and the seconds left of the epoch (validation included) and of the run;
+   * NaN seconds when there is no pace yet.
    */
   record Status(int epoch, int epochs, long batch, long batches, double examplesPerSecond,
-      double loss, double epochSeconds, double runSeconds) {}
+      Optional<Figure> figure, double epochSeconds, double runSeconds) {}
+
+  /** A running mean the bar shows, such as {@code loss 0.4123}. */
+  record Figure(String name, double value) {}
 
   private final PrintStream out;
   private long lastDraw;
@@ -54,9 +59,10 @@ final class ProgressBar {
 
   static String render(Status s) {
     int filled = s.batches() == 0 ? WIDTH : (int) (WIDTH * s.batch() / s.batches());
-    return String.format(Locale.ROOT, "epoch %d/%d [%s%s] %d/%d  %,d examples/s  loss %.4f  ETA %s, run %s",
+    String figure = s.figure().map(f -> String.format(Locale.ROOT, "  %s %.4f", f.name(), f.value())).orElse("");
+    return String.format(Locale.ROOT, "epoch %d/%d [%s%s] %d/%d  %,d examples/s%s  ETA %s, run %s",
         s.epoch() + 1, s.epochs(), "#".repeat(filled), ".".repeat(WIDTH - filled), s.batch(), s.batches(),
-        Math.round(s.examplesPerSecond()), s.loss(), duration(s.epochSeconds()), duration(s.runSeconds()));
+        Math.round(s.examplesPerSecond()), figure, duration(s.epochSeconds()), duration(s.runSeconds()));
   }
 
   /** {@code 0:05}, {@code 12:40} or {@code 3:05:09}; {@code --} while unknown. */

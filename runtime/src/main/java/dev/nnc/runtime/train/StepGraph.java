@@ -16,6 +16,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -39,9 +40,11 @@ final class StepGraph {
   private final List<StepRun.Hook> hooks;
   private final Map<String, ModelGraph> models;
   private final List<WeightRestore> restores;
+  private final Operand<TBool> weightsFinite;
 
   private StepGraph(List<FieldFeed> feeds, Net net, List<StepRun> runs, List<String> reported, List<int[]> reportSlots,
-      List<StepRun.Hook> hooks, Map<String, ModelGraph> models, List<WeightRestore> restores) {
+      List<StepRun.Hook> hooks, Map<String, ModelGraph> models, List<WeightRestore> restores,
+      Operand<TBool> weightsFinite) {
     this.feeds = feeds;
     this.net = net;
     this.runs = runs;
@@ -50,6 +53,7 @@ final class StepGraph {
     this.hooks = hooks;
     this.models = models;
     this.restores = restores;
+    this.weightsFinite = weightsFinite;
   }
 
   /** A model built on its own inputs: what {@code export} serves. */
@@ -85,7 +89,9 @@ final class StepGraph {
       every.body().accept(block);
       hooks.add(StepRun.Hook.of(every.period(), block.actions()));
     }
-    return new StepGraph(feeds, root, planner.runs, planner.reported, planner.slots, hooks, models, restores);
+    Operand<TBool> weightsFinite = TrainingGraph.allFinite(tf.withSubScope("weights_finite"), root.weights());
+    return new StepGraph(feeds, root, planner.runs, planner.reported, planner.slots, hooks, models, restores,
+        weightsFinite);
   }
 
   private static ModelGraph ownApplication(Net root, StepSpec.StepModel model) {
@@ -139,6 +145,11 @@ final class StepGraph {
     return models;
   }
 
+  /** True when no weight of any model holds a NaN or an infinity: checked before a checkpoint is written. */
+  Operand<TBool> weightsFinite() {
+    return weightsFinite;
+  }
+
   /** The models that start from exported weights. */
   List<WeightRestore> restores() {
     return restores;
@@ -182,7 +193,7 @@ final class StepGraph {
       }
       flushUpdates();
       if (!pending.isEmpty()) {
-        addRun(fetchesWith(null), null, List.of());
+        addRun(fetchesWith(null), null, List.of(), Optional.empty());
       }
     }
 
@@ -207,7 +218,8 @@ final class StepGraph {
           .forEach(u -> targets.add(u.op()));
       targets.add(applied);
       Op target = net.tf().withControlDependencies(targets).noOp();
-      addRun(fetches, target, List.of(new StepRun.Rate(rate, m.optimizer().learningRate())));
+      addRun(fetches, target, List.of(new StepRun.Rate(rate, m.optimizer().learningRate())),
+          Optional.of(String.join(", ", m.models())));
     }
 
     /** Consecutive updates: every value computed, then every assignment made. */
@@ -241,7 +253,7 @@ final class StepGraph {
         });
       }
       updates.clear();
-      addRun(fetches, net.tf().withControlDependencies(assigns).noOp(), List.of());
+      addRun(fetches, net.tf().withControlDependencies(assigns).noOp(), List.of(), Optional.empty());
     }
 
     /** The pending reported values, and {@code value} if there is one, as a run's fetches. */
@@ -259,7 +271,7 @@ final class StepGraph {
     }
 
     /** A run fetching {@code all}, which {@link #fetchesWith} made, so every pending report is among them. */
-    private void addRun(List<Operand<TFloat32>> all, Op target, List<StepRun.Rate> rates) {
+    private void addRun(List<Operand<TFloat32>> all, Op target, List<StepRun.Rate> rates, Optional<String> minimized) {
       int run = runs.size();
       for (int i = 0; i < all.size(); i++) {
         fetched.putIfAbsent(all.get(i), new int[] {run, i});
@@ -267,7 +279,7 @@ final class StepGraph {
       List<StepBuilder.Action.Report> waiting = List.copyOf(pending);
       pending.clear();
       waiting.forEach(r -> resolve(r, fetched.get(r.value())));
-      runs.add(new StepRun(all, target, rates));
+      runs.add(new StepRun(all, target, rates, minimized));
     }
 
     private void resolve(StepBuilder.Action.Report report, int[] slot) {

@@ -2,15 +2,18 @@ package dev.nnc.runtime.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.types.TFloat32;
 
 /**
  * One session run of a custom step: the values it fetches, the op it runs (a minimize's update, a
- * group of assignments, or none for reported values alone) and the learning rates it feeds.
+ * group of assignments, or none for reported values alone) and the learning rates it feeds. A
+ * minimize's run names the models it trains ({@code d}, or {@code enc, dec}) in {@code minimized}
+ * and fetches its loss first.
  */
-record StepRun(List<Operand<TFloat32>> fetches, Op target, List<Rate> rates) {
+record StepRun(List<Operand<TFloat32>> fetches, Op target, List<Rate> rates, Optional<String> minimized) {
   /** A minimize's learning-rate placeholder and the schedule that fills it. */
   record Rate(Operand<TFloat32> placeholder, LearningRate schedule) {}
 

@@ -30,6 +30,7 @@ public final class StepSpec {
   private final Map<String, String> exports;
   private final Map<String, String> restores;
   private final JobSource source;
+  private final CheckpointPolicy checkpoint;
 
   private StepSpec(Builder b) {
     this.jobName = b.jobName;
@@ -45,6 +46,7 @@ public final class StepSpec {
     this.exports = Collections.unmodifiableMap(new LinkedHashMap<>(b.exports));
     this.restores = Collections.unmodifiableMap(new LinkedHashMap<>(b.restores));
     this.source = b.source;
+    this.checkpoint = b.checkpoint;
   }
 
   public static Builder builder(String jobName) {
@@ -103,6 +105,11 @@ public final class StepSpec {
     return restores;
   }
 
+  /** How often checkpoints are written, and how many are kept; none when absent. */
+  public Optional<CheckpointPolicy> checkpoint() {
+    return Optional.ofNullable(checkpoint);
+  }
+
   /**
    * A model of the job: {@code inputs} are the record shapes of its own inputs, which its exported
    * SavedModel takes.
@@ -126,6 +133,7 @@ public final class StepSpec {
     private final Map<String, String> exports = new LinkedHashMap<>();
     private final Map<String, String> restores = new LinkedHashMap<>();
     private JobSource source;
+    private CheckpointPolicy checkpoint;
 
     private Builder(String jobName) {
       this.jobName = Objects.requireNonNull(jobName, "jobName");
@@ -185,6 +193,12 @@ public final class StepSpec {
     /** Starts model {@code model} from the weights exported to {@code dir}. */
     public Builder restore(String model, String dir) {
       restores.put(model, dir);
+      return this;
+    }
+
+    /** Writes checkpoints to resume from as {@code checkpoint} says. */
+    public Builder checkpoint(CheckpointPolicy checkpoint) {
+      this.checkpoint = checkpoint;
       return this;
     }
 

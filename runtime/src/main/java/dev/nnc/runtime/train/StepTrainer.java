@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -24,57 +25,78 @@ import org.tensorflow.types.TInt64;
  * Runs a job with a custom step: per batch, the step's runs in order (training mode, the step number
  * fed so random draws are new each step and the same within it); after each epoch the means of the
  * reported values go to the progress line, {@code metrics.csv} and TensorBoard's event files; {@code every} blocks run when due
- * (and at the end, each that did not just run), in inference mode; at the end the models named by {@code export} are written
- * as SavedModels. Checkpoints and {@code --resume} are for declarative jobs only, so far.
+ * (and at the end, each that did not just run), in inference mode; checkpoints are written as the
+ * job says; at the end the models named by {@code export} are written as SavedModels. A resumed run
+ * first puts back the newest checkpoint and goes on from there, as if it had never stopped.
  */
 public final class StepTrainer {
   /** Draws at most this many images of a batch: a 10 by 10 grid. */
   private static final int GRID_IMAGES = 100;
 
   private final StepSpec spec;
-  private final TrainOptions options;
+  private final Console console;
   private final Session session;
   private final StepGraph graph;
   private final Path logDir;
   private final long seed;
   private final long stepsPerEpoch;
+  private final RunLength runLength;
+  private final RunFiles files;
+  private final Checkpointer checkpointer;
   private final List<Double> firstReported = new ArrayList<>();
   private final List<EpochResult> epochs = new ArrayList<>();
-  private long stepsDone;
+  private final Pace pace = new Pace();
   private int epoch;
+  /** How many batches of the epoch under way are done. */
+  private int batch;
+  private long stepsDone;
+  private WeightedMeans means;
   /** The step after which each {@code every} block last ran. */
   private final Map<StepRun.Hook, Long> hookRuns = new IdentityHashMap<>();
   /** The batch of the latest step, which {@code every} blocks read. */
   private Batch latest;
 
-  private StepTrainer(StepSpec spec, TrainOptions options, Session session, StepGraph graph, long seed) {
+  private StepTrainer(StepSpec spec, TrainOptions options, Console console, Session session, StepGraph graph,
+      long seed, RunFiles files, Checkpointer checkpointer) {
     this.spec = spec;
-    this.options = options;
+    this.console = console;
     this.session = session;
     this.graph = graph;
     this.logDir = options.logDir(spec.jobName());
     this.seed = seed;
     this.stepsPerEpoch = spec.data().batchCount(spec.batch());
+    this.runLength = RunLength.of(spec.epochs(), spec.steps(), stepsPerEpoch, options);
+    this.files = files;
+    this.checkpointer = checkpointer;
+    this.means = WeightedMeans.ofMeans(graph.reported().size());
+    files.resumedState().ifPresent(this::goOnFrom);
   }
 
   /** Trains {@code spec} as {@code options} say; the user's errors come as {@link TrainException} or {@code DataException}. */
   public static TrainResult run(StepSpec spec, TrainOptions options) {
-    if (options.resume()) {
-      throw new TrainException("job " + spec.jobName() + ": --resume needs checkpoints, which jobs with a step "
-          + "block do not write yet");
-    }
     long start = System.nanoTime();
     long seed = options.seed().orElse(spec.seed());
+    Console console = Console.of(options);
     try (Graph tfGraph = new Graph()) {
       StepGraph graph = StepGraph.build(tfGraph, spec, seed);
-      try (Session session = options.device().open(tfGraph, sessionConfig())) {
-        StepTrainer trainer = new StepTrainer(spec, options, session, graph, seed);
-        graph.restores().forEach(restore -> restore.run(session));
+      Fingerprint fingerprint = Fingerprint.of(tfGraph, spec.jobName(), seed, spec.batch(), spec.data().size(),
+          graph.reported());
+      // The device first: a run refused one leaves the log directory as it was.
+      try (Session session = options.device().open(tfGraph, sessionConfig());
+          RunFiles files = RunFiles.open(options.logDir(spec.jobName()), fingerprint, spec.checkpoint(),
+              options.resume(), false, console::line)) {
+        // A resumed run's checkpoint holds every weight, those a model started from included.
+        if (files.resumed().isEmpty()) {
+          graph.restores().forEach(restore -> restore.run(session));
+        }
+        Checkpointer checkpointer = files.start(session, graph.weightsFinite());
+        StepTrainer trainer = new StepTrainer(spec, options, console, session, graph, seed, files, checkpointer);
+        files.resumed().ifPresent(c -> console.line(c.resuming(trainer.moreToTrain())));
         trainer.train();
         spec.exports().forEach((model, dir) -> {
           StepGraph.ModelGraph io = graph.models().get(model);
           Path exported = SavedModelExport.export(session, io.inputs(), io.outputs(), dir, spec.jobName(), spec.source());
-          trainer.print("exported " + model + " to " + exported);
+          console.line("exported " + model + " to " + exported);
         });
         return new TrainResult(trainer.epochs, trainer.firstReported, Duration.ofNanos(System.nanoTime() - start));
       }
@@ -94,39 +116,60 @@ public final class StepTrainer {
         .build();
   }
 
+  /**
+   * Takes up where a checkpoint left off: its position and running means; the batch its last
+   * step took, which an {@code every} block due before the next step reads; and the blocks that
+   * ran after that step (those due then, the epoch's too if the checkpoint ends an epoch), which
+   * the end of the run must not run again.
+   */
+  private void goOnFrom(RunState state) {
+    epoch = state.epoch();
+    batch = state.batch();
+    stepsDone = state.step();
+    means = WeightedMeans.ofMeans(state.sums(), state.examples());
+    boolean afterEpoch = batch == 0 && epoch > 0;
+    if (batch > 0 || afterEpoch) {
+      int lastEpoch = afterEpoch ? epoch - 1 : epoch;
+      int lastBatch = afterEpoch ? (int) stepsPerEpoch - 1 : batch - 1;
+      latest = spec.data().batches(spec.batch(), seed, lastEpoch, lastBatch).next();
+    }
+    for (StepRun.Hook hook : graph.hooks()) {
+      if (hook.dueAfterStep(stepsDone) || afterEpoch && hook.dueAfterEpoch(epoch)) {
+        hookRuns.put(hook, stepsDone);
+      }
+    }
+  }
+
+  /**
+   * Whether another epoch is due, or the one under way has to end: a run resumed from a checkpoint
+   * written after an epoch's last step still owes that epoch's row.
+   */
+  private boolean moreToTrain() {
+    return epoch < runLength.epochs() && (batch > 0 || stepsDone < runLength.stepLimit());
+  }
+
   private void train() {
-    RunLength length = RunLength.of(spec.epochs(), spec.steps(), stepsPerEpoch, options);
-    try (MetricsCsv csv = MetricsCsv.create(logDir, graph.reported());
-        EventLog events = EventLog.open(logDir, false, false)) {
-      while (epoch < length.epochs() && stepsDone < length.stepLimit()) {
-        long start = System.nanoTime();
-        WeightedMeans means = WeightedMeans.ofMeans(graph.reported().size());
-        try (Prefetcher batches = new Prefetcher(() -> spec.data().batches(spec.batch(), seed, epoch, 0))) {
-          while (stepsDone < length.stepLimit() && batches.hasNext()) {
-            Batch batch = batches.next();
-            double[] values = step(batch);
-            latest = batch;
-            means.add(values, batch.size());
-            stepsDone++;
-            for (StepRun.Hook hook : graph.hooks()) {
-              if (hook.dueAfterStep(stepsDone)) {
-                runHook(hook);
-              }
-            }
-          }
+    while (moreToTrain()) {
+      long start = System.nanoTime();
+      trainRestOfEpoch();
+      EpochResult result = new EpochResult(epoch, means.named(graph.reported(), ""), means.examples(),
+          Duration.ofNanos(System.nanoTime() - start));
+      files.csv().append(epoch, result.values());
+      files.events().append(epoch, result.values());
+      epochs.add(result);
+      console.line(ProgressLine.format(result, runLength.epochs(), result.time().toNanos() / 1e9));
+      boolean whole = batch == stepsPerEpoch;
+      epoch++;
+      batch = 0;
+      means = WeightedMeans.ofMeans(graph.reported().size());
+      for (StepRun.Hook hook : graph.hooks()) {
+        if (hook.dueAfterEpoch(epoch)) {
+          runHook(hook);
         }
-        EpochResult result = new EpochResult(epoch, means.named(graph.reported(), ""), means.examples(),
-            Duration.ofNanos(System.nanoTime() - start));
-        csv.append(epoch, result.values());
-        events.append(epoch, result.values());
-        epochs.add(result);
-        print(ProgressLine.format(result, length.epochs(), result.time().toNanos() / 1e9));
-        epoch++;
-        for (StepRun.Hook hook : graph.hooks()) {
-          if (hook.dueAfterEpoch(epoch)) {
-            runHook(hook);
-          }
-        }
+      }
+      // An epoch cut short by the step limit ends the run; a checkpoint of it would skip the rest.
+      if (whole) {
+        checkpointer.afterEpoch(epoch, this::state);
       }
     }
     for (StepRun.Hook hook : graph.hooks()) {
@@ -134,6 +177,47 @@ public final class StepTrainer {
         runHook(hook);
       }
     }
+  }
+
+  /**
+   * The batches of the epoch not yet trained on, or as many as the step limit leaves; the
+   * {@code every} blocks due after a step run before its checkpoint is written, so a resumed run
+   * never runs them twice.
+   */
+  private void trainRestOfEpoch() {
+    int current = epoch;
+    int first = batch;
+    pace.startEpoch();
+    try (Prefetcher batches = new Prefetcher(() -> spec.data().batches(spec.batch(), seed, current, first))) {
+      while (stepsDone < runLength.stepLimit() && batches.hasNext()) {
+        Batch next = batches.next();
+        double[] values = step(next);
+        latest = next;
+        means.add(values, next.size());
+        batch++;
+        stepsDone++;
+        pace.stepped(next.size());
+        for (StepRun.Hook hook : graph.hooks()) {
+          if (hook.dueAfterStep(stepsDone)) {
+            runHook(hook);
+          }
+        }
+        console.progress(this::status);
+        checkpointer.afterStep(stepsDone, this::state);
+      }
+    }
+    pace.endTraining();
+  }
+
+  /** The bar's figures; its running mean is the first reported value's, under that value's name. */
+  private ProgressBar.Status status() {
+    Optional<ProgressBar.Figure> figure = graph.reported().stream().findFirst()
+        .map(name -> new ProgressBar.Figure(name, means.named(graph.reported(), "").get(name)));
+    return pace.status(runLength, stepsPerEpoch, epoch, batch, stepsDone, figure);
+  }
+
+  private RunState state() {
+    return new RunState(epoch, batch, stepsDone, means.sums(), means.examples(), false, Optional.empty());
   }
 
   /** One step: every run in order, with the batch, the step number and the learning rates fed. */
@@ -160,16 +244,17 @@ public final class StepTrainer {
           runner.addTarget(run.target());
         }
         run.fetches().forEach(runner::fetch);
-        fetched.add(scalars(runner, run.fetches().size(), "step " + (stepsDone + 1)));
+        float[] values = scalars(runner, run.fetches().size(), "step " + (stepsDone + 1));
+        fetched.add(values);
+        if (run.minimized().isPresent()) {
+          requireFinite("the loss minimized for " + run.minimized().get(), values[0]);
+        }
       }
       double[] values = new double[graph.reported().size()];
       for (int i = 0; i < values.length; i++) {
         int[] slot = graph.reportSlots().get(i);
         values[i] = fetched.get(slot[0])[slot[1]];
-        if (!Double.isFinite(values[i])) {
-          throw new TrainException("job " + spec.jobName() + ": " + graph.reported().get(i) + " became " + values[i]
-              + " at step " + (stepsDone + 1) + "; try a lower learning rate, or check the data");
-        }
+        requireFinite(graph.reported().get(i), values[i]);
       }
       if (values.length > 0) {
         firstReported.add(values[0]);
@@ -177,6 +262,15 @@ public final class StepTrainer {
       return values;
     } finally {
       fed.forEach(Tensor::close);
+    }
+  }
+
+  /** Stops the run when {@code value}, fetched by the step under way, is NaN or infinite. */
+  private void requireFinite(String what, double value) {
+    if (!Double.isFinite(value)) {
+      throw new TrainException("job " + spec.jobName() + ": " + what + " became " + value + " at epoch "
+          + (epoch + 1) + ", step " + (batch + 1) + "; try a lower learning rate, or check the data"
+          + checkpointer.lastGood());
     }
   }
 
@@ -221,7 +315,7 @@ public final class StepTrainer {
         writeGrid(images, png);
         line.append("  wrote ").append(png);
       }
-      print(line.toString());
+      console.line(line.toString());
     } finally {
       fed.forEach(Tensor::close);
     }
@@ -246,11 +340,5 @@ public final class StepTrainer {
   private static <T extends Tensor> T track(T tensor, List<Tensor> fed) {
     fed.add(tensor);
     return tensor;
-  }
-
-  private void print(String line) {
-    if (!options.quiet()) {
-      options.out().println(line);
-    }
   }
 }

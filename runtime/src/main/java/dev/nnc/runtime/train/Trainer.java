@@ -88,31 +88,22 @@ public final class Trainer {
     long seed = seedOf(spec, options);
     Console console = Console.of(options);
     Path logDir = options.logDir(spec.jobName());
-    CheckpointDir checkpoints = new CheckpointDir(logDir);
     try (Graph graph = new Graph()) {
       TrainingGraph trainingGraph = TrainingGraph.build(graph, spec, seed);
       Fingerprint fingerprint = Fingerprint.of(graph, spec, seed);
-      Optional<Checkpoint> resumed = options.resume()
-          ? Optional.of(resumePoint(spec, console, checkpoints, fingerprint))
-          : Optional.empty();
-      if (resumed.isEmpty()) {
-        checkpoints.clear();
-      }
+      // The device first: a run refused one leaves the log directory as it was.
       try (Session session = options.device().open(graph, sessionConfig());
-          StepRunner steps = new StepRunner(session, trainingGraph);
-          MetricsCsv csv = resumed
-              .map(c -> MetricsCsv.resume(logDir, fingerprint.columns(), c.metrics()))
-              .orElseGet(() -> MetricsCsv.create(logDir, fingerprint.columns()));
-          EventLog events = EventLog.open(logDir, spec.validation().isPresent(), resumed.isPresent())) {
-        resumed.ifPresent(c -> c.restore(session));
-        Checkpointer checkpointer = new Checkpointer(spec.checkpoint(), checkpoints, session,
-            trainingGraph, fingerprint, csv, resumed.map(Checkpoint::dir));
+          RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.resume(),
+              spec.validation().isPresent(), console::line);
+          StepRunner steps = new StepRunner(session, trainingGraph)) {
+        Optional<Checkpoint> resumed = files.resumed();
+        Checkpointer checkpointer = files.start(session, trainingGraph.weightsFinite());
         Optional<EarlyStopper> stopper = spec.stop().map(stop -> new EarlyStopper(stop,
             resumed.flatMap(c -> c.state().stopper()), trainingGraph.weightStore(), session,
             console::line));
-        Trainer trainer = new Trainer(
-            spec, options, console, steps, csv, events, checkpointer, stopper, resumed.map(Checkpoint::state));
-        resumed.ifPresent(c -> console.line(trainer.resuming(c)));
+        Trainer trainer = new Trainer(spec, options, console, steps, files.csv(), files.events(), checkpointer,
+            stopper, files.resumedState());
+        resumed.ifPresent(c -> console.line(c.resuming(trainer.moreToTrain())));
         trainer.train();
         stopper.ifPresent(EarlyStopper::finish);
         Optional<ConfusionMatrix> confusion = description.classifier().flatMap(c -> spec.validation()
@@ -147,17 +138,6 @@ public final class Trainer {
     }
   }
 
-  /** The newest readable checkpoint, written by this very program: the only one to resume from. */
-  private static Checkpoint resumePoint(TrainSpec spec, Console console, CheckpointDir dir,
-      Fingerprint fingerprint) {
-    Checkpoint checkpoint = Checkpoint.newest(dir, console::line)
-        .orElseThrow(() -> new TrainException("job " + spec.jobName() + ": nothing to resume from: "
-            + dir.root() + " holds no checkpoint"
-            + (spec.checkpoint().isEmpty() ? "; the job writes none (add `checkpoint: every(1 epoch)`)" : "")));
-    checkpoint.requireWrittenBy(fingerprint);
-    return checkpoint;
-  }
-
   private static long seedOf(TrainSpec spec, TrainOptions options) {
     return options.seed().orElse(spec.seed());
   }
@@ -169,13 +149,6 @@ public final class Trainer {
   static ConfigProto sessionConfig() {
     // Soft placement lets ops without a GPU kernel fall back to the CPU on a GPU build.
     return ConfigProto.newBuilder().setAllowSoftPlacement(true).build();
-  }
-
-  private String resuming(Checkpoint checkpoint) {
-    String where = batch == 0 ? "after epoch " + epoch
-        : "at step " + batch + " of epoch " + (epoch + 1);
-    return "resuming from " + checkpoint.dir() + " " + where + " (" + stepsDone + " steps done)"
-        + (moreToTrain() ? "" : "; nothing is left to train");
   }
 
   /**
@@ -247,19 +220,9 @@ public final class Trainer {
     pace.endTraining();
   }
 
-  /**
-   * The bar's figures: the epoch's batches (fewer when the step limit falls within it) and the time
-   * left at the pace so far, a validation pass per epoch still to end included.
-   */
   private ProgressBar.Status status() {
-    long epochBatches = Math.min(stepsPerEpoch, batch + runLength.stepLimit() - stepsDone);
-    long runSteps = Math.min(runLength.stepLimit(), runLength.epochs() * stepsPerEpoch) - stepsDone;
-    long epochsToEnd = (batch + runSteps + stepsPerEpoch - 1) / stepsPerEpoch;
-    double validation = spec.validation().isPresent() ? pace.validationSeconds() : 0;
-    double perStep = pace.secondsPerStep();
-    return new ProgressBar.Status(epoch, runLength.epochs(), batch, epochBatches,
-        pace.examplesPerSecond(), means.named(names, "").get("loss"),
-        (epochBatches - batch) * perStep + validation, runSteps * perStep + epochsToEnd * validation);
+    return pace.status(runLength, stepsPerEpoch, epoch, batch, stepsDone,
+        Optional.of(new ProgressBar.Figure("loss", means.named(names, "").get("loss"))));
   }
 
   private WeightedMeans evaluate(Dataset data, int epoch) {

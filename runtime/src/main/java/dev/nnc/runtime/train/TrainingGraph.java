@@ -171,7 +171,11 @@ final class TrainingGraph {
         tf.withName("step").dtypes.cast(tf.math.add(step, tf.constant(1L)), TFloat32.class));
   }
 
-  private static Operand<TBool> allFinite(Ops tf, List<Net.Weight> weights) {
+  /** True when none of {@code weights} holds a NaN or an infinity (true when there are none). */
+  static Operand<TBool> allFinite(Ops tf, List<Net.Weight> weights) {
+    if (weights.isEmpty()) {
+      return tf.constant(true);
+    }
     List<Operand<TBool>> finite = new ArrayList<>();
     for (Net.Weight weight : weights) {
       Operand<TBool> each = tf.math.isFinite(tf.reshape(weight.read(), tf.constant(new long[] {-1})));

@@ -28,7 +28,12 @@ final class WeightedMeans {
 
   /** Empty means of {@code count} values that are all batch means (a custom step's reported values). */
   static WeightedMeans ofMeans(int count) {
-    return new WeightedMeans(new double[count], 0, Collections.nCopies(count, Metric.Aggregation.MEAN));
+    return ofMeans(new double[count], 0);
+  }
+
+  /** Means of batch means that go on from the sums of {@code examples} examples, as {@link #sums()} gave them. */
+  static WeightedMeans ofMeans(double[] sums, long examples) {
+    return new WeightedMeans(sums, examples, Collections.nCopies(sums.length, Metric.Aggregation.MEAN));
   }
 
   private WeightedMeans(double[] sums, long examples, List<Metric.Aggregation> values) {

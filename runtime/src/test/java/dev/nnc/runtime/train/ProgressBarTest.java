@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,10 +20,23 @@ class ProgressBarTest {
 
   @Test
   void rendersStepsPaceLossAndBothTimesLeft() {
-    ProgressBar.Status status = new ProgressBar.Status(2, 20, 412, 938, 9650.4, 0.41234, 5.2, 102);
+    ProgressBar.Status status = new ProgressBar.Status(2, 20, 412, 938, 9650.4, loss(0.41234), 5.2, 102);
 
     assertEquals("epoch 3/20 [##########..............] 412/938  9,650 examples/s  loss 0.4123  ETA 0:05, run 1:42",
         ProgressBar.render(status));
+  }
+
+  @Test
+  void showsTheFigureUnderItsOwnNameOrNone() {
+    ProgressBar.Status named = new ProgressBar.Status(0, 3, 2, 4, 100, Optional.of(new ProgressBar.Figure("d_loss", 0.7)), 1, 5);
+    assertEquals("epoch 1/3 [############............] 2/4  100 examples/s  d_loss 0.7000  ETA 0:01, run 0:05",
+        ProgressBar.render(named));
+    ProgressBar.Status none = new ProgressBar.Status(0, 3, 2, 4, 100, Optional.empty(), 1, 5);
+    assertEquals("epoch 1/3 [############............] 2/4  100 examples/s  ETA 0:01, run 0:05", ProgressBar.render(none));
+  }
+
+  private static Optional<ProgressBar.Figure> loss(double value) {
+    return Optional.of(new ProgressBar.Figure("loss", value));
   }
 
   @Test
@@ -39,10 +53,10 @@ class ProgressBarTest {
     long second = 1_000_000_000L;
     for (long now = 0; now < second; now += second / 100) {
       if (bar.due(now)) {
-        bar.draw(new ProgressBar.Status(0, 1, now / (second / 100), 100, 10, 0.5, 1, 1), now);
+        bar.draw(new ProgressBar.Status(0, 1, now / (second / 100), 100, 10, loss(0.5), 1, 1), now);
       }
     }
-    bar.draw(new ProgressBar.Status(0, 1, 1, 1, 10, 0.5, 1, 1), second);
+    bar.draw(new ProgressBar.Status(0, 1, 1, 1, 10, loss(0.5), 1, 1), second);
     bar.clear();
 
     String shown = bytes.toString(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package dev.nnc.compiler.run;
 
 import dev.nnc.compiler.check.Job;
+import dev.nnc.compiler.check.StepJob;
 import dev.nnc.compiler.summary.SummaryTable;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.ElementType;
@@ -22,13 +23,34 @@ public final class JobDescriptions {
   private JobDescriptions() {}
 
   static JobDescription of(Job job) {
+    return new JobDescription(SummaryTable.render(job.model()), settings(job.decl()), classifier(job));
+  }
+
+  /**
+   * A job with a {@code step}: the layer table of each of its models, under the {@code let} that
+   * declares it, and its settings (the lets, the exports among them); no classifier.
+   */
+  static JobDescription of(StepJob job) {
+    StringBuilder summaries = new StringBuilder();
+    for (StepJob.JobModel model : job.models()) {
+      summaries.append(summaries.isEmpty() ? "" : "\n").append(model.name()).append(" = ")
+          .append(model.expr().span().text()).append('\n').append(SummaryTable.render(model.instance()));
+    }
+    return new JobDescription(summaries.toString(), settings(job.decl()), Optional.empty());
+  }
+
+  /** Each setting as written ({@code optimizer} → {@code adam(lr: 1e-3)}), a job's lets and exports included. */
+  private static Map<String, String> settings(Ast.Job decl) {
     Map<String, String> settings = new LinkedHashMap<>();
-    for (Ast.JobItem item : job.decl().items()) {
-      if (item instanceof Ast.Entry e && e.target() == null && e.from() == null) {
-        settings.put(e.key().name(), e.value().span().text());
+    for (Ast.JobItem item : decl.items()) {
+      if (item instanceof Ast.Entry e && e.from() == null) {
+        settings.put(e.key().name() + (e.target() == null ? "" : " " + e.target().name()), e.value().span().text());
+      } else if (item instanceof Ast.JobLet let) {
+        settings.put("let " + let.name().name(), let.value().span().text()
+            + (let.from() == null ? "" : " from " + let.from().span().text()));
       }
     }
-    return new JobDescription(SummaryTable.render(job.model()), settings, classifier(job));
+    return settings;
   }
 
   /**

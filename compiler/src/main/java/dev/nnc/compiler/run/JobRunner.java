@@ -2,6 +2,7 @@ package dev.nnc.compiler.run;
 
 import dev.nnc.compiler.check.Job;
 import dev.nnc.compiler.check.Program;
+import dev.nnc.compiler.check.StepJob;
 import dev.nnc.runtime.train.StepSpec;
 import dev.nnc.runtime.train.StepTrainer;
 import dev.nnc.runtime.train.TrainOptions;
@@ -21,7 +22,8 @@ public final class JobRunner {
   public static TrainResult run(Program program, String jobName, List<Path> dataDirs, TrainOptions options) {
     Object spec = GeneratedProgram.compile(program, dataDirs).jobSpec(jobName);
     if (spec instanceof StepSpec custom) {
-      return StepTrainer.run(custom, options);
+      StepJob job = program.stepJobs().stream().filter(j -> j.decl().name().name().equals(jobName)).findFirst().orElseThrow();
+      return StepTrainer.run(custom, options, JobDescriptions.of(job));
     }
     Job job = program.jobs().stream().filter(j -> j.decl().name().name().equals(jobName)).findFirst().orElseThrow();
     return Trainer.run((TrainSpec) spec, options, JobDescriptions.of(job));

@@ -108,6 +108,36 @@ class RunReportTest {
     assertEquals(2, images(html).size());
   }
 
+  /** A job with a step: a chart per reported value, each model's layer table under its let, the lets and exports. */
+  @Test
+  void aStepJobsReportHasItsReportedValuesAndEachModel() throws Exception {
+    Path exported = dir.resolve("exported");
+    Compilation c = compiled(CLASSIFIER.substring(0, CLASSIFIER.indexOf("train classify")) + """
+        train pair {
+          let a = Points()
+          let b = Points()
+          data: points.train
+          batch: 3
+          epochs: 2
+          step {
+            minimize a: cross_entropy(a(x).logits, label) with adam(lr: 0.05)
+            report a_loss: cross_entropy(a(x).logits, label), gap: mean(square(a(x).logits - b(x).logits))
+          }
+          export b: "%s"
+        }
+        """.formatted(exported.toString().replace("\\", "/")));
+    Path logs = dir.resolve("logs");
+    train(c, "pair", logs);
+
+    String html = Files.readString(logs.resolve("report.html"));
+    assertEquals(2, images(html).size(), "a chart for a_loss and one for gap");
+    String summary = SummaryTable.render(c.program().stepJobs().get(0).models().get(0).instance());
+    assertTrue(html.contains("<pre class=\"summary\">a = Points()\n" + summary.replace("\"", "&quot;") + "\nb = Points()\n"), html);
+    assertTrue(html.contains("<th>let b</th><td>Points()</td>"), html);
+    assertTrue(html.contains("<th>exported b to</th><td>" + exported.toAbsolutePath() + "</td>"), html);
+    assertTrue(html.contains("<th>epochs</th><td>2 of 2</td>"), html);
+  }
+
   private static List<byte[]> images(String html) {
     List<byte[]> images = new ArrayList<>();
     Matcher m = Pattern.compile("<img [^>]*src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);

@@ -74,6 +74,14 @@ public final class StepTrainer {
 
   /** Trains {@code spec} as {@code options} say; the user's errors come as {@link TrainException} or {@code DataException}. */
   public static TrainResult run(StepSpec spec, TrainOptions options) {
+    return run(spec, options, JobDescription.none());
+  }
+
+  /**
+   * The same, and writes {@code report.html} with what the compiler's {@code description} adds: the
+   * layer table of each model and the settings as written.
+   */
+  public static TrainResult run(StepSpec spec, TrainOptions options, JobDescription description) {
     long start = System.nanoTime();
     long seed = options.seed().orElse(spec.seed());
     Console console = Console.of(options);
@@ -93,14 +101,27 @@ public final class StepTrainer {
         StepTrainer trainer = new StepTrainer(spec, options, console, session, graph, seed, files, checkpointer);
         files.resumed().ifPresent(c -> console.line(c.resuming(trainer.moreToTrain())));
         trainer.train();
+        RunFacts facts = trainer.facts(files.resumed().map(Checkpoint::dir), Duration.ofNanos(System.nanoTime() - start));
         spec.exports().forEach((model, dir) -> {
           StepGraph.ModelGraph io = graph.models().get(model);
           Path exported = SavedModelExport.export(session, io.inputs(), io.outputs(), dir, spec.jobName(), spec.source());
           console.line("exported " + model + " to " + exported);
+          facts.put("exported " + model + " to", exported);
         });
+        Trainer.writeReport(trainer.logDir, spec.jobName(), facts, description, Optional.empty());
         return new TrainResult(trainer.epochs, trainer.firstReported, Duration.ofNanos(System.nanoTime() - start));
       }
     }
+  }
+
+  /** The run's figures for its report, as they stand after training. */
+  private RunFacts facts(Optional<Path> resumedFrom, Duration wallTime) {
+    return new RunFacts(wallTime, resumedFrom)
+        .put("epochs", epoch + " of " + runLength.epochs())
+        .put("steps", stepsDone)
+        .put("batch", spec.batch())
+        .put("training records", spec.data().size())
+        .put("seed", seed);
   }
 
   /**

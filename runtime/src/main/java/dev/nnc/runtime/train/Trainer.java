@@ -8,11 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -119,20 +115,22 @@ public final class Trainer {
 
   private void report(Path logDir, JobDescription description, Optional<ConfusionMatrix> confusion,
       Optional<Path> exported, Optional<Path> resumedFrom, Duration wallTime) {
-    Map<String, String> facts = new LinkedHashMap<>();
-    facts.put("finished", ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    facts.put("wall time", String.format(Locale.ROOT, "%.1f s%s", wallTime.toNanos() / 1e9,
-        resumedFrom.isPresent() ? " (since the resume)" : ""));
-    resumedFrom.ifPresent(dir -> facts.put("resumed from", dir.toString()));
-    facts.put("epochs", epoch + " of " + runLength.epochs() + (stopped ? ", stopped early" : ""));
-    facts.put("steps", String.valueOf(stepsDone));
-    facts.put("batch", String.valueOf(spec.batch()));
-    facts.put("training records", String.valueOf(spec.data().size()));
-    spec.validation().ifPresent(data -> facts.put("validation records", String.valueOf(data.size())));
-    facts.put("seed", String.valueOf(seed));
-    exported.ifPresent(dir -> facts.put("exported to", dir.toString()));
+    RunFacts facts = new RunFacts(wallTime, resumedFrom)
+        .put("epochs", epoch + " of " + runLength.epochs() + (stopped ? ", stopped early" : ""))
+        .put("steps", stepsDone)
+        .put("batch", spec.batch())
+        .put("training records", spec.data().size());
+    spec.validation().ifPresent(data -> facts.put("validation records", data.size()));
+    facts.put("seed", seed);
+    exported.ifPresent(dir -> facts.put("exported to", dir));
+    writeReport(logDir, spec.jobName(), facts, description, confusion);
+  }
+
+  /** Writes {@code report.html}; a log directory that refuses it is the user's to fix. */
+  static void writeReport(Path logDir, String job, RunFacts facts, JobDescription description,
+      Optional<ConfusionMatrix> confusion) {
     try {
-      RunReport.write(logDir, spec.jobName(), facts, description, confusion);
+      RunReport.write(logDir, job, facts.facts(), description, confusion);
     } catch (IOException e) {
       throw new TrainException("cannot write " + logDir.resolve(RunReport.FILE_NAME) + ": " + e.getMessage(), e);
     }

@@ -15,7 +15,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * newest two checkpoints and no temporary folder.
  */
 class CrashSafetyTest {
-  private static final String JOB = """
+  /** A declarative job: 400 epochs of 2 steps, a checkpoint every 50. */
+  private static final String DECLARATIVE = """
       model Xor { input x: float[2]  output y = x -> dense(8) -> tanh -> dense(1) }
       data truth {
         train = records {
@@ -54,7 +56,34 @@ class CrashSafetyTest {
         seed: 3
       }
       """;
-  /** The last checkpoint: 400 epochs of 2 steps. */
+  /** A job with a step, as a GAN's: two models minimized in turn on normal draws, 400 epochs of 2 steps. */
+  private static final String STEP = """
+      model Gen { input z: float[4]  output x = z -> dense(8) -> relu -> batchnorm -> dense(2) }
+      model Disc { input x: float[2]  output logit = x -> dense(8) -> relu -> dense(1) }
+      data real {
+        train = records {
+          x: float[2]
+          [0, 1] [1, 0] [1, 1] [0.5, 0.5]
+        }
+      }
+      train gan {
+        let g = Gen()
+        let d = Disc()
+        data: real.train | shuffle(4)
+        batch: 2
+        epochs: 400
+        step {
+          let z = normal([4])
+          let d_loss = 0.5 * (bce(d(x), 1) + bce(d(g(z)), 0))
+          minimize d: d_loss with adam(lr: 0.01, beta1: 0.5)
+          minimize g: bce(d(g(z)), 1) with adam(lr: 0.01, beta1: 0.5)
+          report d_loss
+        }
+        checkpoint: every(50 steps), keep: 2
+        seed: 3
+      }
+      """;
+  /** The last checkpoint of either job: 400 epochs of 2 steps. */
   private static final String FINAL_CHECKPOINT = "ckpt-800";
   /** What a finished run keeps ({@code keep: 2}). */
   private static final List<String> KEPT = List.of("ckpt-750", FINAL_CHECKPOINT);
@@ -67,9 +96,10 @@ class CrashSafetyTest {
 
   @TempDir Path dir;
 
-  @Test
-  void killedAtRandomAndResumedEndsAsAnUninterruptedRun() throws Exception {
-    Path source = Files.writeString(dir.resolve("xor.nn"), JOB);
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"declarative", "step"})
+  void killedAtRandomAndResumedEndsAsAnUninterruptedRun(String kind) throws Exception {
+    Path source = Files.writeString(dir.resolve(kind + ".nn"), kind.equals("step") ? STEP : DECLARATIVE);
     Path reference = dir.resolve("reference");
     Path interrupted = dir.resolve("interrupted");
     // The uninterrupted run in this JVM, which has TensorFlow loaded already: one JVM start fewer.
@@ -106,7 +136,7 @@ class CrashSafetyTest {
     }
     assertTrue(kills > 0, "no run was killed" + replay);
     // The figures RELIABILITY.md quotes: how many kills, and the newest whole checkpoint after each.
-    System.out.println("CrashSafetyTest: " + kills + " SIGKILLs; newest checkpoint step after each: " + newestSteps
+    System.out.println("CrashSafetyTest (" + kind + " job): " + kills + " SIGKILLs; newest checkpoint step after each: " + newestSteps
         + "; temporary folders left by the kills: " + temporariesSeen
         + "; resumed runs: " + log(interrupted).lines().filter(l -> l.contains("resum")).count() + replay);
     assertTrue(log(interrupted).lines().noneMatch(l -> l.contains("passing over")),

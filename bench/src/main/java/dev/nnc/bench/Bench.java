@@ -1,5 +1,7 @@
 package dev.nnc.bench;
 
+import dev.nnc.runtime.train.Device;
+import dev.nnc.runtime.train.TrainException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import java.util.Map;
  * compiler             nnc check / nnc compile time and TF graph build time at 10, 100 and 1,000 layers
  *                      (--reps rounds)
  * pipeline             batches/s the input pipeline delivers vs steps/s the trainer takes (--reps rounds)
+ * sample FILE          training throughput of FILE's train job, generated only, on --device cpu|gpu|gpu:N
+ *                      (--warmup K steps, then --reps segments of --steps steps): the ResNet and GPU figures
  * common: --data-dir DIR, the folder holding fashion-mnist/ (default ../shared/data)
  * </pre>
  *
@@ -49,6 +53,18 @@ public final class Bench {
       case "memory" -> memory(options);
       case "compiler" -> CompilerScaling.run(options.reps(5));
       case "pipeline" -> PipelineBench.run(options.dataDir, options.reps(5));
+      case "sample" -> {
+        if (options.target == null) {
+          throw new IllegalArgumentException("bench/run sample needs a .nn file, as in samples/fashion/resnet.nn");
+        }
+        try {
+          SampleThroughput.run(Path.of(options.target), options.dataDir, options.device, options.warmup(5),
+              options.steps(10), options.reps(5));
+        } catch (TrainException e) {
+          System.err.println("error: " + e.getMessage()); // a GPU asked of the CPU build, say
+          System.exit(1);
+        }
+      }
       default -> {
         usage();
         System.exit(2);
@@ -67,8 +83,8 @@ public final class Bench {
   }
 
   private static void usage() {
-    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|compiler|pipeline"
-        + " [--reps N] [--warmup K] [--steps N] [--data-dir DIR]");
+    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|compiler|pipeline|sample FILE"
+        + " [--reps N] [--warmup K] [--steps N] [--data-dir DIR] [--device cpu|gpu|gpu:N]");
   }
 
   /** Generated vs hand-written training throughput (and the peak RSS of the same trials). */
@@ -221,6 +237,7 @@ public final class Bench {
     Integer warmup;
     Integer steps;
     Path dataDir = Path.of("..", "shared", "data");
+    Device device = Device.CPU;
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -231,6 +248,7 @@ public final class Bench {
           case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
           case "--steps" -> o.steps = Integer.parseInt(args[++i]);
           case "--data-dir" -> o.dataDir = Path.of(args[++i]);
+          case "--device" -> o.device = Device.parse(args[++i]);
           default -> {
             if (args[i].startsWith("--") || o.target != null) {
               throw new IllegalArgumentException("unknown argument " + args[i]);

@@ -5,6 +5,7 @@ import dev.nnc.compiler.diag.HumanRenderer;
 import dev.nnc.compiler.run.GeneratedProgram;
 import dev.nnc.compiler.source.SourceFile;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.train.Device;
 import dev.nnc.runtime.train.LearningRate;
 import dev.nnc.runtime.train.Metric;
 import dev.nnc.runtime.train.OptimizerSpec;
@@ -34,9 +35,11 @@ import java.util.List;
  */
 public final class GeneratedJob {
   private final TrainSpec spec;
+  private final Device device;
 
-  private GeneratedJob(TrainSpec spec) {
+  private GeneratedJob(TrainSpec spec, Device device) {
     this.spec = spec;
+    this.device = device;
   }
 
   /** Checks and compiles {@code file} and builds the spec of its only train job. */
@@ -52,7 +55,12 @@ public final class GeneratedJob {
     }
     String job = jobs.get(0).decl().name().name();
     TrainSpec spec = (TrainSpec) GeneratedProgram.compile(compilation.program(), List.of(dataDir)).jobSpec(job);
-    return new GeneratedJob(spec);
+    return new GeneratedJob(spec, Device.CPU);
+  }
+
+  /** This job, trained on {@code device} (as {@code nnc train --device} does). */
+  public GeneratedJob on(Device device) {
+    return new GeneratedJob(spec, device);
   }
 
   static SourceFile source(Path file) {
@@ -131,7 +139,7 @@ public final class GeneratedJob {
     spec.clip().ifPresent(copy::clip);
     spec.regularize().ifPresent(copy::regularize);
     TrainResult result = Trainer.run(copy.build(), TrainOptions.builder()
-        .maxSteps(totalSteps).quiet(true).logDir(logDir).build());
+        .maxSteps(totalSteps).quiet(true).logDir(logDir).device(device).build());
     if (result.stepLosses().size() != totalSteps) {
       throw new IllegalStateException("the trainer ran " + result.stepLosses().size() + " steps, not " + totalSteps);
     }

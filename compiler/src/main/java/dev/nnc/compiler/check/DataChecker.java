@@ -78,6 +78,17 @@ final class DataChecker {
             .help("give the field's sizes as numbers or top-level constants, as in float[2]"));
         return Value.ERROR;
       }
+      // Each dimension is at most an int's (the type's check), so the product, capped, cannot overflow.
+      long elements = 1;
+      for (Dim d : type.shape().dims()) {
+        elements = Math.min(elements * d.sizeOr(-1), (long) Integer.MAX_VALUE + 1);
+      }
+      if (elements > Integer.MAX_VALUE) {
+        diagnostics.report(Diagnostic.at(Code.NN0404, f.type().span(),
+                "record field `" + f.name().name() + "` is " + type + ", more numbers a record than one Java array holds")
+            .help("a record's numbers are one array of at most 2,147,483,647"));
+        return Value.ERROR;
+      }
       int[] shape = type.shape().dims().stream().mapToInt(d -> (int) d.sizeOr(-1)).toArray();
       fields.add(type.element() == ElementType.FLOAT ? Field.floats(f.name().name(), shape) : Field.ints(f.name().name(), shape));
     }

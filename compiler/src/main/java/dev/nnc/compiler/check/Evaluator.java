@@ -120,11 +120,6 @@ final class Evaluator {
     return checker.data().records((Records) expr, this);
   }
 
-  Value notYet(Span span, String what) {
-    diagnostics.report(Diagnostic.at(Code.NN0405, span, what + " are not supported yet"));
-    return Value.ERROR;
-  }
-
   private Value number(Num n) {
     if (n.unit() != null) {
       if (!n.isInteger()) {

@@ -59,7 +59,9 @@ final class JobChecker {
           }
         }
       } else {
-        evaluator.notYet(item.span(), "custom steps (`let`, `step`, `every`, `export M:` in a job)");
+        diagnostics.report(Diagnostic.at(Code.NN0402, item.span(), stepOnly(item) + " belongs in a job with a `step` block")
+            .help("a declarative job names its model with `model:` and exports it with `export: \"dir\"`;"
+                + " `let`, `every` and `export m:` are for jobs that write their own step (README, \"Custom training steps\")"));
         ok = false;
       }
     }
@@ -69,6 +71,18 @@ final class JobChecker {
     }
     Job checked = checkEntries(job, entries, feed, evaluator);
     return ok ? checked : null;
+  }
+
+  /** How a message names a job item that only a job with a step takes. */
+  private static String stepOnly(Ast.JobItem item) {
+    if (item instanceof Ast.Entry e) {
+      return "`" + e.key().name() + (e.target() == null ? "" : " " + e.target().name()) + ":`"
+          + (e.from() == null ? "" : " with `from`");
+    }
+    if (item instanceof Ast.JobLet let) {
+      return "`let " + let.name().name() + "`";
+    }
+    return item instanceof Ast.Every ? "an `every` block" : "this";
   }
 
   /**

@@ -266,7 +266,12 @@ final class Models {
         continue;
       }
       Value v = new Evaluator(checker, locals, null).eval(dim);
-      if (v instanceof Value.Const c && c.value() instanceof Long size && size > 0) {
+      if (v instanceof Value.Const c && c.value() instanceof Long size && size > Integer.MAX_VALUE) {
+        // A record is one Java array, so no dimension can pass an int (a longer literal saturates).
+        diagnostics.error(Code.NN0208, dim.span(), "a dimension must be at most 2,147,483,647, found "
+            + dim.span().text());
+        return null;
+      } else if (v instanceof Value.Const c && c.value() instanceof Long size && size > 0) {
         dims.add(Dim.of(size));
       } else {
         if (!(v instanceof Value.Error)) {

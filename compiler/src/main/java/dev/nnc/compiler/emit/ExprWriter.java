@@ -149,10 +149,14 @@ final class ExprWriter {
       return CodeBlock.of("$L.apply(net, $L)", layer(op, List.of()), input);
     }
     if (stage instanceof Name n && jobModels.containsKey(n.name()) && v instanceof Value.Model m) {
-      return CodeBlock.of("$L.$L()", jobApplication(n.name(), input), firstOutput(m));
+      return CodeBlock.of("$L.$L()", jobApplication(n.name(), input), firstOutput(m.decl()));
     }
     if (v instanceof Value.Outputs o) {
-      return CodeBlock.of("$L.$L()", modelApplication(o.model(), List.of(), input), firstOutput(o.model()));
+      return CodeBlock.of("$L.$L()", modelApplication(o.model().decl(), List.of(), input), firstOutput(o.model().decl()));
+    }
+    if (v instanceof Value.ModelRef ref) {
+      // `x -> Block`: the model with its default hyper-parameters, as `x -> Block()` (the checker binds them so).
+      return CodeBlock.of("$L.$L()", modelApplication(ref.decl(), List.of(), input), firstOutput(ref.decl()));
     }
     throw new IllegalStateException("unsupported stage " + stage);
   }
@@ -217,7 +221,7 @@ final class ExprWriter {
       return function(op, c.args(), piped, "apply");
     }
     if (c.callee() instanceof Name n && jobModels.containsKey(n.name()) && valueOf(c) instanceof Value.Outputs o) {
-      return CodeBlock.of("$L.$L()", jobApplication(n.name(), tensorArgs(piped, c.args())), firstOutput(o.model()));
+      return CodeBlock.of("$L.$L()", jobApplication(n.name(), tensorArgs(piped, c.args())), firstOutput(o.model().decl()));
     }
     if (valueOf(c) instanceof Value.Outputs o) {
       // Either `x -> Block(64)` (the call binds hyper-parameters, the input is piped) or
@@ -225,7 +229,7 @@ final class ExprWriter {
       boolean piping = piped != null && !(c.callee() instanceof Call);
       List<Arg> hyperArgs = piping ? c.args() : c.callee() instanceof Call h ? h.args() : List.of();
       CodeBlock inputs = piping ? piped : tensorArgs(piped, c.args());
-      return CodeBlock.of("$L.$L()", modelApplication(o.model(), hyperArgs, inputs), firstOutput(o.model()));
+      return CodeBlock.of("$L.$L()", modelApplication(o.model().decl(), hyperArgs, inputs), firstOutput(o.model().decl()));
     }
     throw new IllegalStateException("unsupported call " + c.span().text());
   }
@@ -270,10 +274,10 @@ final class ExprWriter {
   }
 
   /** {@code new Residual(64).apply(net.scope("residual"), x)}: a model used as a layer. */
-  private CodeBlock modelApplication(Value.Model model, List<Arg> hyperArgs, CodeBlock inputs) {
-    ClassName type = ClassName.get(packageName, JavaNames.modelClass(model.decl().name().name()));
-    CodeBlock instance = modelInstance(model.decl(), hyperArgs, type);
-    return CodeBlock.of("$L.apply(net.scope($S), $L)", instance, Names.snake(model.decl().name().name()), inputs);
+  private CodeBlock modelApplication(Ast.Model model, List<Arg> hyperArgs, CodeBlock inputs) {
+    ClassName type = ClassName.get(packageName, JavaNames.modelClass(model.name().name()));
+    CodeBlock instance = modelInstance(model, hyperArgs, type);
+    return CodeBlock.of("$L.apply(net.scope($S), $L)", instance, Names.snake(model.name().name()), inputs);
   }
 
   /** {@code g.apply($step.in("g"), z)}: a job's model applied, sharing its weights with every other application. */
@@ -281,8 +285,8 @@ final class ExprWriter {
     return CodeBlock.of("$L.apply($L.in($S), $L)", jobModels.get(model), JobGenerator.STEP, model, inputs);
   }
 
-  private static String firstOutput(Value.Model model) {
-    return model.decl().body().stream().filter(s -> s instanceof Ast.Output).findFirst()
+  private static String firstOutput(Ast.Model model) {
+    return model.body().stream().filter(s -> s instanceof Ast.Output).findFirst()
         .map(s -> JavaNames.identifier(s.name().name())).orElseThrow();
   }
 
@@ -293,7 +297,7 @@ final class ExprWriter {
     }
     if (target instanceof Call c && valueOf(target) instanceof Value.Outputs o) {
       List<Arg> hyperArgs = c.callee() instanceof Call h ? h.args() : List.of();
-      return modelApplication(o.model(), hyperArgs, tensorArgs(null, c.args()));
+      return modelApplication(o.model().decl(), hyperArgs, tensorArgs(null, c.args()));
     }
     return tensor(target);
   }

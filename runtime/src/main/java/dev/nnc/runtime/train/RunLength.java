@@ -23,4 +23,13 @@ record RunLength(int epochs, long stepLimit) {
     }
     return new RunLength(epochs, maxSteps);
   }
+
+  /**
+   * Whether a run standing at {@code batch} batches into epoch {@code epoch}, {@code stepsDone}
+   * steps in all, has more to do: another epoch, or the end of the one under way, which a run
+   * resumed from a checkpoint written after an epoch's last step still owes (its row, its validation).
+   */
+  boolean moreToTrain(int epoch, int batch, long stepsDone) {
+    return epoch < epochs && (batch > 0 || stepsDone < stepLimit);
+  }
 }

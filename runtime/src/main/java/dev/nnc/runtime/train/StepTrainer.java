@@ -161,12 +161,8 @@ public final class StepTrainer {
     }
   }
 
-  /**
-   * Whether another epoch is due, or the one under way has to end: a run resumed from a checkpoint
-   * written after an epoch's last step still owes that epoch's row.
-   */
   private boolean moreToTrain() {
-    return epoch < runLength.epochs() && (batch > 0 || stepsDone < runLength.stepLimit());
+    return runLength.moreToTrain(epoch, batch, stepsDone);
   }
 
   private void train() {

@@ -149,12 +149,9 @@ public final class Trainer {
     return ConfigProto.newBuilder().setAllowSoftPlacement(true).build();
   }
 
-  /**
-   * Whether another epoch is due, or the one under way has to end: a run resumed from a checkpoint
-   * written after an epoch's last step still owes that epoch's validation and row.
-   */
+  /** Whether the run goes on: not stopped early, and more to train (see {@link RunLength#moreToTrain}). */
   private boolean moreToTrain() {
-    return !stopped && epoch < runLength.epochs() && (batch > 0 || stepsDone < runLength.stepLimit());
+    return !stopped && runLength.moreToTrain(epoch, batch, stepsDone);
   }
 
   private void train() {

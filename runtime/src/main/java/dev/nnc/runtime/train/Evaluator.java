@@ -54,12 +54,7 @@ public final class Evaluator {
     try (Prefetcher batches = new Prefetcher(() -> data.batches(spec.batch(), seed, epoch))) {
       for (int step = 1; batches.hasNext(); step++) {
         Batch next = batches.next();
-        try {
-          means.add(steps.evaluate(next), next.size());
-        } catch (RuntimeException e) {
-          throw new TrainException("job " + spec.jobName() + ": " + phase + " step " + step
-              + " of epoch " + (epoch + 1) + " failed: " + e.getMessage(), e);
-        }
+        means.add(Trainer.inContext(spec.jobName(), phase, step, epoch, () -> steps.evaluate(next)), next.size());
       }
     }
     return means;

@@ -203,7 +203,7 @@ public final class Trainer {
         long globalStep = stepsDone;
         batch++;
         stepsDone++;
-        double[] values = inContext("training", batch, () -> steps.train(next, learningRate, globalStep));
+        double[] values = inContext(spec.jobName(), "training", batch, epoch, () -> steps.train(next, learningRate, globalStep));
         requireFinite(values[0]);
         stepLosses.add(values[0]);
         means.add(values, next.size());
@@ -229,12 +229,15 @@ public final class Trainer {
         stopper.map(EarlyStopper::state));
   }
 
-  /** Runs a step of the current epoch, naming it if TensorFlow fails (on a shape that fits no batch, say). */
-  private double[] inContext(String phase, int step, Supplier<double[]> run) {
+  /**
+   * Runs step {@code step} of epoch {@code epoch} (from 0) of a {@code phase} ("training",
+   * "validation"), naming it if TensorFlow fails (on a shape that fits no batch, say).
+   */
+  static double[] inContext(String job, String phase, int step, int epoch, Supplier<double[]> run) {
     try {
       return run.get();
     } catch (RuntimeException e) {
-      throw new TrainException("job " + spec.jobName() + ": " + phase + " step " + step
+      throw new TrainException("job " + job + ": " + phase + " step " + step
           + " of epoch " + (epoch + 1) + " failed: " + e.getMessage(), e);
     }
   }

@@ -12,6 +12,7 @@ import dev.nnc.runtime.data.Idx;
 import dev.nnc.runtime.data.Images;
 import dev.nnc.runtime.data.Noise;
 import dev.nnc.runtime.data.Text;
+import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Signature;
 import java.util.Arrays;
@@ -20,14 +21,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The data sources (LANGUAGE.md §6): each call's arguments and the fields its records have. A file
+ * The data sources (LANGUAGE.md §6, defined in {@link DataBuiltins}): each call's arguments and the
+ * fields its records have. A file
  * found at compile time may say more (an IDX header gives the image size); one that is missing is
  * no error here, since the user may point at it with {@code --data-dir} when training.
  */
 final class DataSources {
-  static final List<String> NAMES = List.of("idx", "csv", "cifar", "cifar100", "images", "text", "normal", "uniform");
-  /** The sources whose records never end: an epoch takes as many as `| take(n)` says. */
-  static final List<String> ENDLESS = List.of("normal", "uniform");
 
   private final Diagnostics diagnostics;
   private final DataContext files;
@@ -55,7 +54,7 @@ final class DataSources {
 
   /** {@code idx(images, labels)}: {@code image: float[rows, cols, 1]} and {@code label: int}. */
   private Value idx(Ast.Call call, Evaluator evaluator) {
-    Args args = bind("idx", DataSignatures.IDX, call, evaluator);
+    Args args = bind("idx", DataBuiltins.IDX.signature(), call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
@@ -101,18 +100,18 @@ final class DataSources {
     if (!hundred) {
       return images.withClasses(ClassCount.fixed(10, "the 10 classes of CIFAR-10"));
     }
-    Map<String, Object> bound = binder.bind(name, DataSignatures.CIFAR100, settings, call.span(), evaluator::eval);
+    Map<String, Object> bound = binder.bind(name, DataBuiltins.CIFAR100.signature(), settings, call.span(), evaluator::eval);
     if (bound == null) {
       return Value.ERROR;
     }
-    String labels = new Args(DataSignatures.CIFAR100, bound).string("labels");
+    String labels = new Args(DataBuiltins.CIFAR100.signature(), bound).string("labels");
     int classes = Cifar.Labels.valueOf(labels.toUpperCase(Locale.ROOT)).classes();
     return images.withClasses(ClassCount.fixed(classes, "the " + classes + " " + labels + " classes of CIFAR-100"));
   }
 
   /** {@code images(dir, size: [h, w], channels: 3)}: {@code image: float[h, w, channels]}, {@code label: int}. */
   private Value images(Ast.Call call, Evaluator evaluator) {
-    Args args = bind("images", DataSignatures.IMAGES, call, evaluator);
+    Args args = bind("images", DataBuiltins.IMAGES.signature(), call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
@@ -130,7 +129,7 @@ final class DataSources {
 
   /** {@code text(path, seq: 100)}: {@code chars: int[seq]} and {@code next: int[seq]}. */
   private Value text(Ast.Call call, Evaluator evaluator) {
-    Args args = bind("text", DataSignatures.TEXT, call, evaluator);
+    Args args = bind("text", DataBuiltins.TEXT.signature(), call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
@@ -142,7 +141,7 @@ final class DataSources {
 
   /** {@code normal(shape)}, {@code uniform(shape)}: {@code value: float[shape]}. */
   private Value random(String name, Ast.Call call, Evaluator evaluator) {
-    Signature signature = name.equals("normal") ? DataSignatures.NORMAL : DataSignatures.UNIFORM;
+    Signature signature = name.equals("normal") ? DataBuiltins.NORMAL.signature() : DataBuiltins.UNIFORM.signature();
     Args args = bind(name, signature, call, evaluator);
     if (args == null) {
       return Value.ERROR;

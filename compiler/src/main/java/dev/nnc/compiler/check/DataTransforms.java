@@ -6,6 +6,8 @@ import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.stdlib.data.DataBuiltin;
+import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Signature;
 import java.util.ArrayList;
@@ -18,8 +20,7 @@ import java.util.Map;
  * and whether it may follow what came before it.
  */
 final class DataTransforms {
-  static final List<String> NAMES =
-      List.of("map", "shuffle", "take", "skip", "repeat", "split", "one_hot", "augment", "standardize");
+  private static final List<String> NAMES = DataBuiltins.TRANSFORMS.stream().map(DataBuiltin::name).toList();
 
   private final Checker checker;
   private final Diagnostics diagnostics;
@@ -59,14 +60,7 @@ final class DataTransforms {
   }
 
   private static String example(String transform) {
-    return switch (transform) {
-      case "map" -> "map(image: image / 255)";
-      case "split" -> "split(0.9)";
-      case "one_hot" -> "one_hot(label, 10)";
-      case "augment" -> "augment(image, flip: horizontal, rotate: 15)";
-      case "standardize" -> "standardize(image)";
-      default -> transform + "(1000)";
-    };
+    return DataBuiltins.transform(transform).orElseThrow().example();
   }
 
   /** {@code map(image: image / 255)}: each named argument computes a FLOAT field from the record's fields. */
@@ -95,7 +89,7 @@ final class DataTransforms {
 
   /** {@code shuffle(buffer)}, {@code take(n)}, {@code skip(n)}, {@code repeat(times)}: the records, reordered or counted. */
   private Value count(Value.Dataset dataset, String name, Ast.Call call, Evaluator evaluator) {
-    Signature signature = DataSignatures.COUNTS.get(name);
+    Signature signature = DataBuiltins.transform(name).orElseThrow().signature();
     Args args = bind(name, signature, call.args(), call, evaluator);
     if (args == null) {
       return Value.ERROR;
@@ -152,7 +146,7 @@ final class DataTransforms {
   /** {@code one_hot(label, 10)}: the INT field becomes FLOAT one-hot vectors. */
   private Value oneHot(Value.Dataset dataset, Ast.Call call, Evaluator evaluator) {
     Field field = field(dataset, call, "one_hot");
-    Args args = field == null ? null : bind("one_hot", DataSignatures.ONE_HOT, afterField(call), call, evaluator);
+    Args args = field == null ? null : bind("one_hot", DataBuiltins.ONE_HOT.signature(), afterField(call), call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
@@ -172,7 +166,7 @@ final class DataTransforms {
   /** {@code augment(image, flip: horizontal, rotate: 15, shift: 0.1, zoom: 0.1)}: the images change at random. */
   private Value augment(Value.Dataset dataset, Ast.Call call, Evaluator evaluator) {
     Field field = field(dataset, call, "augment");
-    Args args = field == null ? null : bind("augment", DataSignatures.AUGMENT, afterField(call), call, evaluator);
+    Args args = field == null ? null : bind("augment", DataBuiltins.AUGMENT.signature(), afterField(call), call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }

@@ -2,7 +2,7 @@ package dev.nnc.compiler.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.nnc.compiler.check.DataSignatures;
+import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.syntax.Ast;
@@ -35,32 +35,32 @@ final class SourceWriter {
     String name = ((Ast.Name) call.callee()).name();
     return switch (name) {
       case "idx" -> {
-        Args args = DataArgs.of(program, DataSignatures.IDX, call.args());
+        Args args = DataArgs.of(program, DataBuiltins.IDX.signature(), call.args());
         yield CodeBlock.of("$T.load($L, $L)", IDX, file(args.string("images")), file(args.string("labels")));
       }
       case "csv" -> csv(call);
       case "cifar" -> CodeBlock.of("$T.load($L)", CIFAR, cifarFiles(call));
       case "cifar100" -> {
-        Args args = DataArgs.of(program, DataSignatures.CIFAR100, call.args().stream().filter(a -> a.name() != null).toList());
+        Args args = DataArgs.of(program, DataBuiltins.CIFAR100.signature(), call.args().stream().filter(a -> a.name() != null).toList());
         yield CodeBlock.of("$T.load100($T.$L, $L)", CIFAR, CIFAR.nestedClass("Labels"),
             args.string("labels").toUpperCase(Locale.ROOT), cifarFiles(call));
       }
       case "images" -> {
-        Args args = DataArgs.of(program, DataSignatures.IMAGES, call.args());
+        Args args = DataArgs.of(program, DataBuiltins.IMAGES.signature(), call.args());
         long[] size = args.pair("size");
         yield CodeBlock.of("$T.load($L, $L, $L, $L)", IMAGES, file(args.string("dir")), size[0], size[1], args.integer("channels"));
       }
       case "text" -> {
-        Args args = DataArgs.of(program, DataSignatures.TEXT, call.args());
+        Args args = DataArgs.of(program, DataBuiltins.TEXT.signature(), call.args());
         yield CodeBlock.of("$T.load($L, $L)", TEXT, file(args.string("path")), args.integer("seq"));
       }
       case "normal" -> {
-        Args args = DataArgs.of(program, DataSignatures.NORMAL, call.args());
+        Args args = DataArgs.of(program, DataBuiltins.NORMAL.signature(), call.args());
         yield CodeBlock.of("$T.normal($L, $L, $L)", NOISE, ExprWriter.literal(args.real("mean")),
             ExprWriter.literal(args.real("std")), ints(args.integers("shape")));
       }
       case "uniform" -> {
-        Args args = DataArgs.of(program, DataSignatures.UNIFORM, call.args());
+        Args args = DataArgs.of(program, DataBuiltins.UNIFORM.signature(), call.args());
         yield CodeBlock.of("$T.uniform($L, $L, $L)", NOISE, ExprWriter.literal(args.real("lo")),
             ExprWriter.literal(args.real("hi")), ints(args.integers("shape")));
       }
@@ -80,7 +80,7 @@ final class SourceWriter {
     List<Ast.Arg> settings = new ArrayList<>();
     List<CodeBlock> fields = new ArrayList<>();
     for (Ast.Arg arg : call.args()) {
-      if (arg.name() == null || DataSignatures.CSV.param(arg.name().name()).isPresent()) {
+      if (arg.name() == null || DataBuiltins.CSV.signature().param(arg.name().name()).isPresent()) {
         settings.add(arg);
         continue;
       }
@@ -89,7 +89,7 @@ final class SourceWriter {
       fields.add(CodeBlock.of("$T.$L($S, $L)", CSV_FIELD, field.type() == ElementType.INT ? "ints" : "floats",
           field.name(), columns(columns, field.shape().length == 0)));
     }
-    Args args = DataArgs.of(program, DataSignatures.CSV, settings);
+    Args args = DataArgs.of(program, DataBuiltins.CSV.signature(), settings);
     return CodeBlock.of("$T.load($L, $L, $L)", CSV, file(args.string("path")), args.bool("header"),
         CodeBlock.join(fields, ", "));
   }

@@ -2,7 +2,7 @@ package dev.nnc.compiler.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.nnc.compiler.check.DataSignatures;
+import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.syntax.Ast;
@@ -30,7 +30,7 @@ final class TransformWriter {
       case "map" -> map(call);
       case "split" -> split(call);
       case "one_hot" -> CodeBlock.of(".oneHot($S, $L)", field(call),
-          DataArgs.of(program, DataSignatures.ONE_HOT, afterField(call)).integer("depth"));
+          DataArgs.of(program, DataBuiltins.ONE_HOT.signature(), afterField(call)).integer("depth"));
       case "augment" -> augment(call);
       case "standardize" -> call.args().size() == 1
           ? CodeBlock.of(".standardize($S)", field(call))
@@ -58,7 +58,7 @@ final class TransformWriter {
 
   /** {@code .augment("image", Augmentation.none().flipHorizontal().rotate(15.0))}: only the changes asked for. */
   private CodeBlock augment(Ast.Call call) {
-    Args args = DataArgs.of(program, DataSignatures.AUGMENT, afterField(call));
+    Args args = DataArgs.of(program, DataBuiltins.AUGMENT.signature(), afterField(call));
     CodeBlock.Builder b = CodeBlock.builder().add("$T.none()", AUGMENTATION);
     String flip = args.string("flip");
     if (flip.startsWith("horizontal")) {

@@ -2,6 +2,7 @@ package dev.nnc.stdlib.init;
 
 import dev.nnc.runtime.graph.Initializer;
 import dev.nnc.stdlib.spec.InitCall;
+import dev.nnc.stdlib.spec.Param;
 import dev.nnc.stdlib.spec.TensorShape;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -12,40 +13,41 @@ import org.tensorflow.op.random.TruncatedNormal;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The weight initializers, with Keras's definitions: {@code zeros ones glorot_uniform glorot_normal
- * he_normal lecun_normal}, and {@code normal(mean, std)}, {@code uniform(lo, hi)}, {@code constant(v)}.
+ * The graph half of the weight initializers ({@link InitializerBuiltin} defines them): each one's
+ * TensorFlow ops, with Keras's definitions; {@code unit_forget_bias} is the LSTM bias's own.
  */
 public final class Initializers {
-  /** The names a program may write as {@code init:}. */
-  public static final List<String> NAMES =
-      List.of("zeros", "ones", "glorot_uniform", "glorot_normal", "he_normal", "lecun_normal",
-          "orthogonal", "normal", "uniform", "constant");
-
   private Initializers() {}
 
   /** The initializer an {@code init:} argument names, for a weight of {@code shape}. */
   public static Initializer of(Object spec, TensorShape shape) {
     String name = spec instanceof InitCall call ? call.name() : spec.toString();
-    List<Double> args = spec instanceof InitCall call ? call.args() : List.of();
+    double[] args = arguments(name, spec instanceof InitCall call ? call.args() : List.of());
     long[] fans = fans(shape.sizes());
     return switch (name) {
       case "zeros" -> constant(0);
       case "ones" -> constant(1);
-      case "constant" -> constant(arg(args, 0, 0));
+      case "constant" -> constant(args[0]);
       case "glorot_uniform" -> uniform(Math.sqrt(6.0 / (fans[0] + fans[1])));
       case "glorot_normal" -> truncatedNormal(Math.sqrt(2.0 / (fans[0] + fans[1])));
       case "he_normal" -> truncatedNormal(Math.sqrt(2.0 / fans[0]));
       case "lecun_normal" -> truncatedNormal(Math.sqrt(1.0 / fans[0]));
-      case "normal" -> normal(arg(args, 0, 0), arg(args, 1, 0.05));
-      case "uniform" -> uniformRange(arg(args, 0, -0.05), arg(args, 1, 0.05));
+      case "normal" -> normal(args[0], args[1]);
+      case "uniform" -> uniformRange(args[0], args[1]);
       case "orthogonal" -> orthogonal();
       case "unit_forget_bias" -> unitForgetBias();
       default -> throw new IllegalArgumentException("unknown initializer " + name);
     };
   }
 
-  private static double arg(List<Double> args, int i, double fallback) {
-    return i < args.size() ? args.get(i) : fallback;
+  /** The initializer's arguments; those left out take its definition's defaults. */
+  private static double[] arguments(String name, List<Double> given) {
+    List<Param> params = InitializerBuiltin.named(name).map(d -> d.signature().params()).orElse(List.of());
+    double[] args = new double[params.size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = i < given.size() ? given.get(i) : ((Number) params.get(i).defaultValue()).doubleValue();
+    }
+    return args;
   }
 
   /** Keras's fan-in and fan-out: kernels {@code [..window, in, out]} count the window in both. */

@@ -7,6 +7,8 @@ import dev.nnc.stdlib.layers.Argmax;
 import dev.nnc.stdlib.layers.Arithmetic;
 import dev.nnc.stdlib.layers.BatchNorm;
 import dev.nnc.stdlib.layers.Bernoulli;
+import dev.nnc.stdlib.layers.CausalMask;
+import dev.nnc.stdlib.layers.Comparison;
 import dev.nnc.stdlib.layers.Clip;
 import dev.nnc.stdlib.layers.Concat;
 import dev.nnc.stdlib.layers.Conv1d;
@@ -23,13 +25,17 @@ import dev.nnc.stdlib.layers.GlobalPool;
 import dev.nnc.stdlib.layers.MatMul;
 import dev.nnc.stdlib.layers.Maxout;
 import dev.nnc.stdlib.layers.OneHot;
+import dev.nnc.stdlib.layers.Pick;
 import dev.nnc.stdlib.layers.Pool;
 import dev.nnc.stdlib.layers.RandomDraw;
 import dev.nnc.stdlib.layers.Recurrent;
 import dev.nnc.stdlib.layers.Reduce;
 import dev.nnc.stdlib.layers.Reshape;
+import dev.nnc.stdlib.layers.Select;
+import dev.nnc.stdlib.layers.Slice;
 import dev.nnc.stdlib.layers.Transpose;
 import dev.nnc.stdlib.layers.Upsample;
+import dev.nnc.stdlib.layers.Where;
 import dev.nnc.stdlib.losses.Accuracy;
 import dev.nnc.stdlib.losses.Bce;
 import dev.nnc.stdlib.losses.CrossEntropy;
@@ -110,6 +116,21 @@ public final class Builtins {
   public static final TensorOp DIV = Arithmetic.DIV;
   public static final TensorOp MATMUL = new MatMul();
 
+  public static final TensorOp SLICE = new Slice();
+  public static final TensorOp SELECT = new Select();
+  public static final TensorOp CAUSAL_MASK = new CausalMask();
+  public static final TensorOp WHERE = new Where();
+  public static final TensorOp GREATER = Comparison.GREATER;
+  public static final TensorOp LESS = Comparison.LESS;
+  public static final TensorOp GREATER_EQUAL = Comparison.GREATER_EQUAL;
+  public static final TensorOp LESS_EQUAL = Comparison.LESS_EQUAL;
+  public static final TensorOp EQUAL = Comparison.EQUAL;
+  public static final TensorOp NOT_EQUAL = Comparison.NOT_EQUAL;
+  public static final TensorOp STD = Reduce.STD;
+  public static final TensorOp LOG_SOFTMAX = Activation.LOG_SOFTMAX;
+  public static final TensorOp STOP_GRADIENT = ElementwiseMath.STOP_GRADIENT;
+  public static final TensorOp PICK = new Pick();
+
   public static final TensorOp CROSS_ENTROPY = new CrossEntropy();
   public static final TensorOp BCE = new Bce();
   public static final TensorOp MSE = new Mse();
@@ -149,6 +170,8 @@ public final class Builtins {
             EXP, LOG, SQRT, ABS, SQUARE, SIGN, MEAN, SUM, MAX, MIN, TRANSPOSE, CLIP, ARGMAX,
             NORMAL, UNIFORM, BERNOULLI,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
+            SLICE, SELECT, CAUSAL_MASK, WHERE, GREATER, LESS, GREATER_EQUAL, LESS_EQUAL, EQUAL, NOT_EQUAL,
+            STD, LOG_SOFTMAX, STOP_GRADIENT, PICK,
             CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, TOP_K, PRECISION, RECALL,
             SGD, MOMENTUM, ADAM, NESTEROV, ADAMAX, NADAM, ADADELTA, ADAGRAD, RMSPROP,
             EXPONENTIAL, STEP, COSINE, WARMUP)) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -110,7 +111,8 @@ public final class Layer {
       long size = shape.size(i);
       dims.add(size < 0 ? (i == 0 ? Dim.BATCH : Dim.symbol("?")) : Dim.of(size));
     }
-    ElementType element = operand.type() == TInt32.class ? ElementType.INT : ElementType.FLOAT;
+    ElementType element = operand.type() == TInt32.class ? ElementType.INT
+        : operand.type() == TBool.class ? ElementType.BOOL : ElementType.FLOAT;
     return new TensorType(element, new TensorShape(dims));
   }
 }

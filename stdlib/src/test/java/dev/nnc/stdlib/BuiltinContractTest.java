@@ -80,6 +80,9 @@ class BuiltinContractTest {
         continue;
       }
       near(c, c.output().data(), first.values, "");
+      if (c.gradient() != null) {
+        GradientCheck.holds(op, c);
+      }
       if (!specs.isEmpty()) {
         Path saved = checkpoints.resolve(op.name() + "-" + fixture.cases().indexOf(c));
         run(op, c, 1, saved);
@@ -132,16 +135,7 @@ class BuiltinContractTest {
       Net root = Net.root(graph, seed);
       Ops tf = root.tf();
       Net net = root.withBatchSize(tf.constant(c.batch()));
-      List<Operand<?>> placeholders = new ArrayList<>();
-      for (Values input : c.inputs()) {
-        long[] shape = input.shape().clone();
-        if (input.batched()) {
-          shape[0] = -1;
-        }
-        placeholders.add(input.isInt()
-            ? tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(shape)))
-            : tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape))));
-      }
+      List<Operand<?>> placeholders = placeholders(tf, c);
       Operand<?> output = Layer.of(op, c.namesAndValues()).apply(net, placeholders.toArray(Operand<?>[]::new));
       List<String> created = new ArrayList<>();
       List<Operand<?>> assigns = new ArrayList<>();
@@ -176,9 +170,7 @@ class BuiltinContractTest {
       Session.Runner runner = session.runner();
       for (int i = 0; i < placeholders.size(); i++) {
         Values input = c.inputs().get(i);
-        Tensor t = input.isInt()
-            ? TInt32.tensorOf(Shape.of(input.shape()), DataBuffers.of(Arrays.stream(input.data()).mapToInt(v -> (int) v).toArray(), true, false))
-            : TFloat32.tensorOf(Shape.of(input.shape()), DataBuffers.of(floats(input.data()), true, false));
+        Tensor t = tensor(input, input.data());
         fed.add(t);
         runner.feed(placeholders.get(i), t);
       }
@@ -195,6 +187,10 @@ class BuiltinContractTest {
           int[] raw = new int[values.length];
           ints.copyTo(DataBuffers.of(raw, false, false));
           Arrays.setAll(values, i -> raw[i]);
+        } else if (t instanceof TBool bools) {
+          boolean[] raw = new boolean[values.length];
+          bools.copyTo(DataBuffers.of(raw, false, false));
+          Arrays.setAll(values, i -> raw[i] ? 1 : 0);
         } else {
           float[] raw = new float[values.length];
           ((TFloat32) t).copyTo(DataBuffers.of(raw, false, false));
@@ -207,7 +203,38 @@ class BuiltinContractTest {
     }
   }
 
-  private static float[] floats(double[] data) {
+  /** One placeholder per input, of its element type; a batched input's first size is left open. */
+  static List<Operand<?>> placeholders(Ops tf, Case c) {
+    List<Operand<?>> placeholders = new ArrayList<>();
+    for (Values input : c.inputs()) {
+      long[] shape = input.shape().clone();
+      if (input.batched()) {
+        shape[0] = -1;
+      }
+      Placeholder.Options options = Placeholder.shape(Shape.of(shape));
+      placeholders.add(input.isInt() ? tf.placeholder(TInt32.class, options)
+          : input.isBool() ? tf.placeholder(TBool.class, options) : tf.placeholder(TFloat32.class, options));
+    }
+    return placeholders;
+  }
+
+  /** {@code input}'s tensor holding {@code data} (its own values, or perturbed ones); the caller closes it. */
+  static Tensor tensor(Values input, double[] data) {
+    Shape shape = Shape.of(input.shape());
+    if (input.isInt()) {
+      return TInt32.tensorOf(shape, DataBuffers.of(Arrays.stream(data).mapToInt(v -> (int) v).toArray(), true, false));
+    }
+    if (input.isBool()) {
+      boolean[] bools = new boolean[data.length];
+      for (int i = 0; i < data.length; i++) {
+        bools[i] = data[i] != 0;
+      }
+      return TBool.tensorOf(shape, DataBuffers.of(bools, true, false));
+    }
+    return TFloat32.tensorOf(shape, DataBuffers.of(floats(data), true, false));
+  }
+
+  static float[] floats(double[] data) {
     float[] f = new float[data.length];
     for (int i = 0; i < data.length; i++) {
       f[i] = (float) data[i];

@@ -40,10 +40,12 @@ record ContractFixture(String builtin, List<Case> cases) {
 
   /**
    * One use of the built-in. {@code moments} replaces {@code output} for random built-ins: the mean
-   * and standard deviation that {@code draws} values must come near.
+   * and standard deviation that {@code draws} values must come near. {@code gradient} is
+   * {@code "numeric"} when the graph's gradient must match central differences, {@code "zero"} when
+   * none may flow, or null when the case does not check it.
    */
   record Case(String reference, Map<String, Object> args, boolean training, List<Values> inputs,
-      List<Weight> weights, Values output, Moments moments) {
+      List<Weight> weights, Values output, Moments moments, String gradient) {
     /** The arguments as {@code Layer.of} takes them: name, value, name, value... */
     Object[] namesAndValues() {
       List<Object> flat = new ArrayList<>();
@@ -72,13 +74,21 @@ record ContractFixture(String builtin, List<Case> cases) {
       return type.equals("int");
     }
 
+    boolean isBool() {
+      return type.equals("bool");
+    }
+
+    boolean isFloat() {
+      return type.equals("float");
+    }
+
     /** What the checker sees: the first axis is the batch when the tensor is batched. */
     TensorType checkerType() {
       List<Dim> dims = new ArrayList<>();
       for (int i = 0; i < shape.length; i++) {
         dims.add(i == 0 && batched ? Dim.BATCH : Dim.of(shape[i]));
       }
-      return new TensorType(isInt() ? ElementType.INT : ElementType.FLOAT, new TensorShape(dims));
+      return new TensorType(ElementType.valueOf(type.toUpperCase(java.util.Locale.ROOT)), new TensorShape(dims));
     }
   }
 

@@ -554,14 +554,7 @@ final class Evaluator {
       }
       return new Value.Const(result);
     }
-    TensorOp op = switch (b.op()) {
-      case ADD -> Builtins.ADD;
-      case SUB -> Builtins.SUB;
-      case MUL -> Builtins.MUL;
-      case DIV -> Builtins.DIV;
-      case MATMUL -> Builtins.MATMUL;
-      default -> null;
-    };
+    TensorOp op = TensorOperators.of(b.op());
     if (op == null) {
       diagnostics.error(Code.NN0206, b.span(),
           "`" + b.op().symbol + "` works on compile-time values, not on " + left.describe());

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.nnc.compiler.check.Names;
 import dev.nnc.compiler.check.Program;
+import dev.nnc.compiler.check.TensorOperators;
 import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.compiler.syntax.Ast.*;
@@ -88,13 +89,7 @@ final class ExprWriter {
     }
     if (e instanceof Binary b) {
       return CodeBlock.of("$T.of($T.$L).apply(net, $L, $L)", LAYER, BUILTINS,
-          switch (b.op()) {
-            case ADD -> "ADD";
-            case SUB -> "SUB";
-            case MUL -> "MUL";
-            case DIV -> "DIV";
-            default -> "MATMUL";
-          }, tensor(b.left()), tensor(b.right()));
+          Builtins.constantName(TensorOperators.of(b.op())), tensor(b.left()), tensor(b.right()));
     }
     if (e instanceof Unary u) {
       return CodeBlock.of("$T.of($T.MUL).apply(net, $L, $T.constant(net, -1))", LAYER, BUILTINS, tensor(u.operand()), LAYER);

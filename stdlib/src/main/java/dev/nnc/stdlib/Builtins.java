@@ -4,9 +4,11 @@ import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.stdlib.init.InitializerBuiltin;
 import dev.nnc.stdlib.layers.Activation;
 import dev.nnc.stdlib.layers.Argmax;
+import dev.nnc.stdlib.layers.Attention;
 import dev.nnc.stdlib.layers.Arithmetic;
 import dev.nnc.stdlib.layers.BatchNorm;
 import dev.nnc.stdlib.layers.Bernoulli;
+import dev.nnc.stdlib.layers.ClassToken;
 import dev.nnc.stdlib.layers.CausalMask;
 import dev.nnc.stdlib.layers.Comparison;
 import dev.nnc.stdlib.layers.Clip;
@@ -26,12 +28,14 @@ import dev.nnc.stdlib.layers.MatMul;
 import dev.nnc.stdlib.layers.Maxout;
 import dev.nnc.stdlib.layers.OneHot;
 import dev.nnc.stdlib.layers.Pick;
+import dev.nnc.stdlib.layers.PositionEmbedding;
 import dev.nnc.stdlib.layers.Pool;
 import dev.nnc.stdlib.layers.RandomDraw;
 import dev.nnc.stdlib.layers.Recurrent;
 import dev.nnc.stdlib.layers.Reduce;
 import dev.nnc.stdlib.layers.Reshape;
 import dev.nnc.stdlib.layers.Select;
+import dev.nnc.stdlib.layers.Sinusoidal;
 import dev.nnc.stdlib.layers.Slice;
 import dev.nnc.stdlib.layers.Transpose;
 import dev.nnc.stdlib.layers.Upsample;
@@ -81,6 +85,10 @@ public final class Builtins {
   public static final TensorOp ONE_HOT = new OneHot();
   public static final TensorOp LRN = new Lrn();
   public static final TensorOp MAXOUT = new Maxout();
+  public static final TensorOp ATTENTION = new Attention();
+  public static final TensorOp POSITION_EMBEDDING = new PositionEmbedding();
+  public static final TensorOp SINUSOIDAL = new Sinusoidal();
+  public static final TensorOp CLASS_TOKEN = new ClassToken();
 
   public static final TensorOp RELU = Activation.RELU;
   public static final TensorOp SIGMOID = Activation.SIGMOID;
@@ -165,7 +173,7 @@ public final class Builtins {
     for (Builtin builtin :
         List.of(DENSE, CONV2D, MAXPOOL, AVGPOOL, GLOBAL_AVGPOOL, FLATTEN, RESHAPE, DROPOUT, BATCHNORM,
             RNN, LSTM, GRU, EMBEDDING, CONV1D, CONV2D_TRANSPOSE, UPSAMPLE, LAYERNORM, GLOBAL_MAXPOOL,
-            ONE_HOT, LRN, MAXOUT,
+            ONE_HOT, LRN, MAXOUT, ATTENTION, POSITION_EMBEDDING, SINUSOIDAL, CLASS_TOKEN,
             RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU, SWISH, SOFTPLUS,
             EXP, LOG, SQRT, ABS, SQUARE, SIGN, MEAN, SUM, MAX, MIN, TRANSPOSE, CLIP, ARGMAX,
             NORMAL, UNIFORM, BERNOULLI,

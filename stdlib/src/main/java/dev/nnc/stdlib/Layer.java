@@ -55,7 +55,7 @@ public final class Layer {
   public Outputs outputs(Net net, Operand<?>... inputs) {
     List<Operand<?>> operands = Arrays.asList(inputs);
     if (weights == null) {
-      List<WeightSpec> specs = op.weights(args, typesOf(operands));
+      List<WeightSpec> specs = op.weights(definitionArgs(), typesOf(operands));
       scope = specs.isEmpty() ? net : net.scope(op.name());
       weights = new LinkedHashMap<>();
       for (WeightSpec spec : specs) {
@@ -66,6 +66,16 @@ public final class Layer {
       }
     }
     return GraphBuilders.of(op).build(scope, args, operands, weights);
+  }
+
+  /**
+   * The arguments as the definition reads them, which knows no TensorFlow: a tensor argument
+   * ({@code attention(..., context: memory)}, an operand here) as its type, as the checker gave it.
+   */
+  private Args definitionArgs() {
+    Map<String, Object> given = new LinkedHashMap<>(args.given());
+    given.replaceAll((name, value) -> value instanceof Operand<?> operand ? typeOf(operand) : value);
+    return new Args(op.signature(), given);
   }
 
   /**

@@ -61,8 +61,9 @@ class BuiltinContractTest {
             + " run it, and check in contract/" + op.name() + ".json"));
     assertTrue(!fixture.cases().isEmpty(), op.name() + "'s fixture has no cases");
     for (Case c : fixture.cases()) {
-      Args args = Args.of(op.signature(), c.namesAndValues());
-      List<TensorType> types = c.inputs().stream().map(Values::checkerType).toList();
+      List<TensorType> all = c.inputs().stream().map(Values::checkerType).toList();
+      Args args = Args.of(op.signature(), c.namesAndValues(all));
+      List<TensorType> types = c.positional(all);
       TensorType inferred = op.outputType(args, types);
       List<WeightSpec> specs = op.weights(args, types);
       assertEquals(c.weights().stream().map(w -> w.name() + Arrays.toString(w.shape()) + (w.trainable() ? "" : " frozen")).toList(),
@@ -136,7 +137,8 @@ class BuiltinContractTest {
       Ops tf = root.tf();
       Net net = root.withBatchSize(tf.constant(c.batch()));
       List<Operand<?>> placeholders = placeholders(tf, c);
-      Operand<?> output = Layer.of(op, c.namesAndValues()).apply(net, placeholders.toArray(Operand<?>[]::new));
+      Operand<?> output = Layer.of(op, c.namesAndValues(placeholders))
+          .apply(net, c.positional(placeholders).toArray(Operand<?>[]::new));
       List<String> created = new ArrayList<>();
       List<Operand<?>> assigns = new ArrayList<>();
       for (Net.Weight w : net.weights()) {

@@ -46,14 +46,34 @@ record ContractFixture(String builtin, List<Case> cases) {
    */
   record Case(String reference, Map<String, Object> args, boolean training, List<Values> inputs,
       List<Weight> weights, Values output, Moments moments, String gradient) {
-    /** The arguments as {@code Layer.of} takes them: name, value, name, value... */
-    Object[] namesAndValues() {
+    /**
+     * The arguments as {@code Layer.of} takes them: name, value, name, value... An argument written
+     * {@code "$n"} is a tensor argument ({@code context:}): input n, taken from {@code inputs} (the
+     * inputs' types for the checker, their placeholders for a graph).
+     */
+    Object[] namesAndValues(List<?> inputs) {
       List<Object> flat = new ArrayList<>();
       args.forEach((name, value) -> {
         flat.add(name);
-        flat.add(value);
+        flat.add(tensorArgument(value) >= 0 ? inputs.get(tensorArgument(value)) : value);
       });
       return flat.toArray();
+    }
+
+    /** The inputs that are not tensor arguments: those the built-in takes positionally. */
+    <T> List<T> positional(List<T> inputs) {
+      List<T> kept = new ArrayList<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        int index = i;
+        if (args.values().stream().noneMatch(v -> tensorArgument(v) == index)) {
+          kept.add(inputs.get(i));
+        }
+      }
+      return kept;
+    }
+
+    private static int tensorArgument(Object value) {
+      return value instanceof String s && s.startsWith("$") ? Integer.parseInt(s.substring(1)) : -1;
     }
 
     /** The records in a batch: the first size of the first batched input, else the draws asked for. */

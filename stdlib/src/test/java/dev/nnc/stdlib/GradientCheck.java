@@ -43,7 +43,8 @@ final class GradientCheck {
       Ops tf = root.tf();
       Net net = root.withBatchSize(tf.constant(c.batch()));
       List<Operand<?>> placeholders = BuiltinContractTest.placeholders(tf, c);
-      Operand<?> output = Layer.of(op, c.namesAndValues()).apply(net, placeholders.toArray(Operand<?>[]::new));
+      Operand<?> output = Layer.of(op, c.namesAndValues(placeholders))
+          .apply(net, c.positional(placeholders).toArray(Operand<?>[]::new));
       Operand<TFloat32> weighed = weighedSum(tf, output, c.output());
       List<Integer> floats = new ArrayList<>();
       for (int i = 0; i < c.inputs().size(); i++) {

@@ -131,6 +131,10 @@ final class ArgBinder {
     if (value instanceof Value.Schedule schedule && type == ParamType.LEARNING_RATE) {
       return schedule.def().create(schedule.args());
     }
+    if (type == ParamType.TENSOR && value instanceof Value.Tensor tensor) {
+      // A tensor argument (attention's context:) is known here by its type; the shape rule reads it.
+      return tensor.type();
+    }
     Object constant = value instanceof Value.Const c ? c.value() : null;
     Object converted = constant == null ? null : Conversions.to(type, constant);
     if (converted == null) {

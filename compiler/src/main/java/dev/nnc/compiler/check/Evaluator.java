@@ -42,6 +42,8 @@ final class Evaluator {
   private final Map<Value.Layer, Value.Tensor> applied = new IdentityHashMap<>();
   /** The graph row of each layer value applied in this scope, for the edges of later applications. */
   private final Map<Value.Layer, String> rowOf = new IdentityHashMap<>();
+  /** The tensor arguments of layer values ({@code attention(..., context: memory)}): more edges into their rows. */
+  private final Map<Value.Layer, List<Value.Tensor>> contexts = new IdentityHashMap<>();
   /** Names given to layer values by {@code let}, which their graph rows take. */
   private final Map<Value.Layer, String> layerNames = new IdentityHashMap<>();
   private final ArgBinder binder;
@@ -328,8 +330,18 @@ final class Evaluator {
   }
 
   private Value configured(TensorOp op, List<Arg> args, Span span) {
-    Map<String, Object> bound = binder.bind(op.name(), op.signature(), args, span, this::eval);
-    return bound == null ? Value.ERROR : new Value.Layer(op, new Args(op.signature(), bound), span);
+    Map<Expr, Value> values = new IdentityHashMap<>();
+    Map<String, Object> bound = binder.bind(op.name(), op.signature(), args, span, e -> values.computeIfAbsent(e, this::eval));
+    if (bound == null) {
+      return Value.ERROR;
+    }
+    Value.Layer layer = new Value.Layer(op, new Args(op.signature(), bound), span);
+    List<Value.Tensor> tensorArgs = values.values().stream()
+        .filter(Value.Tensor.class::isInstance).map(Value.Tensor.class::cast).toList();
+    if (!tensorArgs.isEmpty()) {
+      contexts.put(layer, tensorArgs);
+    }
+    return layer;
   }
 
   /** A value that must be a tensor: a model's outputs give their default, a number becomes a scalar. */
@@ -374,7 +386,9 @@ final class Evaluator {
     } catch (ShapeException e) {
       boolean elementwise = op.kind() != Kind.LAYER;
       Diagnostic d = Diagnostic.at(elementwise ? Code.NN0302 : Code.NN0301, at, e.getMessage());
-      for (Value.Tensor input : inputs) {
+      List<Value.Tensor> labelled = new ArrayList<>(inputs);
+      labelled.addAll(contexts.getOrDefault(layer, List.of()));
+      for (Value.Tensor input : labelled) {
         if (!input.origin().equals(at)) {
           d = d.label(input.origin(), "this is " + input.type());
         }
@@ -403,10 +417,12 @@ final class Evaluator {
     }
     checker.recordApplication(at, new Application(out, trainable, fixed));
     if (graph != null && op.kind() != Kind.LOSS && op.kind() != Kind.METRIC) {
+      List<Value.Tensor> edges = new ArrayList<>(inputs);
+      edges.addAll(contexts.getOrDefault(layer, List.of()));
       if (first == null) {
-        rowOf.put(layer, graph.add(layerNames.getOrDefault(layer, op.name()), op.name(), result, inputs, trainable, fixed));
+        rowOf.put(layer, graph.add(layerNames.getOrDefault(layer, op.name()), op.name(), result, edges, trainable, fixed));
       } else {
-        graph.reuse(rowOf.get(layer), result, inputs);
+        graph.reuse(rowOf.get(layer), result, edges);
       }
     }
     if (op.name().equals("dense") && types.get(0).rank() > 3) {

@@ -366,6 +366,9 @@ final class ExprWriter {
     if (type == ParamType.LEARNING_RATE && valueOf(value) instanceof Value.Schedule schedule) {
       return configured(schedule.def(), value);
     }
+    if (type == ParamType.TENSOR) {
+      return tensor(value);
+    }
     if (type == ParamType.DURATION) {
       Value.Duration d = (Value.Duration) ((Value.Const) valueOf(value)).value();
       return period(Period.parse(d.amount(), d.unit()).orElseThrow());

@@ -8,23 +8,24 @@ import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
 
 /** The graph half of {@link CausalMask}: a constant, the lower triangle of ones. */
 final class CausalMaskGraph implements OneOutput {
   @Override
   public Operand<?> output(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
     int n = (int) args.integer("n");
-    return net.tf().constant(Shape.of(n, n), DataBuffers.of(lowerTriangle(n)));
+    return lowerTriangle(net, n, n);
   }
 
-  /** Row i has ones in columns 0..i: the positions that position i may attend to. */
-  static float[] lowerTriangle(int n) {
-    float[] ones = new float[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        ones[i * n + j] = 1f;
+  /** [rows, cols], row i has ones in columns 0..i: the positions that position i may attend to. */
+  static Operand<TFloat32> lowerTriangle(Net net, int rows, int cols) {
+    float[] ones = new float[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j <= i && j < cols; j++) {
+        ones[i * cols + j] = 1f;
       }
     }
-    return ones;
+    return net.tf().constant(Shape.of(rows, cols), DataBuffers.of(ones));
   }
 }

@@ -39,6 +39,10 @@ public final class GraphBuilders {
     put(Builtins.ONE_HOT, new OneHotGraph());
     put(Builtins.LRN, new LrnGraph());
     put(Builtins.MAXOUT, new MaxoutGraph());
+    put(Builtins.ATTENTION, new AttentionGraph());
+    put(Builtins.POSITION_EMBEDDING, new PositionGraphs.Learned());
+    put(Builtins.SINUSOIDAL, new PositionGraphs.Fixed());
+    put(Builtins.CLASS_TOKEN, new PositionGraphs.Token());
     put(Builtins.TRANSPOSE, new TransposeGraph());
     put(Builtins.CLIP, new ClipGraph());
     put(Builtins.ARGMAX, new ArgmaxGraph());

@@ -140,13 +140,10 @@ class BuiltinContractTest {
       Operand<?> output = Layer.of(op, c.namesAndValues(placeholders))
           .apply(net, c.positional(placeholders).toArray(Operand<?>[]::new));
       List<String> created = new ArrayList<>();
-      List<Operand<?>> assigns = new ArrayList<>();
       for (Net.Weight w : net.weights()) {
-        String name = w.name().substring(w.name().lastIndexOf('/') + 1);
-        created.add(name + Arrays.toString(w.shape().asArray()));
-        c.weights().stream().filter(f -> f.name().equals(name)).findFirst().ifPresent(f ->
-            assigns.add(tf.assign(w.variable(), tf.constant(Shape.of(f.shape()), DataBuffers.of(floats(f.data()))))));
+        created.add(shortName(w) + Arrays.toString(w.shape().asArray()));
       }
+      List<Operand<?>> assigns = fixtureWeights(tf, net, c);
       boolean restoring = checkpoint != null && Files.exists(checkpoint.resolveSibling(checkpoint.getFileName() + ".index"));
       try (Session session = new Session(graph)) {
         if (restoring) {
@@ -162,6 +159,20 @@ class BuiltinContractTest {
         return evaluate(session, graph, placeholders, output, c, created);
       }
     }
+  }
+
+  /** The ops that set each weight the graph created to the fixture's values of the same name. */
+  static List<Operand<?>> fixtureWeights(Ops tf, Net net, Case c) {
+    List<Operand<?>> assigns = new ArrayList<>();
+    for (Net.Weight w : net.weights()) {
+      c.weights().stream().filter(f -> f.name().equals(shortName(w))).findFirst().ifPresent(f ->
+          assigns.add(tf.assign(w.variable(), tf.constant(Shape.of(f.shape()), DataBuffers.of(floats(f.data()))))));
+    }
+    return assigns;
+  }
+
+  private static String shortName(Net.Weight w) {
+    return w.name().substring(w.name().lastIndexOf('/') + 1);
   }
 
   /** Feeds the fixture's inputs (and the training flag), fetches the output as doubles. */

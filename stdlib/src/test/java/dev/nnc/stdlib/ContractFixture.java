@@ -40,10 +40,15 @@ record ContractFixture(String builtin, List<Case> cases) {
 
   /**
    * One use of the built-in. {@code moments} replaces {@code output} for random built-ins: the mean
-   * and standard deviation that {@code draws} values must come near.
+   * and standard deviation that {@code draws} values must come near. {@code results}, when present,
+   * are the further named results PyTorch gives ({@code h} and {@code c} of a recurrent layer).
    */
   record Case(String reference, Map<String, Object> args, boolean training, List<Values> inputs,
-      List<Weight> weights, Values output, Moments moments) {
+      List<Weight> weights, Values output, Moments moments, Map<String, Values> results) {
+    Map<String, Values> namedResults() {
+      return results == null ? Map.of() : results;
+    }
+
     /** The arguments as {@code Layer.of} takes them: name, value, name, value... */
     Object[] namesAndValues() {
       List<Object> flat = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.nnc.stdlib.graph;
 
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.losses.Accuracy;
+import dev.nnc.stdlib.losses.CrossEntropy;
 import dev.nnc.stdlib.spec.Args;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,10 @@ final class AccuracyGraph implements OneOutput {
               ? tf.dtypes.cast((Operand<TInt32>) label, TInt64.class)
               : tf.math.argMax(label, tf.constant(-1));
       hits = tf.dtypes.cast(tf.math.equal(predicted, truth), TFloat32.class);
+      long ignore = args.integer("ignore");
+      if (ignore != CrossEntropy.IGNORE_NONE) {
+        return Losses.maskedMean(tf, hits, Losses.counted(tf, label, ignore));
+      }
     }
     return Losses.meanOfAll(tf, hits);
   }

@@ -80,6 +80,9 @@ final class ExprWriter {
     if (e instanceof Member m && m.target() instanceof Name model && jobModels.containsKey(model.name())) {
       return CodeBlock.of("$L.param($S, $S)", JobGenerator.STEP, model.name(), m.member().name());
     }
+    if (e instanceof Member m && valueOf(m.target()) instanceof Value.States) {
+      return CodeBlock.of("$L.get($S)", tensor(m.target()), m.member().name());
+    }
     if (e instanceof Member m) {
       return CodeBlock.of("$L.$L()", outputs(m.target()), JavaNames.identifier(m.member().name()));
     }
@@ -143,7 +146,7 @@ final class ExprWriter {
     }
     Value v = valueOf(stage);
     if (stage instanceof Name n && layers.contains(n.name())) {
-      return CodeBlock.of("$L.apply(net, $L)", JavaNames.identifier(n.name()), input);
+      return CodeBlock.of("$L.$L(net, $L)", JavaNames.identifier(n.name()), applyMethod(v), input);
     }
     if (stage instanceof Name n && Builtins.lookup(n.name()).orElse(null) instanceof TensorOp op) {
       return CodeBlock.of("$L.apply(net, $L)", layer(op, List.of()), input);
@@ -216,7 +219,7 @@ final class ExprWriter {
     if (builtin instanceof TensorOp op) {
       if (op.kind() == Kind.LAYER) {
         CodeBlock layer = layer(op, c.args());
-        return piped == null ? layer : CodeBlock.of("$L.apply(net, $L)", layer, piped);
+        return piped == null ? layer : CodeBlock.of("$L.$L(net, $L)", layer, applyMethod(valueOf(c)), piped);
       }
       return function(op, c.args(), piped, "apply");
     }
@@ -232,6 +235,14 @@ final class ExprWriter {
       return CodeBlock.of("$L.$L()", modelApplication(o.model().decl(), hyperArgs, inputs), firstOutput(o.model().decl()));
     }
     throw new IllegalStateException("unsupported call " + c.span().text());
+  }
+
+  /**
+   * How a layer whose result is {@code value} is applied: {@code outputs} for a record of several
+   * results ({@code states: true}), which generated code holds as {@code Outputs}; else {@code apply}.
+   */
+  private static String applyMethod(Value value) {
+    return value instanceof Value.States ? "outputs" : "apply";
   }
 
   /**
@@ -354,6 +365,16 @@ final class ExprWriter {
     return pairs;
   }
 
+  /** The tensors of {@code initial: enc} (each state of the record), {@code initial: [h, c]} or {@code initial: h}. */
+  private List<CodeBlock> namedTensors(Expr value) {
+    if (valueOf(value) instanceof Value.States states) {
+      CodeBlock record = tensor(value);
+      return states.results().keySet().stream().skip(1).map(n -> CodeBlock.of("$L.get($S)", record, n)).toList();
+    }
+    List<Expr> items = value instanceof ListExpr l ? l.items() : List.of(value);
+    return items.stream().map(this::tensor).toList();
+  }
+
   /** A {@code param}'s initializer: {@code "zeros"}, {@code new InitCall("normal", List.of(0.0, 0.01))}. */
   CodeBlock initializer(Expr init) {
     return init == null
@@ -367,6 +388,9 @@ final class ExprWriter {
         || type == ParamType.INITIALIZER && value instanceof Name) {
       String word = value instanceof Name n ? n.name() : ((Str) value).value();
       return CodeBlock.of("$S", word);
+    }
+    if (type == ParamType.TENSORS) {
+      return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(namedTensors(value), ", "));
     }
     if (type == ParamType.LEARNING_RATE && valueOf(value) instanceof Value.Schedule schedule) {
       return configured(schedule.def(), value);

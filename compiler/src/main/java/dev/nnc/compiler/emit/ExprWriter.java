@@ -212,7 +212,7 @@ final class ExprWriter {
 
   private CodeBlock call(Call c, CodeBlock piped) {
     if (c.callee() instanceof Name n && layers.contains(n.name())) {
-      return CodeBlock.of("$L.apply(net, $L)", JavaNames.identifier(n.name()), tensorArgs(piped, c.args()));
+      return CodeBlock.of("$L.$L(net, $L)", JavaNames.identifier(n.name()), applyMethod(valueOf(c)), tensorArgs(piped, c.args()));
     }
     Builtin builtin = c.callee() instanceof Name n && !tensors.containsKey(n.name()) && program.allDecls().stream().noneMatch(d -> d.name().name().equals(n.name()))
         ? Builtins.lookup(n.name()).orElse(null) : null;

@@ -34,7 +34,8 @@ import org.tensorflow.types.TInt32;
  * whose final h and c are the decoder's {@code initial:} states, trained with teacher forcing on
  * pairs read from a CSV (each row a padded source, the decoder's input and its target, as a
  * {@code pairs} source will give them) to reverse two or three digits, its loss and metrics leaving
- * the padding out. The trained model is exported and reloaded.
+ * the padding out; the encoder learns through the states alone. The trained model is exported and
+ * reloaded.
  */
 class EncoderDecoderTest {
   @TempDir Path dir;
@@ -53,6 +54,7 @@ class EncoderDecoderTest {
         let dec = target_in -> embedding(vocab, 16)
           -> lstm(units, sequences: true, initial: enc)
         output logits = dec -> dense(vocab)
+        output code = enc.h
       }
 
       data digits {
@@ -100,7 +102,7 @@ class EncoderDecoderTest {
     int[][] targetIn = {{START, 6, 5, 4}, {START, 8, 9, PAD}};
     try (ExportedModel exported = ExportedModel.load(dir.resolve("model"))) {
       float[][] logits = exported.run(Map.of("source", sources, "target_in", targetIn)).floats("logits");
-      float[][] restored = restoredLogits(spec, newestCheckpoint(logDir), sources, targetIn);
+      float[][] restored = restored(spec, checkpoint(logDir, true), "logits", sources, targetIn);
       for (int r = 0; r < sources.length; r++) {
         for (int i = 0; i < logits[r].length; i++) {
           assertEquals(restored[r][i], logits[r][i], 1e-5, "record " + r + ", value " + i + ": export and checkpoint agree");
@@ -113,6 +115,15 @@ class EncoderDecoderTest {
         assertNotEquals(logits[r][0], other[r][0], 1e-6f, "record " + r + ": the first step already sees the source");
       }
     }
+    // The loss reaches the encoder only through the states it hands the decoder: its weights train,
+    // so its final state for one source moves from checkpoint to checkpoint.
+    float[] early = restored(spec, checkpoint(logDir, false), "code", sources, targetIn)[0];
+    float[] late = restored(spec, checkpoint(logDir, true), "code", sources, targetIn)[0];
+    double moved = 0;
+    for (int i = 0; i < early.length; i++) {
+      moved = Math.max(moved, Math.abs(early[i] - late[i]));
+    }
+    assertTrue(moved > 1e-3, "the encoder's h moved by " + moved + " between the first and the last checkpoint");
   }
 
   /**
@@ -152,13 +163,13 @@ class EncoderDecoderTest {
     return out;
   }
 
-  /** The logits of the model function built afresh with the trainer's last checkpoint, each record flat. */
-  private static float[][] restoredLogits(TrainSpec spec, Path checkpoint, int[][] sources, int[][] targetIn) {
+  /** An output of the model function built afresh with the weights of {@code checkpoint}, each record flat. */
+  private static float[][] restored(TrainSpec spec, Path checkpoint, String output, int[][] sources, int[][] targetIn) {
     try (RestoredModel m = RestoredModel.restore(spec.model(), spec.inputs(), checkpoint.resolve("variables"), false);
         TInt32 s = TInt32.tensorOf(Shape.of(sources.length, 3), DataBuffers.of(flat(sources), true, false));
         TInt32 t = TInt32.tensorOf(Shape.of(targetIn.length, 4), DataBuffers.of(flat(targetIn), true, false));
         Result result = m.session().runner().feed(m.inputs().get("source"), s).feed(m.inputs().get("target_in"), t)
-            .fetch(m.outputs().get("logits")).run()) {
+            .fetch(m.outputs().get(output)).run()) {
       TFloat32 logits = (TFloat32) result.get(0);
       int per = (int) (logits.shape().size() / sources.length);
       float[] values = new float[per * sources.length];
@@ -175,10 +186,12 @@ class EncoderDecoderTest {
     return Stream.of(rows).flatMapToInt(java.util.Arrays::stream).toArray();
   }
 
-  private static Path newestCheckpoint(Path logDir) throws Exception {
+  /** The trainer's newest checkpoint, or its oldest. */
+  private static Path checkpoint(Path logDir, boolean newest) throws Exception {
     try (Stream<Path> all = Files.list(logDir.resolve("checkpoints"))) {
-      return all.filter(p -> p.getFileName().toString().startsWith("ckpt-"))
-          .max((a, b) -> Long.compare(step(a), step(b))).orElseThrow();
+      java.util.Comparator<Path> byStep = (a, b) -> Long.compare(step(a), step(b));
+      Stream<Path> saved = all.filter(p -> p.getFileName().toString().startsWith("ckpt-"));
+      return (newest ? saved.max(byStep) : saved.min(byStep)).orElseThrow();
     }
   }
 

@@ -13,7 +13,13 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-/** The graph half of {@link Recurrent}. */
+/**
+ * The graph half of {@link Recurrent}. The time loop is unrolled over the static sequence length,
+ * because TensorFlow Java cannot differentiate through graph loops or the fused RNN kernels. With
+ * {@code stateful: true} the initial state is a placeholder the trainer feeds with the state the
+ * previous training step ended in ({@code Net.carry}); a sample job's net carries every recurrent
+ * layer's state that way, to generate one step at a time.
+ */
 final class RecurrentGraph implements GraphBuilder {
   /** The hidden state after the last step, {@code [batch, units]}; the output itself unless {@code sequences: true}. */
   static final String STATE = "state";

@@ -14,10 +14,16 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The graph half of {@link Recurrent}. It gives {@link Recurrent#OUT}, then the hidden state after
- * the last step {@link Recurrent#H} (the output itself unless {@code sequences: true}) and an LSTM's
- * cell state {@link Recurrent#C}, each {@code [batch, units]}. Inputs after the sequence are the
- * states to start from ({@code initial:}), h then c.
+ * The graph half of {@link Recurrent}. The time loop is unrolled over the static sequence length,
+ * because TensorFlow Java cannot differentiate through graph loops or the fused RNN kernels. With
+ * {@code stateful: true} the initial state is a placeholder the trainer feeds with the state the
+ * previous training step ended in ({@code Net.carry}); a sample job's net carries every recurrent
+ * layer's state that way, to generate one step at a time.
+ *
+ * <p>It gives {@link Recurrent#OUT}, then the hidden state after the last step {@link Recurrent#H}
+ * (the output itself unless {@code sequences: true}) and an LSTM's cell state {@link Recurrent#C},
+ * each {@code [batch, units]}. Inputs after the sequence are the states to start from
+ * ({@code initial:}), h then c; given, they replace the carried states of a stateful net.
  */
 final class RecurrentGraph implements GraphBuilder {
   private final Recurrent op;

@@ -21,11 +21,8 @@ import java.util.Map;
 
 /**
  * {@code rnn}, {@code lstm} and {@code gru} over {@code [seq, features]}, as Keras's SimpleRNN, LSTM
- * and GRU (with {@code reset_after}): the same weights, gate order and parameter counts. The time
- * loop is unrolled over the static sequence length, because TensorFlow Java cannot differentiate
- * through graph loops or the fused RNN kernels. With {@code stateful: true} the initial state is a
- * placeholder the trainer feeds with the state the previous training step ended in ({@code Net.carry});
- * a sample job's net carries every recurrent layer's state that way, to generate one step at a time.
+ * and GRU (with {@code reset_after}): the same weights, gate order and parameter counts. The sequence
+ * needs a fixed length, since the graph unrolls over it (RecurrentGraph).
  *
  * <p>With {@code states: true} a use gives a record, Keras's {@code return_state}: {@link #OUT} (the
  * result as without it), the final hidden state {@link #H} and, for an LSTM, the cell state

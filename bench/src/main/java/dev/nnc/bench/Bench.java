@@ -21,6 +21,8 @@ import java.util.Map;
  * compiler             nnc check / nnc compile time and TF graph build time at 10, 100 and 1,000 layers
  *                      (--reps rounds)
  * pipeline             batches/s the input pipeline delivers vs steps/s the trainer takes (--reps rounds)
+ * words                the Brown corpus: load and vocabulary time, words windows/s, skipgrams pairs/s
+ *                      (--reps rounds; brown/brown.txt under --data-dir)
  * sample FILE          training throughput of FILE's train job, generated only, on --device cpu|gpu|gpu:N
  *                      (--warmup K steps, then --reps segments of --steps steps): the ResNet and GPU figures
  * common: --data-dir DIR, the folder holding fashion-mnist/ (default ../shared/data)
@@ -53,6 +55,7 @@ public final class Bench {
       case "memory" -> memory(options);
       case "compiler" -> CompilerScaling.run(options.reps(5));
       case "pipeline" -> PipelineBench.run(options.dataDir, options.reps(5));
+      case "words" -> WordsBench.run(options.dataDir, options.reps(5));
       case "sample" -> {
         if (options.target == null) {
           throw new IllegalArgumentException("bench/run sample needs a .nn file, as in samples/fashion/resnet.nn");
@@ -83,7 +86,7 @@ public final class Bench {
   }
 
   private static void usage() {
-    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|compiler|pipeline|sample FILE"
+    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|compiler|pipeline|words|sample FILE"
         + " [--reps N] [--warmup K] [--steps N] [--data-dir DIR] [--device cpu|gpu|gpu:N]");
   }
 

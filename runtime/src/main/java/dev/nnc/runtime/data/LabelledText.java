@@ -31,7 +31,7 @@ public final class LabelledText {
     List<String> classes = lines.labels(separator);
     List<String> labels = lines.part(TextLines.Part.BEFORE, separator);
     TokenCounts counts = TokenCounts.of(lines.part(TextLines.Part.AFTER, separator), tokenizer);
-    Vocabulary vocabulary = Vocabulary.of(counts.counts(), options, file.toString());
+    Vocabulary vocabulary = Vocabulary.of(counts.counts(), options, lines.where(TextLines.Part.AFTER));
     TokenCounts.Runs runs = counts.runs(vocabulary, false);
     int n = lines.size();
     int[] tokens = new int[n * seq];

@@ -52,8 +52,8 @@ public final class Pairs {
     Tokenizer tokenizer = options.tokenizer();
     TokenCounts sourceCounts = TokenCounts.of(sources, tokenizer);
     TokenCounts targetCounts = TokenCounts.of(targets, tokenizer);
-    Vocabulary sourceVocabulary = Vocabulary.of(sourceCounts.counts(), options.vocabulary(), file + " (sources)");
-    Vocabulary targetVocabulary = Vocabulary.of(targetCounts.counts(), options.vocabulary(), file + " (targets)");
+    Vocabulary sourceVocabulary = Vocabulary.of(sourceCounts.counts(), options.vocabulary(), lines.where(TextLines.Part.BEFORE));
+    Vocabulary targetVocabulary = Vocabulary.of(targetCounts.counts(), options.vocabulary(), lines.where(TextLines.Part.AFTER));
     TokenCounts.Runs sourceRuns = sourceCounts.runs(sourceVocabulary, false);
     TokenCounts.Runs targetRuns = targetCounts.runs(targetVocabulary, false);
 

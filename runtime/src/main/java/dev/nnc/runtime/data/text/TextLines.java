@@ -76,6 +76,15 @@ public final class TextLines {
     return numbers[i];
   }
 
+  /** Where a vocabulary of {@code part} comes from, for its errors: the file, and which side of the separator. */
+  public String where(Part part) {
+    return switch (part) {
+      case WHOLE -> file.toString();
+      case BEFORE -> file + " (before the separators)";
+      case AFTER -> file + " (after the separators)";
+    };
+  }
+
   /** Where character {@code index} of line {@code i} is, {@code file:line:column} with columns from 1. */
   public String at(int i, int index) {
     return file + ":" + numbers[i] + ":" + (index + 1);

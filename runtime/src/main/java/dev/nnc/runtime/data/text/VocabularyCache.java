@@ -43,7 +43,7 @@ public final class VocabularyCache {
     return (Vocabulary) cached(file, new VocabularyOf(tokenizer, part, separator, options), () -> {
       TextLines lines = TextLines.read(file);
       return Vocabulary.of(TokenCounts.of(lines.part(part, separator), tokenizer).counts(), options,
-          file.toString());
+          lines.where(part));
     });
   }
 

@@ -22,7 +22,7 @@ public final class LabelledText {
 
   public static Dataset load(Path file, int seq, Tokenizer tokenizer, String separator,
       Vocabulary.Options options) {
-    Words.requirePositive("seq", seq);
+    Sequences.requirePositive("seq", seq);
     TextLines lines = TextLines.read(file);
     if (lines.size() == 0) {
       throw new DataException(file + ": expected lines of a label, the separator "

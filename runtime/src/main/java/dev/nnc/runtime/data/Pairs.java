@@ -30,7 +30,7 @@ public final class Pairs {
   public record Options(Tokenizer tokenizer, int sourceSeq, int targetSeq, String separator,
       Vocabulary.Options vocabulary, boolean truncate) {
     public Options {
-      Words.requirePositive("source_seq", sourceSeq);
+      Sequences.requirePositive("source_seq", sourceSeq);
       if (targetSeq < 2) {
         throw new IllegalArgumentException("target_seq must be at least 2 (<start> or <end> and one"
             + " token), got " + targetSeq);

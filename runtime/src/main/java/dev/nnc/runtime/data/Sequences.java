@@ -8,6 +8,13 @@ import java.util.Arrays;
 final class Sequences {
   private Sequences() {}
 
+  /** A source's option that must be positive (the checker has said so already; this guards direct calls). */
+  static void requirePositive(String option, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(option + " must be positive, got " + value);
+    }
+  }
+
   /** {@code ids} copied into {@code row} of {@code rows}, each {@code seq} long, cut to {@code seq}. */
   static void put(int[] rows, int row, int seq, int[] ids) {
     System.arraycopy(ids, 0, rows, row * seq, Math.min(ids.length, seq));

@@ -45,7 +45,7 @@ public final class SkipGrams {
   public record Options(int window, int negatives, Vocabulary.Options vocabulary, double subsample,
       boolean lower) {
     public Options {
-      Words.requirePositive("window", window);
+      Sequences.requirePositive("window", window);
       if (negatives < 0) {
         throw new IllegalArgumentException("negatives must not be negative, got " + negatives);
       }

@@ -22,7 +22,7 @@ public final class Words {
   private Words() {}
 
   public static Dataset load(Path file, int seq, Vocabulary.Options options, boolean lower) {
-    requirePositive("seq", seq);
+    Sequences.requirePositive("seq", seq);
     TokenCounts counts = TokenCounts.of(TextLines.read(file).lines(), new Tokenizer(Tokenizer.Unit.WORDS, lower));
     Vocabulary vocabulary = Vocabulary.of(counts.counts(), options, file.toString());
     int[] stream = stream(counts.runs(vocabulary, false));
@@ -58,11 +58,5 @@ public final class Words {
         .with(Field.ints(NEXT, seq), new Values.Ints(next))
         .withVocabulary(TOKENS, vocabulary.words())
         .withVocabulary(NEXT, vocabulary.words()));
-  }
-
-  static void requirePositive(String option, int value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(option + " must be positive, got " + value);
-    }
   }
 }

@@ -50,11 +50,6 @@ public final class TokenCounts {
     tokens[length++] = number;
   }
 
-  /** The number of texts. */
-  public int texts() {
-    return ends.size();
-  }
-
   /** The number of tokens in all texts. */
   public int total() {
     return length;

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Cuts text into tokens, the one rule every word source shares (LANGUAGE.md §6.1). With {@link
- * Unit#WORDS} a token is a run of letters, digits, apostrophes and hyphens, and every other
+ * Unit#WORDS} a token is a run of letters, digits, apostrophes and hyphens (and the combining
+ * marks of decomposed accented letters), and every other
  * character that is not white space is a token of its own, so {@code "don't stop."} gives {@code
  * don't}, {@code stop}, {@code .}. With {@link Unit#CHARS} every character is a token, spaces
  * included (a translation's spaces are part of it). {@code lower} folds case first.

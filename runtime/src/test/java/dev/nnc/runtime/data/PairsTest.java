@@ -36,6 +36,9 @@ class PairsTest {
     assertArrayEquals(new int[] {6, 7, 4, 8, 0, /* */ 5, 4, 5, 0, 0}, batch.ints("source"));
     assertArrayEquals(new int[] {2, 4, 6, 0, /* */ 2, 4, 5, 0}, batch.ints("target_in"));
     assertArrayEquals(new int[] {4, 6, 3, 0, /* */ 4, 5, 3, 0}, batch.ints("target"));
+    // At inference a source is encoded as its record held it, and an output decoded up to <end>.
+    assertArrayEquals(new int[] {6, 7, 4, 8, 0}, Vocabulary.ofTable(source).encode("12+3", CHARS, 5));
+    assertEquals("15", Vocabulary.ofTable(target).decode(new int[] {4, 6, 3, 0}, CHARS));
   }
 
   @Test

@@ -124,10 +124,33 @@ public final class Vocabulary {
     return words;
   }
 
-  /** The tokens of {@code ids} joined by {@code between}, specials other than {@code <unk>} left out. */
-  public String text(int[] ids, String between) {
+  /**
+   * The ids of {@code text}'s tokens, {@link #UNK} for a token not in the table, cut to the first
+   * {@code seq} or padded with {@link #PAD} at the end, as the word sources lay out their records:
+   * what a model trained on them is fed at inference ({@code translate("535+61")}).
+   */
+  public int[] encode(String text, Tokenizer tokenizer, int seq) {
+    int[] ids = new int[seq];
+    int[] n = {0};
+    tokenizer.scan(text, (token, start) -> {
+      if (n[0] < seq) {
+        ids[n[0]++] = id(token);
+      }
+    });
+    return ids;
+  }
+
+  /**
+   * The text of {@code ids}, a model's output: up to the first {@code <end>}, {@code <pad>} and
+   * {@code <start>} left out, {@code <unk>} kept; words joined by a space, characters by nothing.
+   */
+  public String decode(int[] ids, Tokenizer tokenizer) {
+    String between = tokenizer.unit() == Tokenizer.Unit.WORDS ? " " : "";
     StringBuilder out = new StringBuilder();
     for (int id : ids) {
+      if (id == END) {
+        break;
+      }
       if (id == UNK || id >= SPECIALS.size()) {
         if (!out.isEmpty()) {
           out.append(between);

@@ -1,5 +1,6 @@
 package dev.nnc.runtime.data.text;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -26,7 +27,18 @@ class VocabularyTest {
     assertEquals(List.of("<pad>", "<unk>", "<start>", "<end>", "b", "a", "c", "d", "e"), v.words());
     assertEquals(4, v.id("b"));
     assertEquals(Vocabulary.UNK, v.id("zebra"));
-    assertEquals("b a <unk>", v.text(new int[] {Vocabulary.START, 4, 5, Vocabulary.UNK, Vocabulary.END, 0}, " "));
+  }
+
+  @Test
+  void encodesATextAsARecordHoldsItAndDecodesAModelsOutputUpToEnd() {
+    Vocabulary v = of("b a c b a d b e", 10, 1);
+    assertArrayEquals(new int[] {4, 5, Vocabulary.UNK, 0, 0}, v.encode("B a zebra", Tokenizer.words(), 5));
+    assertArrayEquals(new int[] {4, 5}, v.encode("b a c", Tokenizer.words(), 2));
+    assertEquals("b a <unk>", v.decode(new int[] {Vocabulary.START, 4, 5, Vocabulary.UNK, Vocabulary.END, 6, 0},
+        Tokenizer.words()));
+    Vocabulary digits = Vocabulary.ofTable(List.of("<pad>", "<unk>", "<start>", "<end>", "5", "9", "6"));
+    Tokenizer chars = new Tokenizer(Tokenizer.Unit.CHARS, true);
+    assertEquals("596", digits.decode(digits.encode("596", chars, 4), chars));
   }
 
   @Test

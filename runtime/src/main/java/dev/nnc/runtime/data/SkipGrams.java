@@ -28,8 +28,8 @@ import java.util.function.IntFunction;
  * <p>An epoch has as many records as such a pass makes in expectation, and each record is an
  * independent draw from the pass's distribution: a positive pair with probability {@code 1 / (1 +
  * negatives)}, drawn by rejection (a corpus position at random, kept with the subsampling
- * probability, a distance {@code d} accepted with the probability {@code (window - d + 1) / window}
- * that the drawn window reaches it, and the {@code d}-th kept word to one side). So the epoch's
+ * probability, a distance {@code d} drawn with weight {@code (window - d + 1) / window}, the
+ * probability that the drawn window reaches it, and the {@code d}-th kept word to one side). So the epoch's
  * length is fixed, as the trainer's steps per epoch and checkpoints need, while the pairs are drawn
  * anew every epoch from the job's seed and each record's own random stream, independent of batching.
  */
@@ -78,25 +78,34 @@ public final class SkipGrams {
 
   /** The corpus as ids of kept words, with what the draws need precomputed. */
   static final class Corpus {
+    /** Marks the end of a line in {@link #ids}: a walk to a neighbour stops there. */
+    private static final int LINE_END = -1;
+    /** The lines' ids one after another, each line between two {@link #LINE_END}s. */
     private final int[] ids;
-    /** The line (index into {@code starts}) of each position. */
-    private final int[] lineOf;
-    private final int[] starts;
+    private final int[] lineLengths;
     private final double[] keep;
     /** The cumulative noise distribution over ids, counts to the 3/4, specials at 0. */
     private final double[] noise;
+    /** The cumulative weights of distances 1..window, {@code window - d + 1}: P(drawn window >= d). */
+    private final int[] reach;
     private final int window;
     private final int negatives;
 
     Corpus(TokenCounts.Runs runs, int vocabularySize, Options options) {
-      this.ids = runs.ids();
-      this.starts = runs.starts();
-      this.lineOf = new int[ids.length];
+      int[] words = runs.ids();
+      int[] starts = runs.starts();
+      this.ids = new int[words.length + runs.texts() + 1];
+      this.lineLengths = new int[runs.texts()];
+      int at = 0;
+      ids[at++] = LINE_END;
       for (int line = 0; line < runs.texts(); line++) {
-        Arrays.fill(lineOf, starts[line], starts[line + 1], line);
+        lineLengths[line] = starts[line + 1] - starts[line];
+        System.arraycopy(words, starts[line], ids, at, lineLengths[line]);
+        at += lineLengths[line];
+        ids[at++] = LINE_END;
       }
       long[] counts = new long[vocabularySize];
-      for (int id : ids) {
+      for (int id : words) {
         counts[id]++;
       }
       this.keep = new double[vocabularySize];
@@ -104,13 +113,18 @@ public final class SkipGrams {
       double t = options.subsample();
       double sum = 0;
       for (int id = 0; id < vocabularySize; id++) {
-        double f = (double) counts[id] / ids.length;
+        double f = (double) counts[id] / words.length;
         keep[id] = t == 0 || f == 0 ? 1 : Math.min(1, (Math.sqrt(f / t) + 1) * t / f);
         sum += Math.pow(counts[id], NOISE_POWER);
         noise[id] = sum;
       }
       this.window = options.window();
       this.negatives = options.negatives();
+      this.reach = new int[window];
+      for (int d = 1, total = 0; d <= window; d++) {
+        total += window - d + 1;
+        reach[d - 1] = total;
+      }
     }
 
     /**
@@ -119,9 +133,10 @@ public final class SkipGrams {
      */
     double expectedPairs() {
       double pairs = 0;
-      for (int line = 0; line + 1 < starts.length; line++) {
+      for (int i = 0, line = 0; line < lineLengths.length; line++) {
+        i++; // the LINE_END before the line
         double m = 0;
-        for (int i = starts[line]; i < starts[line + 1]; i++) {
+        for (int end = i + lineLengths[line]; i < end; i++) {
           m += keep[ids[i]];
         }
         for (int d = 1; d <= window; d++) {
@@ -145,34 +160,45 @@ public final class SkipGrams {
       }
     }
 
+    /**
+     * A positive pair by rejection: a position at random, kept with its word's probability; a
+     * distance {@code d} drawn with weight {@code P(window >= d)} and a side; the {@code d}-th kept
+     * word that way, or a new start when the line ends first.
+     */
     private void positive(SplittableRandom random, int[] out) {
       while (true) {
         int i = random.nextInt(ids.length);
-        if (random.nextDouble() >= keep[ids[i]]) {
+        int word = ids[i];
+        if (word == LINE_END || random.nextDouble() >= keep[word]) {
           continue;
         }
-        int d = 1 + random.nextInt(window);
-        if (random.nextInt(window) >= window - d + 1) {
-          continue;
-        }
+        int d = distance(random);
         int step = random.nextBoolean() ? 1 : -1;
-        int line = lineOf[i];
         int j = i;
         for (int found = 0; found < d; ) {
           j += step;
-          if (j < starts[line] || j >= starts[line + 1]) {
+          if (ids[j] == LINE_END) {
             break;
           }
           if (random.nextDouble() < keep[ids[j]]) {
             found++;
           }
         }
-        if (j >= starts[line] && j < starts[line + 1]) {
-          out[0] = ids[i];
+        if (ids[j] != LINE_END) {
+          out[0] = word;
           out[1] = ids[j];
           return;
         }
       }
+    }
+
+    private int distance(SplittableRandom random) {
+      int u = random.nextInt(reach[window - 1]);
+      int d = 1;
+      while (reach[d - 1] <= u) {
+        d++;
+      }
+      return d;
     }
 
     private int noise(SplittableRandom random) {

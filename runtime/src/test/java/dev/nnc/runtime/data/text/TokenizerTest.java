@@ -21,6 +21,18 @@ class TokenizerTest {
   }
 
   @Test
+  void foldsALetterWhoseLowerCaseIsLongerWithoutLosingTheStarts() {
+    List<Integer> starts = new ArrayList<>();
+    List<String> tokens = new ArrayList<>();
+    Tokenizer.words().scan("İSTANBUL, x", (token, start) -> {
+      tokens.add(token);
+      starts.add(start);
+    });
+    assertEquals(List.of("i\u0307stanbul", ",", "x"), tokens);
+    assertEquals(List.of(0, 8, 10), starts);
+  }
+
+  @Test
   void givesWhereEachTokenStarts() {
     List<Integer> starts = new ArrayList<>();
     Tokenizer.words().scan(" ab, c", (token, start) -> starts.add(start));

@@ -49,7 +49,8 @@ final class WordsBench {
         loads.add(s);
       }
     }
-    System.out.printf("  read + tokenize + vocabulary, warm: median %.2f s (min %.2f)%n", Results.median(loads), Results.min(loads));
+    System.out.printf("  read + tokenize + vocabulary, warm: median %.2f s (min %.2f)%n",
+        Results.median(loads), Results.min(loads));
 
     VocabularyCache cache = new VocabularyCache();
     long start = System.nanoTime();

@@ -44,16 +44,18 @@ public final class Pairs {
   public static Dataset load(Path file, Options options) {
     TextLines lines = TextLines.read(file);
     if (lines.size() == 0) {
-      throw new DataException(file + ": expected lines of a source, " + "the separator " + TextLines.shown(options.separator())
-          + " and a target, found no lines");
+      throw new DataException(file + ": expected lines of a source, the separator "
+          + TextLines.shown(options.separator()) + " and a target, found no lines");
     }
     List<String> sources = lines.part(TextLines.Part.BEFORE, options.separator());
     List<String> targets = lines.part(TextLines.Part.AFTER, options.separator());
     Tokenizer tokenizer = options.tokenizer();
     TokenCounts sourceCounts = TokenCounts.of(sources, tokenizer);
     TokenCounts targetCounts = TokenCounts.of(targets, tokenizer);
-    Vocabulary sourceVocabulary = Vocabulary.of(sourceCounts.counts(), options.vocabulary(), lines.where(TextLines.Part.BEFORE));
-    Vocabulary targetVocabulary = Vocabulary.of(targetCounts.counts(), options.vocabulary(), lines.where(TextLines.Part.AFTER));
+    Vocabulary sourceVocabulary =
+        Vocabulary.of(sourceCounts.counts(), options.vocabulary(), lines.where(TextLines.Part.BEFORE));
+    Vocabulary targetVocabulary =
+        Vocabulary.of(targetCounts.counts(), options.vocabulary(), lines.where(TextLines.Part.AFTER));
     TokenCounts.Runs sourceRuns = sourceCounts.runs(sourceVocabulary, false);
     TokenCounts.Runs targetRuns = targetCounts.runs(targetVocabulary, false);
 

@@ -28,10 +28,11 @@ import java.util.function.IntFunction;
  * <p>An epoch has as many records as such a pass makes in expectation, and each record is an
  * independent draw from the pass's distribution: a positive pair with probability {@code 1 / (1 +
  * negatives)}, drawn by rejection (a corpus position at random, kept with the subsampling
- * probability, a distance {@code d} drawn with weight {@code (window - d + 1) / window}, the
- * probability that the drawn window reaches it, and the {@code d}-th kept word to one side). So the epoch's
- * length is fixed, as the trainer's steps per epoch and checkpoints need, while the pairs are drawn
- * anew every epoch from the job's seed and each record's own random stream, independent of batching.
+ * probability; a distance {@code d} drawn with weight {@code (window - d + 1) / window}, the
+ * probability that the drawn window reaches it; the {@code d}-th kept word to one side). So the
+ * epoch's length is fixed, as the trainer's steps per epoch and checkpoints need, while the pairs
+ * are drawn anew every epoch from the job's seed and each record's own random stream, independent
+ * of batching.
  */
 public final class SkipGrams {
   public static final String WORD = "word";
@@ -56,7 +57,8 @@ public final class SkipGrams {
   }
 
   public static Dataset load(Path file, Options options) {
-    TokenCounts counts = TokenCounts.of(TextLines.read(file).lines(), new Tokenizer(Tokenizer.Unit.WORDS, options.lower()));
+    TokenCounts counts =
+        TokenCounts.of(TextLines.read(file).lines(), new Tokenizer(Tokenizer.Unit.WORDS, options.lower()));
     Vocabulary vocabulary = Vocabulary.of(counts.counts(), options.vocabulary(), file.toString());
     if (vocabulary.size() < Vocabulary.SPECIALS.size() + 2) {
       throw new DataException(file + ": skipgrams needs at least 2 words in the vocabulary for"

@@ -51,6 +51,13 @@ class PairsTest {
   }
 
   @Test
+  void reportsAFileWithNoLines() throws IOException {
+    Path file = Files.writeString(dir.resolve("empty.tsv"), "\n  \n");
+    assertEquals(file + ": expected lines of a source, the separator \"\\t\" and a target, found no lines",
+        assertThrows(DataException.class, () -> Pairs.load(file, options(CHARS, 5, 4, false))).getMessage());
+  }
+
+  @Test
   void reportsALineWithoutTheSeparatorAtItsEnd() throws IOException {
     Path file = Files.writeString(dir.resolve("add.tsv"), "1+1\t2\n\n2+2 4\n");
     assertEquals(file + ":3:6: expected the separator \"\\t\" between the two parts of the line, found the end of"

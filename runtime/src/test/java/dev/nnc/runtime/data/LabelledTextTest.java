@@ -40,7 +40,10 @@ class LabelledTextTest {
   }
 
   @Test
-  void reportsAMissingLabelOrSeparator() throws IOException {
+  void reportsAMissingLabelOrSeparatorOrAFileOfNoLines() throws IOException {
+    Path empty = Files.writeString(dir.resolve("e.tsv"), "");
+    assertEquals(empty + ": expected lines of a label, the separator \"\\t\" and a text, found no lines",
+        assertThrows(DataException.class, () -> LabelledText.load(empty, 4, Tokenizer.words(), "\t", OPTIONS)).getMessage());
     Path noLabel = Files.writeString(dir.resolve("a.tsv"), "x\tfine\n \tno label\n");
     assertEquals(noLabel + ":2:1: expected a label before the separator \"\\t\", found none",
         assertThrows(DataException.class, () -> LabelledText.load(noLabel, 4, Tokenizer.words(), "\t", OPTIONS)).getMessage());

@@ -58,10 +58,6 @@ public final class TextLines {
     return new TextLines(file, List.copyOf(lines), java.util.Arrays.copyOf(numbers, lines.size()));
   }
 
-  public Path file() {
-    return file;
-  }
-
   /** The lines that are not blank. */
   public List<String> lines() {
     return lines;

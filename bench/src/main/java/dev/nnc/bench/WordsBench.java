@@ -38,12 +38,14 @@ final class WordsBench {
     Vocabulary vocabulary = null;
     for (int rep = 0; rep <= reps; rep++) {
       long start = System.nanoTime();
+      long cpuStart = CPU.getCurrentThreadCpuTime();
       TokenCounts counts = TokenCounts.of(TextLines.read(brown).lines(), Tokenizer.words());
       vocabulary = Vocabulary.of(counts.counts(), wordOptions, brown.toString());
       double s = seconds(start);
       if (rep == 0) {
-        System.out.printf("  read + tokenize + vocabulary, first in this JVM: %.2f s (%,d tokens, %,d distinct,"
-            + " vocabulary %,d) (required < %.0f s: %s)%n", s, counts.total(), counts.counts().size(),
+        System.out.printf("  read + tokenize + vocabulary, first in this JVM: %.2f s, %.2f CPU-s of this thread"
+            + " (%,d tokens, %,d distinct, vocabulary %,d) (required < %.0f s: %s)%n", s,
+            (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9, counts.total(), counts.counts().size(),
             vocabulary.size(), LOAD_LIMIT_S, s < LOAD_LIMIT_S ? "ok" : "TOO SLOW");
       } else {
         loads.add(s);

@@ -112,15 +112,16 @@ public record ClusterConfig(String source, List<String> workers, OptionalInt tas
     reader.setStrictness(Strictness.STRICT);
     try {
       JsonElement element = JsonParser.parseReader(reader);
-      if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
-        throw new ClusterException(source + ": malformed JSON: text after the end of the object");
-      }
+      reader.peek(); // strict: throws at anything after the value
       return element;
     } catch (JsonParseException | IOException | IllegalStateException e) {
       String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
       Matcher m = GSON_POSITION.matcher(message == null ? "" : message);
       if (m.matches()) {
-        throw new ClusterException(source + ":" + m.group(2) + ":" + m.group(3) + ": malformed JSON: " + m.group(1));
+        // Gson's hint for programmers ("use setStrictness(LENIENT)") means: not JSON from here on.
+        String what = m.group(1).contains("Strictness") ? "not JSON from here on (a trailing comma, a comment,"
+            + " a name without quotes, a second value?)" : m.group(1);
+        throw new ClusterException(source + ":" + m.group(2) + ":" + m.group(3) + ": malformed JSON: " + what);
       }
       throw new ClusterException(source + ": malformed JSON: " + message);
     }

@@ -62,7 +62,8 @@ final class Peers {
     return down;
   }
 
-  private static List<Integer> others(ClusterTask task) {
+  /** Every worker but this one. */
+  static List<Integer> others(ClusterTask task) {
     List<Integer> others = new ArrayList<>();
     for (int i = 0; i < task.size(); i++) {
       if (i != task.index()) {

@@ -84,15 +84,25 @@ public final class WorkerServer {
   }
 
   /**
-   * The error to report when a step's collective failed: names the workers that no longer accept
-   * connections, if any (the likely cause), else passes on TensorFlow's message.
+   * The error to report when {@code what} (a step, the broadcast) failed in a collective: names the
+   * workers that no longer accept connections (they died), or, when the collective timed out with
+   * every port still open, the workers that did not answer (one of them stopped or hung); else
+   * passes on TensorFlow's message.
    */
   public ClusterException failure(String what, RuntimeException cause) {
+    String tensorflow = cause.getMessage() == null ? "" : cause.getMessage();
     List<Integer> down = Peers.unreachable(task);
-    String message = down.isEmpty()
-        ? what + " failed on " + task.describe(task.index()) + ": " + firstLine(cause.getMessage())
-        : what + " failed: " + Peers.describe(task, down) + (down.size() == 1 ? " is" : " are")
-            + " not reachable any more (it died or its machine did); " + task.describe(task.index()) + " stops";
+    String message;
+    if (!down.isEmpty()) {
+      message = what + " failed: " + Peers.describe(task, down) + (down.size() == 1 ? " is" : " are")
+          + " not reachable any more (it died or its machine did); " + task.describe(task.index()) + " stops";
+    } else if (tensorflow.contains("timed out") || tensorflow.contains("DEADLINE_EXCEEDED")) {
+      message = what + " failed: no answer from " + Peers.describe(task, Peers.others(task)) + " within the timeout"
+          + " (step " + timeouts.step().toSeconds() + " s, startup " + timeouts.startup().toSeconds() + " s): a worker"
+          + " stopped, hung or is far slower; " + task.describe(task.index()) + " stops";
+    } else {
+      message = what + " failed on " + task.describe(task.index()) + ": " + tensorflow.replaceAll("\\s+", " ").trim();
+    }
     return new ClusterException(message, cause);
   }
 
@@ -125,13 +135,5 @@ public final class WorkerServer {
       throw new ClusterException(task.describe(task.index()) + ": port " + task.port()
           + " is in use on this machine (another worker, or another program); choose another port in the cluster description");
     }
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "(no message)";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

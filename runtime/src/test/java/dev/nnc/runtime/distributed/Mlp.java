@@ -90,7 +90,12 @@ final class Mlp {
    * batch (records {@code k * BATCH ..}, wrapping around the data).
    */
   static void train(Session session, Map<String, Operand<?>> batch, Op train, int steps, int first, int rows) {
-    for (int k = 0; k < steps; k++) {
+    train(session, batch, train, steps, first, rows, 0);
+  }
+
+  /** As above, counting steps from {@code from}. */
+  static void train(Session session, Map<String, Operand<?>> batch, Op train, int steps, int first, int rows, int from) {
+    for (int k = from; k < from + steps; k++) {
       int start = (k * BATCH) % RECORDS + first;
       try (Tensor x = slice(X, start, rows, FEATURES); Tensor y = slice(Y, start, rows, CLASSES)) {
         session.runner().feed(batch.get("x"), x).feed(batch.get("y"), y).addTarget(train).run().close();

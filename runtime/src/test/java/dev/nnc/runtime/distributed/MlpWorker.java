@@ -1,0 +1,80 @@
+package dev.nnc.runtime.distributed;
+
+import dev.nnc.runtime.graph.Net;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * One worker of a cluster training {@link Mlp}, as a process of its own (TensorFlow's server ends
+ * only with its process): {@code MlpWorker STEPS OUT [PAUSE_MS]}, the cluster from {@code TF_CONFIG}.
+ * Initializes from a seed of its own, so only the broadcast makes the workers agree; trains on its
+ * shard of every global batch with the gradients all-reduced; writes its weights to OUT. Prints
+ * {@code step K} after each step; on a cluster failure prints the error and exits 1.
+ */
+public final class MlpWorker {
+  private MlpWorker() {}
+
+  public static void main(String[] args) throws Exception {
+    int steps = Integer.parseInt(args[0]);
+    Path out = Path.of(args[1]);
+    long pause = args.length > 2 ? Long.parseLong(args[2]) : 0;
+    ClusterTask task = ClusterConfig.fromEnvironment(System.getenv()).orElseThrow().taskFor(OptionalInt.empty());
+    try {
+      Weights.write(out, train(task, steps, pause, new ClusterTimeouts(java.time.Duration.ofSeconds(60),
+          java.time.Duration.ofSeconds(20))));
+    } catch (ClusterException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+    }
+    System.exit(0); // the server's threads would keep the process alive
+  }
+
+  static List<float[]> train(ClusterTask task, int steps, long pause, ClusterTimeouts timeouts) throws InterruptedException {
+    WorkerServer server = WorkerServer.start(task, timeouts, ConfigProto.getDefaultInstance());
+    System.err.println("warning: " + server.exposure());
+    CollectiveGroup group = CollectiveGroup.of(task, timeouts);
+    int rows = Mlp.BATCH / task.size();
+    try (Graph graph = new Graph()) {
+      Net root = Net.root(graph, 42 + task.index());
+      Ops tf = root.tf();
+      Map<String, Operand<?>> batch = Mlp.placeholders(tf, rows);
+      Operand<TFloat32> loss = Mlp.loss(root.application(Mlp.MODEL), batch);
+      List<Net.Weight> weights = root.weights();
+      Output<?>[] gradients = graph.addGradients(loss.asOutput(), weights.stream().map(w -> w.read().asOutput()).toArray(Output<?>[]::new));
+      List<Operand<TFloat32>> local = java.util.Arrays.stream(gradients).map(g -> (Operand<TFloat32>) g.expect(TFloat32.class)).toList();
+      Op train = Mlp.apply(tf, weights, new AllReduce(group).reduce(tf, local));
+      Op broadcast = Broadcast.fromChief(tf, weights.stream().map(Net.Weight::variable).toList(), group, task.isChief());
+      try (Session session = server.openSession(graph)) {
+        session.initialize();
+        run(server, "the broadcast of worker 0's weights", () -> session.run(broadcast));
+        for (int k = 0; k < steps; k++) {
+          final int step = k;
+          run(server, "step " + k, () -> Mlp.train(session, batch, train, 1, task.index() * rows, rows, step));
+          System.out.println("step " + k);
+          System.out.flush();
+          Thread.sleep(pause);
+        }
+        return Mlp.values(session, weights);
+      }
+    }
+  }
+
+  private static void run(WorkerServer server, String what, Runnable action) {
+    try {
+      action.run();
+    } catch (TensorFlowException e) {
+      throw server.failure(what, e);
+    }
+  }
+}

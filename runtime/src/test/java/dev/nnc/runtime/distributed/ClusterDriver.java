@@ -3,10 +3,13 @@ package dev.nnc.runtime.distributed;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.tensorflow.proto.ConfigProto;
 
 /**
  * Runs a local cluster of {@link MlpWorker} processes on 127.0.0.1; meant to run inside a private
@@ -17,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * ClusterDriver train WORKERS STEPS DIR   every worker trains STEPS steps, writes DIR/worker-I.txt
  * ClusterDriver kill DIR                  two workers; worker 1 is SIGKILLed after step 3; how worker 0 ends
+ * ClusterDriver startup                  a port in use, and a worker whose peer never comes up
  * ClusterDriver freeze DIR                the same with SIGSTOP: worker 1 still accepts connections, never answers
  * </pre>
  */
@@ -26,7 +30,9 @@ public final class ClusterDriver {
   private ClusterDriver() {}
 
   public static void main(String[] args) throws Exception {
-    if (args[0].equals("train")) {
+    if (args[0].equals("startup")) {
+      startupFailures();
+    } else if (args[0].equals("train")) {
       int workers = Integer.parseInt(args[1]);
       Path dir = Path.of(args[3]);
       List<Process> processes = new ArrayList<>();
@@ -64,6 +70,26 @@ public final class ClusterDriver {
         victim.destroyForcibly();
       }
     }
+  }
+
+  /** A port already taken, then a peer that never comes up: printed as busy=... and alone=... */
+  private static void startupFailures() throws Exception {
+    ClusterTimeouts quick = new ClusterTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    try (ServerSocket taken = new ServerSocket(FIRST_PORT + 10)) {
+      WorkerServer.start(new ClusterTask(List.of("127.0.0.1:" + (FIRST_PORT + 10)), 0), quick, ConfigProto.getDefaultInstance());
+      System.out.println("busy=started");
+    } catch (ClusterException e) {
+      System.out.println("busy=" + e.getMessage());
+    }
+    try {
+      WorkerServer.start(new ClusterTask(List.of("127.0.0.1:" + (FIRST_PORT + 11), "127.0.0.1:" + (FIRST_PORT + 12)), 0),
+          quick, ConfigProto.getDefaultInstance());
+      System.out.println("alone=started");
+    } catch (ClusterException e) {
+      System.out.println("alone=" + e.getMessage());
+    }
+    System.out.flush();
+    System.exit(0); // the second server ends only with the process
   }
 
   /** Worker {@code index}; its stdout (its steps) stays readable from the process if {@code watched}, else goes to a file. */

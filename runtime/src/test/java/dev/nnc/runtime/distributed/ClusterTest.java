@@ -69,6 +69,15 @@ class ClusterTest {
     assertTrue(error.contains("error: step ") && error.contains("failed: no answer from worker 1 (127.0.0.1:23471) within the timeout"), error);
   }
 
+  @Test
+  void aPortInUseAndAWorkerThatNeverComesUpAreNamed(@TempDir Path dir) throws Exception {
+    Map<String, String> result = inNamespace(dir, "startup");
+    assertEquals("worker 0 (127.0.0.1:23480): port 23480 is in use on this machine (another worker, or another"
+        + " program); choose another port in the cluster description", result.get("busy"), () -> logs(dir));
+    assertEquals("worker 1 (127.0.0.1:23482) cannot be reached after 2 s (started? the address and port right? a"
+        + " firewall between?)", result.get("alone"), () -> logs(dir));
+  }
+
   /** Runs ClusterDriver with {@code args} in a fresh network namespace; its key=value lines. */
   private static Map<String, String> inNamespace(Path dir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("unshare", "-n", "--", "sh", "-c", "ip link set lo up && exec \"$0\" \"$@\"",

@@ -26,6 +26,8 @@ import org.tensorflow.proto.ConfigProto;
  */
 public final class ClusterDriver {
   private static final int FIRST_PORT = 23470;
+  /** Short, so that the frozen worker is given up on soon; far above the few milliseconds a step takes. */
+  static final int STEP_TIMEOUT_SECONDS = 8;
 
   private ClusterDriver() {}
 
@@ -101,7 +103,7 @@ public final class ClusterDriver {
     String tfConfig = "{\"cluster\": {\"worker\": [" + String.join(", ", addresses) + "]}, \"task\": {\"type\": \"worker\", \"index\": " + index + "}}";
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-cp", System.getProperty("java.class.path"), MlpWorker.class.getName(), steps,
-        dir.resolve("worker-" + index + ".txt").toString(), pause);
+        dir.resolve("worker-" + index + ".txt").toString(), pause, "" + STEP_TIMEOUT_SECONDS);
     builder.environment().put(ClusterConfig.ENVIRONMENT_VARIABLE, tfConfig);
     builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     builder.redirectError(dir.resolve("worker-" + index + ".err").toFile());

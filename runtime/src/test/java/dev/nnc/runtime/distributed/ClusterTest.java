@@ -18,18 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real clusters of worker processes on 127.0.0.1, inside a private network namespace
- * ({@code unshare -n}, then {@code ip link set lo up}): TensorFlow's servers listen on every
- * interface, and in the namespace every interface is the loopback of the namespace alone. Skipped
- * where namespaces are not permitted (unshare needs root, or user namespaces); CI runs it as root.
+ * ({@link NetworkNamespace}: {@code unshare -n}, then {@code ip link set lo up}): TensorFlow's servers
+ * listen on every interface, and in the namespace every interface is the namespace's own loopback.
+ * Skipped, saying why, where no namespace can be made (not root, no unprivileged user namespaces).
  */
 class ClusterTest {
+  private static NetworkNamespace namespace;
+
   @BeforeAll
-  static void namespacesPermitted() throws Exception {
-    Process probe = new ProcessBuilder("unshare", "-n", "--", "sh", "-c", "ip link set lo up").redirectErrorStream(true).start();
-    String output = new String(probe.getInputStream().readAllBytes()).trim();
-    boolean ok = probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0;
-    assumeTrue(ok, "cluster tests skipped: they run their servers inside a private network namespace, and"
-        + " 'unshare -n' is not permitted here (" + output + "); run them as root");
+  static void namespacesPermitted() {
+    NetworkNamespace.Result found = NetworkNamespace.find();
+    assumeTrue(found.namespace().isPresent(), "cluster tests skipped: they run their servers inside a private"
+        + " network namespace, which cannot be made here (" + found.whyNot() + "); run them as root, or where"
+        + " unprivileged user namespaces are allowed");
+    namespace = found.namespace().orElseThrow();
   }
 
   @Test
@@ -64,7 +66,8 @@ class ClusterTest {
     assertEquals("true", result.get("trained"), () -> logs(dir));
     assertEquals("1", result.get("survivor"), () -> logs(dir));
     double seconds = Double.parseDouble(result.get("seconds"));
-    assertTrue(seconds >= 15 && seconds < 60, seconds + " s, for a step timeout of 20 s");
+    assertTrue(seconds >= ClusterDriver.STEP_TIMEOUT_SECONDS - 1 && seconds < 60,
+        seconds + " s, for a step timeout of " + ClusterDriver.STEP_TIMEOUT_SECONDS + " s");
     String error = Files.readString(dir.resolve("worker-0.err"));
     assertTrue(error.contains("error: step ") && error.contains("failed: no answer from worker 1 (127.0.0.1:23471) within the timeout"), error);
   }
@@ -80,11 +83,10 @@ class ClusterTest {
 
   /** Runs ClusterDriver with {@code args} in a fresh network namespace; its key=value lines. */
   private static Map<String, String> inNamespace(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("unshare", "-n", "--", "sh", "-c", "ip link set lo up && exec \"$0\" \"$@\"",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
         "-cp", System.getProperty("java.class.path"), ClusterDriver.class.getName()));
     command.addAll(List.of(args));
-    Process driver = new ProcessBuilder(command).redirectError(dir.resolve("driver.err").toFile()).start();
+    Process driver = namespace.builder(command).redirectError(dir.resolve("driver.err").toFile()).start();
     String output = new String(driver.getInputStream().readAllBytes());
     if (!driver.waitFor(300, TimeUnit.SECONDS)) {
       driver.destroyForcibly();

@@ -62,7 +62,6 @@ public final class AllReduce implements GradientReduction {
         .setAttr("final_op", "Div")
         .setAttr("communication_hint", "ring")
         .setAttr("timeout_seconds", group.timeouts().stepSeconds());
-    Output<TFloat32> reduced = op.build().output(0);
-    return reduced;
+    return op.build().output(0);
   }
 }

@@ -45,7 +45,8 @@ public final class MlpWorker {
     WorkerServer server = WorkerServer.start(task, timeouts, ConfigProto.getDefaultInstance());
     System.err.println("warning: " + server.exposure());
     CollectiveGroup group = CollectiveGroup.of(task, timeouts);
-    int rows = Mlp.BATCH / task.size();
+    DataShard shard = DataShard.of(task);
+    int rows = shard.rows(Mlp.BATCH);
     try (Graph graph = new Graph()) {
       Net root = Net.root(graph, 42 + task.index());
       Ops tf = root.tf();
@@ -61,7 +62,7 @@ public final class MlpWorker {
         run(server, "the broadcast of worker 0's weights", () -> session.run(broadcast));
         for (int k = 0; k < steps; k++) {
           final int step = k;
-          run(server, "step " + k, () -> Mlp.train(session, batch, train, 1, task.index() * rows, rows, step));
+          run(server, "step " + k, () -> Mlp.train(session, batch, train, 1, shard.first(Mlp.BATCH), rows, step));
           System.out.println("step " + k);
           System.out.flush();
           Thread.sleep(pause);

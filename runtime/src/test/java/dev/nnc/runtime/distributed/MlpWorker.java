@@ -18,9 +18,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * One worker of a cluster training {@link Mlp}, as a process of its own (TensorFlow's server ends
- * only with its process): {@code MlpWorker STEPS OUT PAUSE_MS STEP_TIMEOUT_S}, the cluster from {@code TF_CONFIG}.
+ * only with its process): {@code MlpWorker STEPS DIR PAUSE_MS STEP_TIMEOUT_S}, the cluster from {@code TF_CONFIG}.
  * Initializes from a seed of its own, so only the broadcast makes the workers agree; trains on its
- * shard of every global batch with the gradients all-reduced; writes its weights to OUT. Prints
+ * shard of every global batch with the gradients all-reduced; writes its weights to DIR/worker-I.txt. Prints
  * {@code step K} after each step; on a cluster failure prints the error and exits 1.
  */
 public final class MlpWorker {
@@ -28,12 +28,12 @@ public final class MlpWorker {
 
   public static void main(String[] args) throws Exception {
     int steps = Integer.parseInt(args[0]);
-    Path out = Path.of(args[1]);
+    Path dir = Path.of(args[1]);
     long pause = Long.parseLong(args[2]);
     ClusterTimeouts timeouts = new ClusterTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(Long.parseLong(args[3])));
     ClusterTask task = ClusterConfig.fromEnvironment(System.getenv()).orElseThrow().taskFor(OptionalInt.empty());
     try {
-      Weights.write(out, train(task, steps, pause, timeouts));
+      Weights.write(dir.resolve("worker-" + task.index() + ".txt"), train(task, steps, pause, timeouts));
     } catch (ClusterException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(1);

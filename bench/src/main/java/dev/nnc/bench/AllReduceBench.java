@@ -4,17 +4,21 @@ import dev.nnc.runtime.distributed.AllReduce;
 import dev.nnc.runtime.distributed.ClusterConfig;
 import dev.nnc.runtime.distributed.ClusterTimeouts;
 import dev.nnc.runtime.distributed.CollectiveGroup;
+import dev.nnc.runtime.distributed.LocalCluster;
 import dev.nnc.runtime.distributed.WorkerServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -97,40 +101,30 @@ public final class AllReduceBench {
 
   /** Starts the workers, counts the loopback's bytes over worker 0's timed all-reduces, prints the RESULT. */
   private static void inNamespace(int workers, String warmup, String steps) throws Exception {
-    List<Process> processes = new ArrayList<>();
-    for (int i = 0; i < workers; i++) {
-      List<String> addresses = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        addresses.add("\"127.0.0.1:" + (FIRST_PORT + w) + "\"");
-      }
-      ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-          System.getProperty("java.class.path"), AllReduceBench.class.getName(), "worker", warmup, steps);
-      builder.environment().put(ClusterConfig.ENVIRONMENT_VARIABLE, "{\"cluster\": {\"worker\": [" + String.join(", ", addresses)
-          + "]}, \"task\": {\"type\": \"worker\", \"index\": " + i + "}}");
-      builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
-      builder.redirectError(ProcessBuilder.Redirect.INHERIT);
-      if (i > 0) {
-        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-      }
-      processes.add(builder.start());
-    }
-    Process chief = processes.get(0);
-    BufferedReader out = new BufferedReader(new InputStreamReader(chief.getInputStream()));
-    PrintStream in = new PrintStream(chief.getOutputStream(), true);
-    String line;
-    long before = -1;
-    while ((line = out.readLine()) != null) {
-      if (line.equals("timing")) {
-        before = loopbackBytes();
-        in.println("go");
-      } else if (line.startsWith("ms=")) {
-        long moved = loopbackBytes() - before;
-        System.out.println(Results.line("ms", Double.parseDouble(line.substring(3)), "bytes", (double) moved / Integer.parseInt(steps)));
-      }
-    }
-    for (Process p : processes) {
-      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        p.destroyForcibly();
+    List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        System.getProperty("java.class.path"), AllReduceBench.class.getName(), "worker", warmup, steps);
+    long[] before = {-1};
+    CompletableFuture<LocalCluster> started = new CompletableFuture<>();
+    try (LocalCluster cluster = LocalCluster.start(command, workers, FIRST_PORT, Map.of("TF_CPP_MIN_LOG_LEVEL", "2"),
+        (worker, line) -> {
+          if (worker != 0) {
+            return;
+          }
+          if (line.equals("timing")) {
+            before[0] = loopbackBytes();
+            // Worker 0 waits for this line, so that the count starts before its first timed all-reduce.
+            PrintStream in = new PrintStream(started.join().worker(0).getOutputStream(), true);
+            in.println("go");
+          } else if (line.startsWith("ms=")) {
+            long moved = loopbackBytes() - before[0];
+            System.out.println(Results.line("ms", Double.parseDouble(line.substring(3)), "bytes",
+                (double) moved / Integer.parseInt(steps)));
+          } else {
+            System.err.println(line);
+          }
+        })) {
+      started.complete(cluster);
+      if (cluster.await(Duration.ofSeconds(600), Duration.ofSeconds(60)) != 0) {
         throw new IllegalStateException("a worker failed");
       }
     }
@@ -172,13 +166,19 @@ public final class AllReduceBench {
   }
 
   /** Bytes received on the namespace's loopback so far (on lo every byte sent is received once). */
-  private static long loopbackBytes() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/net/dev"))) {
+  private static long loopbackBytes() {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(Path.of("/proc/net/dev"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (String line : lines) {
       String trimmed = line.trim();
       if (trimmed.startsWith("lo:")) {
         return Long.parseLong(trimmed.substring(3).trim().split("\\s+")[0]);
       }
     }
-    throw new IOException("/proc/net/dev has no lo");
+    throw new IllegalStateException("/proc/net/dev has no lo");
   }
 }

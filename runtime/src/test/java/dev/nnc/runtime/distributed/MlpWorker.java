@@ -55,7 +55,9 @@ public final class MlpWorker {
       List<Net.Weight> weights = root.weights();
       Output<?>[] gradients = graph.addGradients(loss.asOutput(), weights.stream().map(w -> w.read().asOutput()).toArray(Output<?>[]::new));
       List<Operand<TFloat32>> local = java.util.Arrays.stream(gradients).map(g -> (Operand<TFloat32>) g.expect(TFloat32.class)).toList();
-      Op train = Mlp.apply(tf, weights, new AllReduce(group).reduce(tf, local));
+      // Runs of at most 100 floats: the four gradients (128, 16, 48 and 3 floats) travel as three
+      // collectives at once, as a large model's would.
+      Op train = Mlp.apply(tf, weights, new AllReduce(group, 100).reduce(tf, local));
       Op broadcast = Broadcast.fromChief(tf, weights.stream().map(Net.Weight::variable).toList(), group, task.isChief());
       try (Session session = server.openSession(graph)) {
         session.initialize();

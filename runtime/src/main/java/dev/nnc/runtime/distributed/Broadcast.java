@@ -1,13 +1,17 @@
 package dev.nnc.runtime.distributed;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Output;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.collective.CollectiveBcastRecv;
 import org.tensorflow.op.collective.CollectiveBcastSend;
-import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -21,10 +25,26 @@ public final class Broadcast {
   private Broadcast() {}
 
   /**
+   * Every float variable of {@code graph} (weights, optimizer slots and accumulators), in the order
+   * they were made, which is the same on every worker that builds the same graph: what a worker
+   * broadcasts once the whole training graph is built.
+   */
+  public static List<Output<TFloat32>> floatVariables(Graph graph) {
+    List<Output<TFloat32>> variables = new ArrayList<>();
+    for (Iterator<GraphOperation> ops = graph.operations(); ops.hasNext(); ) {
+      GraphOperation op = ops.next();
+      if (op.type().equals("VariableV2") && op.attributes().getAttrType("dtype") == DataType.DT_FLOAT) {
+        variables.add(op.output(0));
+      }
+    }
+    return variables;
+  }
+
+  /**
    * The op that sends {@code variables} (worker 0, {@code chief}) or overwrites them with what
    * worker 0 sent (the others). Every worker must pass the same variables in the same order.
    */
-  public static Op fromChief(Ops tf, List<Variable<TFloat32>> variables, CollectiveGroup group, boolean chief) {
+  public static Op fromChief(Ops tf, List<? extends Operand<TFloat32>> variables, CollectiveGroup group, boolean chief) {
     Ops scoped = tf.withSubScope("broadcast");
     if (variables.isEmpty() || group.size() == 1) {
       return scoped.noOp();
@@ -32,7 +52,7 @@ public final class Broadcast {
     // Reads through identity: math on a variable's reference output breaks TF Java 1.1.0 (notes/tensorflow-java.md).
     List<Operand<TFloat32>> reads = new ArrayList<>();
     long elements = 0;
-    for (Variable<TFloat32> v : variables) {
+    for (Operand<TFloat32> v : variables) {
       if (v.shape().hasUnknownDimension()) {
         throw new IllegalArgumentException("variable " + v.op().name() + " has shape " + v.shape() + ", not a known one");
       }

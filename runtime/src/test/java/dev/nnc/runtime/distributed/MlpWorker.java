@@ -58,7 +58,11 @@ public final class MlpWorker {
       // Runs of at most 100 floats: the four gradients (128, 16, 48 and 3 floats) travel as three
       // collectives at once, as a large model's would.
       Op train = Mlp.apply(tf, weights, new AllReduce(group, 100).reduce(tf, local));
-      Op broadcast = Broadcast.fromChief(tf, weights.stream().map(Net.Weight::variable).toList(), group, task.isChief());
+      List<Output<TFloat32>> variables = Broadcast.floatVariables(graph);
+      if (variables.size() != weights.size()) {
+        throw new IllegalStateException(variables.size() + " float variables for " + weights.size() + " weights");
+      }
+      Op broadcast = Broadcast.fromChief(tf, variables, group, task.isChief());
       try (Session session = server.openSession(graph)) {
         session.initialize();
         run(server, "the broadcast of worker 0's weights", () -> session.run(broadcast));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +24,25 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped, saying why, where no namespace can be made (not root, no unprivileged user namespaces).
  */
 class ClusterTest {
+  private static final NetworkNamespace.Result FOUND = NetworkNamespace.find();
   private static NetworkNamespace namespace;
 
   @BeforeAll
-  static void namespacesPermitted() {
-    NetworkNamespace.Result found = NetworkNamespace.find();
-    assumeTrue(found.namespace().isPresent(), "cluster tests skipped: they run their servers inside a private"
-        + " network namespace, which cannot be made here (" + found.whyNot() + "); run them as root, or where"
-        + " unprivileged user namespaces are allowed");
-    namespace = found.namespace().orElseThrow();
+  static void sayWhySkipped() {
+    if (FOUND.namespace().isEmpty()) {
+      System.err.println(skipped());
+    }
+  }
+
+  @BeforeEach
+  void namespacesPermitted() {
+    assumeTrue(FOUND.namespace().isPresent(), ClusterTest::skipped);
+    namespace = FOUND.namespace().orElseThrow();
+  }
+
+  private static String skipped() {
+    return "ClusterTest skipped: it runs its servers inside a private network namespace, which cannot be made"
+        + " here (" + FOUND.whyNot() + "); run the tests as root, or where unprivileged user namespaces are allowed";
   }
 
   @Test

@@ -22,7 +22,7 @@ final class NetworkNamespace {
 
   /** The first way of making a namespace that works here, or why none does. */
   static Result find() {
-    StringBuilder why = new StringBuilder();
+    List<String> why = new ArrayList<>();
     for (List<String> way : WAYS) {
       try {
         Process probe = new NetworkNamespace(way).builder(List.of("true")).redirectErrorStream(true).start();
@@ -30,12 +30,12 @@ final class NetworkNamespace {
         if (probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0) {
           return new Result(Optional.of(new NetworkNamespace(way)), "");
         }
-        why.append(String.join(" ", way)).append(": ").append(output).append("; ");
+        why.add(String.join(" ", way) + ": " + output);
       } catch (IOException | InterruptedException e) {
-        why.append(String.join(" ", way)).append(": ").append(e.getMessage()).append("; ");
+        why.add(String.join(" ", way) + ": " + e.getMessage());
       }
     }
-    return new Result(Optional.empty(), why.toString());
+    return new Result(Optional.empty(), String.join("; ", why));
   }
 
   record Result(Optional<NetworkNamespace> namespace, String whyNot) {}

@@ -18,6 +18,8 @@ import java.util.Map;
  * trials mlp|cnn       the same, one fresh JVM per trial (--reps trials each of --warmup + --steps steps)
  * dl4j mlp|cnn         generated vs Deeplearning4j (CPU), one JVM per trial
  * memory               peak RSS of training runs, generated vs hand-written, one JVM per trial
+ * allreduce            the all-reduce of the CNN's gradients per step, 1 and 2 worker processes in a private
+ *                      network namespace (needs root for unshare -n): ms and bytes per step (--reps rounds)
  * compiler             nnc check / nnc compile time and TF graph build time at 10, 100 and 1,000 layers
  *                      (--reps rounds)
  * pipeline             batches/s the input pipeline delivers vs steps/s the trainer takes (--reps rounds)
@@ -54,6 +56,7 @@ public final class Bench {
       case "dl4j" -> dl4j(options.target == null ? "mlp" : options.target, options);
       case "memory" -> memory(options);
       case "compiler" -> CompilerScaling.run(options.reps(5));
+      case "allreduce" -> AllReduceBench.run(options.warmup(5), options.steps(20), options.reps(3));
       case "pipeline" -> PipelineBench.run(options.dataDir, options.reps(5));
       case "words" -> WordsBench.run(options.dataDir, options.reps(5));
       case "sample" -> {
@@ -86,7 +89,7 @@ public final class Bench {
   }
 
   private static void usage() {
-    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|compiler|pipeline|words|sample FILE"
+    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|allreduce|compiler|pipeline|allreduce|words|sample FILE"
         + " [--reps N] [--warmup K] [--steps N] [--data-dir DIR] [--device cpu|gpu|gpu:N]");
   }
 

@@ -89,7 +89,7 @@ public final class Bench {
   }
 
   private static void usage() {
-    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|allreduce|compiler|pipeline|allreduce|words|sample FILE"
+    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|allreduce|compiler|pipeline|words|sample FILE"
         + " [--reps N] [--warmup K] [--steps N] [--data-dir DIR] [--device cpu|gpu|gpu:N]");
   }
 

@@ -18,18 +18,32 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
-/** A laid-out diagram drawn with Java2D into a PNG, at twice the layout's scale for sharp text. */
+/**
+ * A laid-out diagram drawn with Java2D into a PNG, at twice the layout's scale for sharp text, or
+ * smaller for a diagram so large that the image would not fit in memory.
+ */
 public final class PngWriter {
   private PngWriter() {}
 
-  static final int SCALE = 2;
+  static final double SCALE = 2;
+  /** 60 million pixels, 240 MB as the image is drawn: a model of about 1,000 layers at full scale. */
+  static final double MAX_PIXELS = 60e6;
+  /** Below this the text is unreadable, and the SVG is the way to see the diagram. */
+  static final double MIN_SCALE = 0.5;
 
   public static void write(Diagram diagram, OutputStream out) throws IOException {
     Drawing drawing = DiagramLayout.layout(diagram);
-    BufferedImage image = new BufferedImage((int) Math.ceil(drawing.width() * SCALE),
-        (int) Math.ceil(drawing.height() * SCALE), BufferedImage.TYPE_INT_RGB);
+    double scale = scale(drawing.width(), drawing.height());
+    if (scale < MIN_SCALE) {
+      throw new IOException(String.format(Locale.ROOT,
+          "the diagram is %.0f x %.0f points, too large for a readable PNG; write an .svg instead",
+          drawing.width(), drawing.height()));
+    }
+    BufferedImage image = new BufferedImage(pixels(drawing.width(), scale), pixels(drawing.height(), scale),
+        BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -38,7 +52,7 @@ public final class PngWriter {
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
-      g.scale(SCALE, SCALE);
+      g.scale(scale, scale);
       drawing.lines().forEach(line -> edge(g, line));
       drawing.boxes().forEach(box -> node(g, box));
     } finally {
@@ -47,6 +61,15 @@ public final class PngWriter {
     if (!ImageIO.write(image, "png", out)) {
       throw new IOException("no PNG writer in this Java runtime");
     }
+  }
+
+  /** Twice the layout's size, or less so that the image stays within {@link #MAX_PIXELS}. */
+  static double scale(double width, double height) {
+    return Math.min(SCALE, Math.sqrt(MAX_PIXELS / (width * height)));
+  }
+
+  static int pixels(double length, double scale) {
+    return (int) Math.ceil(length * scale);
   }
 
   private static void edge(Graphics2D g, Line line) {

@@ -119,16 +119,25 @@ class DiagramRenderingTest {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
     assertNotNull(image, "a PNG that ImageIO reads");
     Drawing drawing = DiagramLayout.layout(RESIDUAL);
-    assertEquals((int) Math.ceil(drawing.width() * PngWriter.SCALE), image.getWidth());
-    assertEquals((int) Math.ceil(drawing.height() * PngWriter.SCALE), image.getHeight());
+    assertEquals((int) Math.ceil(drawing.width() * 2), image.getWidth());
+    assertEquals((int) Math.ceil(drawing.height() * 2), image.getHeight());
     for (Box box : drawing.boxes()) {
       // Just inside the left end of the box's middle line, away from its text and border.
-      int x = (int) ((box.x() + (box.node().kind() == Kind.LAYER ? 4 : box.width() * 0.1)) * PngWriter.SCALE);
-      int y = (int) ((box.y() + box.height() / 2) * PngWriter.SCALE);
+      int x = (int) ((box.x() + (box.node().kind() == Kind.LAYER ? 4 : box.width() * 0.1)) * 2);
+      int y = (int) ((box.y() + box.height() / 2) * 2);
       assertEquals(Integer.parseInt(DiagramStyle.fill(box.node().kind()).substring(1), 16),
           image.getRGB(x, y) & 0xffffff, box.node().id() + " at " + x + "," + y);
     }
     assertEquals(0xffffff, image.getRGB(1, 1) & 0xffffff, "a white background");
+  }
+
+  @Test
+  void aHugeDiagramIsDrawnSmallerAndOneTooLargeToReadIsRefused() {
+    assertEquals(2, PngWriter.scale(600, 2_000), 1e-9, "a model of a few dozen layers at twice its size");
+    double scale = PngWriter.scale(600, 140_000); // about 1,600 layers
+    assertTrue(scale < 2 && scale >= PngWriter.MIN_SCALE, "scale " + scale);
+    assertTrue((double) PngWriter.pixels(600, scale) * PngWriter.pixels(140_000, scale) <= PngWriter.MAX_PIXELS * 1.01, "within the budget, give or take the rounding up of each side");
+    assertTrue(PngWriter.scale(600, 2_000_000) < PngWriter.MIN_SCALE, "some 20,000 layers: no readable PNG");
   }
 
   private static Rectangle2D rect(Box box) {

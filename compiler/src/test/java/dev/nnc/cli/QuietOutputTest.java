@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,17 +29,26 @@ class QuietOutputTest {
 
   record Result(int status, String out, String err) {}
 
-  private Result run(List<String> command) throws IOException, InterruptedException {
+  /** Runs the command through tf-quiet, reading its output and error through pipes to their end. */
+  private Result run(List<String> command) throws Exception {
     List<String> full = new ArrayList<>(List.of("bash", TF_QUIET.toString()));
     full.addAll(command);
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    ProcessBuilder builder = new ProcessBuilder(full).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder builder = new ProcessBuilder(full);
     builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     Process process = builder.start();
+    process.getOutputStream().close();
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    String out = read(process.getInputStream());
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "finished");
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new Result(process.exitValue(), out, err.get(120, TimeUnit.SECONDS));
+  }
+
+  private static String read(InputStream stream) {
+    try {
+      return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -52,6 +64,19 @@ class QuietOutputTest {
     assertEquals(7, r.status());
     assertEquals("epoch 1/1\n", r.out());
     assertEquals("E1204 18:20:35.123456    4242 session.cc:99] a real error\nxor.nn:3:5: error NN0101: unknown layer\n", r.err());
+  }
+
+  @Test
+  void signalsReachTheCommandItself() throws Exception {
+    Process process = new ProcessBuilder("bash", TF_QUIET.toString(), "sleep", "60").start();
+    // The command took the script's place: the process is sleep, and killing it ends sleep.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!process.info().command().orElse("").endsWith("sleep") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(process.info().command().orElse("").endsWith("sleep"), "exec'd: " + process.info().command());
+    process.destroy();
+    assertTrue(process.waitFor(10, TimeUnit.SECONDS), "a TERM ended the command");
   }
 
   @Test

@@ -110,6 +110,10 @@ final class Hovers {
         }
       }
     } else if (decl instanceof Ast.Data data) {
+      if (data.name() == ident) {
+        return code("data " + ident.name()) + "\n\nsplits: " + data.splits().stream()
+            .map(split -> "`" + ident.name() + "." + split.name().name() + "`").collect(Collectors.joining(", "));
+      }
       for (Ast.Split split : data.splits()) {
         if (split.name() == ident && program.valueOf(split.value()) instanceof Value.Dataset dataset) {
           return code(dataset.fields().stream().map(Object::toString).collect(Collectors.joining("\n")))

@@ -77,6 +77,8 @@ class HoverMarkdownTest {
   void aDataBlockAndItsSplitsShowTheirRecords() throws Exception {
     String block = hover("digits.train |", 1);
     assertTrue(block.contains("digits"), block);
+    String declared = hover("digits {", 1);
+    assertTrue(declared.contains("data digits") && declared.contains("`digits.train`, `digits.test`"), declared);
     String split = hover("train = idx", 1);
     assertTrue(split.contains("image: float[28, 28, 1]") && split.contains("label: int"), split);
   }
@@ -100,7 +102,7 @@ class HoverMarkdownTest {
 
   @Test
   void everyHoverIsWellFormedMarkdown() throws Exception {
-    for (String at : List.of("classes)", "digits.train |", "train = idx", "idx(\"train", "map(image", "shuffle(1000)",
+    for (String at : List.of("classes)", "digits.train |", "digits {", "train = idx", "idx(\"train", "map(image", "shuffle(1000)",
         "Net()", "dense(classes)", "features ->", "image:", "Net(classes", "cross_entropy", "adam")) {
       String text = hover(at, 1);
       assertFalse(text.isEmpty(), "a hover on " + at);

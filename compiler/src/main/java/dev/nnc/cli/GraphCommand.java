@@ -7,8 +7,8 @@ import dev.nnc.compiler.summary.DotWriter;
 import dev.nnc.compiler.summary.GraphDiagram;
 import dev.nnc.compiler.summary.PngWriter;
 import dev.nnc.compiler.summary.SvgWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,9 +65,10 @@ final class GraphCommand implements Callable<Integer> {
       } else if (format.equals("svg")) {
         Files.writeString(out, SvgWriter.write(diagram), StandardCharsets.UTF_8);
       } else if (format.equals("png")) {
-        try (OutputStream file = Files.newOutputStream(out)) {
-          PngWriter.write(diagram, file);
-        }
+        // Drawn first, so that a diagram too large to draw leaves no empty file behind.
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        PngWriter.write(diagram, png);
+        Files.write(out, png.toByteArray());
       } else {
         Files.writeString(out, DotWriter.write(diagram), StandardCharsets.UTF_8);
       }

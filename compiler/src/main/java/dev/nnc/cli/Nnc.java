@@ -3,6 +3,7 @@ package dev.nnc.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code nnc} command. Exit codes: 0 success, 1 the program (or its data) has errors, 2 a usage
@@ -18,6 +19,14 @@ import picocli.CommandLine.Command;
     subcommands = {CheckCommand.class, CompileCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class, SampleCommand.class, SummaryCommand.class, GraphCommand.class,
         FmtCommand.class, DataCommand.class, LspCommand.class, CommandLine.HelpCommand.class})
 public final class Nnc {
+  /**
+   * Read by the {@code nnc} launcher, before TensorFlow's native library loads (the only moment its
+   * log level can be set); here it also shows an internal failure's whole stack trace.
+   */
+  @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "Show TensorFlow's own log lines on standard error and, on an internal failure, its whole stack trace.")
+  boolean verbose;
+
   public static final int OK = 0;
   public static final int PROGRAM_ERRORS = 1;
   public static final int USAGE = 2;
@@ -29,11 +38,16 @@ public final class Nnc {
 
   /** Runs the command line with the given streams; what tests call. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Nnc());
+    Nnc nnc = new Nnc();
+    CommandLine cli = new CommandLine(nnc);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       err.println("error: internal failure in nnc (this is a bug; please report it): " + e);
+      if (nnc.verbose) {
+        e.printStackTrace(err);
+        return INTERNAL;
+      }
       for (StackTraceElement frame : e.getStackTrace()) {
         if (frame.getClassName().startsWith("dev.nnc")) {
           err.println("    at " + frame);

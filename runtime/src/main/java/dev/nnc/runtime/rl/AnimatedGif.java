@@ -1,6 +1,7 @@
 package dev.nnc.runtime.rl;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class AnimatedGif {
       for (int i = 0; i < frames.size(); i++) {
         BufferedImage frame = frames.get(i);
         IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
-        describe(metadata, delay, i == 0);
+        describe(metadata, delay, i == 0, frame);
         writer.writeToSequence(new IIOImage(frame, null, metadata), null);
       }
       writer.endWriteSequence();
@@ -41,9 +42,34 @@ public final class AnimatedGif {
     }
   }
 
-  /** Sets the frame's delay and, on the first, the Netscape extension that makes the GIF loop. */
-  private static void describe(IIOMetadata metadata, int delay, boolean first) throws IOException {
+  /**
+   * Sets the frame's delay, its own colour table (without one the writer falls back on a web-safe
+   * palette, shifting every colour) and, on the first frame, the Netscape extension that makes the
+   * GIF loop.
+   */
+  private static void describe(IIOMetadata metadata, int delay, boolean first, BufferedImage frame)
+      throws IOException {
     IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(FORMAT);
+    if (frame.getColorModel() instanceof IndexColorModel palette) {
+      IIOMetadataNode table = child(root, "LocalColorTable");
+      // The default table is a web-safe one of 256 colours: replace its entries with the frame's.
+      while (table.getLength() > 0) {
+        table.removeChild(table.getFirstChild());
+      }
+      // A GIF colour table holds a power of two of at least 2 entries; pad with the last colour.
+      int size = Integer.highestOneBit(Math.max(2, palette.getMapSize() - 1)) << 1;
+      table.setAttribute("sizeOfLocalColorTable", Integer.toString(size));
+      table.setAttribute("sortFlag", "FALSE");
+      for (int i = 0; i < size; i++) {
+        int rgb = palette.getRGB(Math.min(i, palette.getMapSize() - 1));
+        IIOMetadataNode entry = new IIOMetadataNode("ColorTableEntry");
+        entry.setAttribute("index", Integer.toString(i));
+        entry.setAttribute("red", Integer.toString((rgb >> 16) & 0xFF));
+        entry.setAttribute("green", Integer.toString((rgb >> 8) & 0xFF));
+        entry.setAttribute("blue", Integer.toString(rgb & 0xFF));
+        table.appendChild(entry);
+      }
+    }
     IIOMetadataNode control = child(root, "GraphicControlExtension");
     control.setAttribute("disposalMethod", "none");
     control.setAttribute("userInputFlag", "FALSE");

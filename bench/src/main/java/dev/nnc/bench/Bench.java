@@ -21,6 +21,9 @@ import java.util.Map;
  * compiler             nnc check / nnc compile time and TF graph build time at 10, 100 and 1,000 layers
  *                      (--reps rounds)
  * pipeline             batches/s the input pipeline delivers vs steps/s the trainer takes (--reps rounds)
+ * rl                   environment steps/s of cartpole, acrobot and mountain_car, bare and on the whole
+ *                      acting path (rollout, epsilon-greedy, replay add), and replay sampling in
+ *                      batches/s of 64 from 50,000 (--reps rounds)
  * sample FILE          training throughput of FILE's train job, generated only, on --device cpu|gpu|gpu:N
  *                      (--warmup K steps, then --reps segments of --steps steps): the ResNet and GPU figures
  * common: --data-dir DIR, the folder holding fashion-mnist/ (default ../shared/data)
@@ -53,6 +56,7 @@ public final class Bench {
       case "memory" -> memory(options);
       case "compiler" -> CompilerScaling.run(options.reps(5));
       case "pipeline" -> PipelineBench.run(options.dataDir, options.reps(5));
+      case "rl" -> RlBench.run(options.reps(5));
       case "sample" -> {
         if (options.target == null) {
           throw new IllegalArgumentException("bench/run sample needs a .nn file, as in samples/fashion/resnet.nn");
@@ -83,7 +87,7 @@ public final class Bench {
   }
 
   private static void usage() {
-    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|compiler|pipeline|sample FILE"
+    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|compiler|pipeline|rl|sample FILE"
         + " [--reps N] [--warmup K] [--steps N] [--data-dir DIR] [--device cpu|gpu|gpu:N]");
   }
 

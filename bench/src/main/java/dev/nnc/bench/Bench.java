@@ -23,7 +23,8 @@ import java.util.Map;
  * pipeline             batches/s the input pipeline delivers vs steps/s the trainer takes (--reps rounds)
  * rl                   environment steps/s of cartpole, acrobot and mountain_car, bare and on the whole
  *                      acting path (rollout, epsilon-greedy, replay add), and replay sampling in
- *                      batches/s of 64 from 50,000 (--reps rounds)
+ *                      batches/s of 64 from 50,000; then a CartPole DQN by hand on TF Java, acting and
+ *                      learning steps/s apart (--reps rounds)
  * sample FILE          training throughput of FILE's train job, generated only, on --device cpu|gpu|gpu:N
  *                      (--warmup K steps, then --reps segments of --steps steps): the ResNet and GPU figures
  * common: --data-dir DIR, the folder holding fashion-mnist/ (default ../shared/data)
@@ -56,7 +57,10 @@ public final class Bench {
       case "memory" -> memory(options);
       case "compiler" -> CompilerScaling.run(options.reps(5));
       case "pipeline" -> PipelineBench.run(options.dataDir, options.reps(5));
-      case "rl" -> RlBench.run(options.reps(5));
+      case "rl" -> {
+        RlBench.run(options.reps(5));
+        DqnStepBench.run(options.reps(5));
+      }
       case "sample" -> {
         if (options.target == null) {
           throw new IllegalArgumentException("bench/run sample needs a .nn file, as in samples/fashion/resnet.nn");

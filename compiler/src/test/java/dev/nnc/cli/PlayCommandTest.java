@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code nnc play}: the random baseline, its picture, and what it refuses. */
 class PlayCommandTest {
   private static final Pattern LINE =
-      Pattern.compile("mean (-?[0-9.]+), min (-?[0-9.]+), max (-?[0-9.]+) over (\\d+) episodes\\R");
+      Pattern.compile("mean (-?[0-9.]+), min (-?[0-9.]+), max (-?[0-9.]+) over (\\d+) episodes?\\R");
 
   @TempDir Path dir;
 
@@ -39,7 +39,7 @@ class PlayCommandTest {
     Path gif = dir.resolve("episode.gif");
     CliTest.Run run = nnc("play", "--env", "mountain_car", "--random", "--episodes", "1", "--gif", gif.toString());
     assertEquals(0, run.status(), run.err());
-    assertEquals("mean -200.00, min -200, max -200 over 1 episodes" + System.lineSeparator(), run.out());
+    assertEquals("mean -200.00, min -200, max -200 over 1 episode" + System.lineSeparator(), run.out());
     ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
     try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
       reader.setInput(in);

@@ -16,8 +16,8 @@ public final class Play {
   public record Result(int episodes, double mean, double min, double max, List<float[]> firstEpisode) {
     /** {@code mean 487.20, min 402, max 500 over 100 episodes}. */
     public String line() {
-      return String.format(Locale.ROOT, "mean %.2f, min %s, max %s over %d episodes", mean, number(min), number(max),
-          episodes);
+      return String.format(Locale.ROOT, "mean %.2f, min %s, max %s over %d episode%s", mean, number(min), number(max),
+          episodes, episodes == 1 ? "" : "s");
     }
 
     private static String number(double value) {

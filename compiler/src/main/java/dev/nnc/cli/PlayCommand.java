@@ -1,9 +1,11 @@
 package dev.nnc.cli;
 
+import dev.nnc.runtime.infer.InferenceException;
 import dev.nnc.runtime.rl.AnimatedGif;
 import dev.nnc.runtime.rl.Environment;
 import dev.nnc.runtime.rl.EnvironmentException;
 import dev.nnc.runtime.rl.Environments;
+import dev.nnc.runtime.rl.ExportedPolicy;
 import dev.nnc.runtime.rl.Play;
 import dev.nnc.runtime.rl.Rng;
 import dev.nnc.runtime.rl.Scene;
@@ -17,8 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "play", description = "Plays episodes of an environment and prints the mean, lowest and highest return: "
-    + "`nnc play --env cartpole --random --episodes 1000` is the random baseline.")
+@Command(name = "play", description = "Plays episodes of an environment with an exported policy (greedily) or at random,"
+    + " and prints the mean, lowest and highest return: `nnc play --env cartpole --random --episodes 1000` is the"
+    + " random baseline.")
 final class PlayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -28,6 +31,10 @@ final class PlayCommand implements Callable<Integer> {
 
   @Option(names = "--random", description = "Act uniformly at random (the baseline every policy should beat).")
   boolean random;
+
+  @Option(names = "--model", paramLabel = "DIR",
+      description = "Act with the policy exported to DIR: the arg-max of its first output for each observation.")
+  Path model;
 
   @Option(names = "--episodes", paramLabel = "N", defaultValue = "100", description = "How many episodes (default ${DEFAULT-VALUE}).")
   int episodes;
@@ -42,8 +49,8 @@ final class PlayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (!random) {
-      err.println("error: say how to act: --random (playing an exported policy is not supported yet)");
+    if (random == (model != null)) {
+      err.println("error: say how to act: --random, or --model DIR for a policy a train job exported (not both)");
       return Nnc.USAGE;
     }
     if (episodes <= 0) {
@@ -57,10 +64,20 @@ final class PlayCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return Nnc.USAGE;
     }
-    // The policy's draws are their own stream, apart from the episodes' seeds.
-    Rng policy = Rng.derived(seed, -1);
-    int actions = environment.actions();
-    Play.Result result = Play.play(environment, observation -> policy.nextInt(actions), episodes, seed);
+    Play.Result result;
+    if (random) {
+      // The policy's draws are their own stream, apart from the episodes' seeds.
+      Rng policy = Rng.derived(seed, -1);
+      int actions = environment.actions();
+      result = Play.play(environment, observation -> policy.nextInt(actions), episodes, seed);
+    } else {
+      try (ExportedPolicy policy = ExportedPolicy.load(model, environment, env)) {
+        result = Play.play(environment, policy, episodes, seed);
+      } catch (InferenceException e) {
+        err.println("error: " + e.getMessage());
+        return Nnc.PROGRAM_ERRORS;
+      }
+    }
     spec.commandLine().getOut().println(result.line());
     return gif == null ? Nnc.OK : drawFirstEpisode(environment, result, err);
   }

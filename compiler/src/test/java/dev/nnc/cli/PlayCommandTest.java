@@ -51,6 +51,14 @@ class PlayCommandTest {
   }
 
   @Test
+  void aModelDirectoryThatHoldsNoExportIsAnError() {
+    Path missing = dir.resolve("nothing");
+    CliTest.Run run = nnc("play", "--env", "cartpole", "--model", missing.toString());
+    assertEquals(1, run.status());
+    assertTrue(run.err().startsWith("error: " + missing + ": no such directory"), run.err());
+  }
+
+  @Test
   void anUnknownEnvironmentOrNoWayToActIsAUsageError() {
     CliTest.Run unknown = nnc("play", "--env", "pendulum", "--random");
     assertEquals(2, unknown.status());
@@ -58,7 +66,8 @@ class PlayCommandTest {
         + " cartpole, mountain_car"), unknown.err());
     CliTest.Run noPolicy = nnc("play", "--env", "cartpole");
     assertEquals(2, noPolicy.status());
-    assertTrue(noPolicy.err().startsWith("error: say how to act: --random"), noPolicy.err());
+    assertTrue(noPolicy.err().startsWith("error: say how to act: --random, or --model DIR"), noPolicy.err());
+    assertEquals(2, nnc("play", "--env", "cartpole", "--random", "--model", dir.toString()).status(), "not both");
     assertEquals(2, nnc("play", "--env", "cartpole", "--random", "--episodes", "0").status());
   }
 }

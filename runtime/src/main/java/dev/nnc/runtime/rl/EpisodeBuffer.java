@@ -1,5 +1,8 @@
 package dev.nnc.runtime.rl;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -8,6 +11,7 @@ import java.util.Arrays;
  * each step's discounted {@code return}, and starts again empty.
  */
 public final class EpisodeBuffer {
+  private static final int FORMAT = 1;
   private final int observationSize;
   private float[] states;
   private float[] nextStates;
@@ -75,6 +79,56 @@ public final class EpisodeBuffer {
     size = rest;
     finished = 0;
     return batch;
+  }
+
+  /** Writes the steps gathered since the last {@link #take}, for a checkpoint. */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeInt(FORMAT);
+    out.writeInt(observationSize);
+    out.writeInt(size);
+    out.writeInt(finished);
+    for (int i = 0; i < size * observationSize; i++) {
+      out.writeFloat(states[i]);
+      out.writeFloat(nextStates[i]);
+    }
+    for (int i = 0; i < size; i++) {
+      out.writeInt(actions[i]);
+      out.writeFloat(rewards[i]);
+      out.writeFloat(dones[i]);
+      out.writeBoolean(ends[i]);
+    }
+  }
+
+  /** Replaces this buffer's steps with what {@link #writeTo} wrote from a buffer of the same observations. */
+  public void readFrom(DataInput in) throws IOException {
+    int format = in.readInt();
+    if (format != FORMAT) {
+      throw new IOException("an episode buffer of format " + format + ", not " + FORMAT);
+    }
+    int savedObservation = in.readInt();
+    if (savedObservation != observationSize) {
+      throw new IOException("the saved episode buffer holds observations of " + savedObservation
+          + " numbers, this one " + observationSize);
+    }
+    int savedSize = in.readInt();
+    int savedFinished = in.readInt();
+    if (savedSize < 0 || savedFinished < 0 || savedFinished > savedSize) {
+      throw new IOException("the saved episode buffer is damaged (" + savedSize + " steps, " + savedFinished
+          + " episodes)");
+    }
+    allocate(Math.max(512, savedSize));
+    size = savedSize;
+    finished = savedFinished;
+    for (int i = 0; i < size * observationSize; i++) {
+      states[i] = in.readFloat();
+      nextStates[i] = in.readFloat();
+    }
+    for (int i = 0; i < size; i++) {
+      actions[i] = in.readInt();
+      rewards[i] = in.readFloat();
+      dones[i] = in.readFloat();
+      ends[i] = in.readBoolean();
+    }
   }
 
   private void allocate(int steps) {

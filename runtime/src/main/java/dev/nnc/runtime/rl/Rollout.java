@@ -33,10 +33,6 @@ public final class Rollout {
     this.observation = env.reset(episodeSeed(0));
   }
 
-  public Environment environment() {
-    return env;
-  }
-
   /** What the agent sees now, to choose its next action from. Not to be changed by the caller. */
   public float[] observation() {
     return observation;

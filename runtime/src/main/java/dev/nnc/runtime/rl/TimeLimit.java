@@ -17,10 +17,6 @@ public final class TimeLimit implements Environment {
     this.maxSteps = maxSteps;
   }
 
-  public int maxSteps() {
-    return maxSteps;
-  }
-
   /** The environment without its limit. */
   public Environment inner() {
     return inner;

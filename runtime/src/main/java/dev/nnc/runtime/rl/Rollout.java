@@ -31,6 +31,11 @@ public final class Rollout {
     this.env = env;
     this.seed = seed;
     this.observation = env.reset(episodeSeed(0));
+    int declared = Arrays.stream(env.observationShape()).reduce(1, Math::multiplyExact);
+    if (observation.length != declared) {
+      throw new EnvironmentException("the environment " + env.getClass().getName() + " observes float"
+          + Arrays.toString(env.observationShape()) + " (" + declared + " numbers), but reset gave " + observation.length);
+    }
   }
 
   /** What the agent sees now, to choose its next action from. Not to be changed by the caller. */

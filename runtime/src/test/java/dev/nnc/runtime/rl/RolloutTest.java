@@ -78,6 +78,18 @@ class RolloutTest {
   }
 
   @Test
+  void anObservationOfAnotherSizeThanDeclaredIsAnError() {
+    Environment wrong = new Environment() {
+      @Override public int[] observationShape() { return new int[] {2, 3}; }
+      @Override public int actions() { return 2; }
+      @Override public float[] reset(long seed) { return new float[5]; }
+      @Override public Step step(int action) { return new Step(new float[6], 0, false, false); }
+    };
+    EnvironmentException e = assertThrows(EnvironmentException.class, () -> new Rollout(wrong, 1));
+    assertTrue(e.getMessage().endsWith(" observes float[2, 3] (6 numbers), but reset gave 5"), e.getMessage());
+  }
+
+  @Test
   void episodeStatisticsAreMeansOverTheLastHundredEpisodes() {
     EpisodeStats stats = new EpisodeStats();
     assertTrue(Double.isNaN(stats.meanReturn()));

@@ -25,6 +25,8 @@ import java.util.Map;
  *                      acting path (rollout, epsilon-greedy, replay add), and replay sampling in
  *                      batches/s of 64 from 50,000; then a CartPole DQN by hand on TF Java, acting and
  *                      learning steps/s apart (--reps rounds)
+ * rl-dqn               whether the rl pieces learn: a CartPole DQN by hand with rl-zoo's settings for
+ *                      50,000 steps, then 100 greedy episodes (--reps seeds)
  * sample FILE          training throughput of FILE's train job, generated only, on --device cpu|gpu|gpu:N
  *                      (--warmup K steps, then --reps segments of --steps steps): the ResNet and GPU figures
  * common: --data-dir DIR, the folder holding fashion-mnist/ (default ../shared/data)
@@ -57,6 +59,11 @@ public final class Bench {
       case "memory" -> memory(options);
       case "compiler" -> CompilerScaling.run(options.reps(5));
       case "pipeline" -> PipelineBench.run(options.dataDir, options.reps(5));
+      case "rl-dqn" -> {
+        for (int seed = 1; seed <= options.reps(1); seed++) {
+          DqnSolve.run(seed);
+        }
+      }
       case "rl" -> {
         RlBench.run(options.reps(5));
         DqnStepBench.run(options.reps(5));
@@ -91,7 +98,7 @@ public final class Bench {
   }
 
   private static void usage() {
-    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|compiler|pipeline|rl|sample FILE"
+    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|compiler|pipeline|rl|rl-dqn|sample FILE"
         + " [--reps N] [--warmup K] [--steps N] [--data-dir DIR] [--device cpu|gpu|gpu:N]");
   }
 

@@ -1,6 +1,8 @@
 package dev.nnc.bench;
 
 import dev.nnc.runtime.graph.Net;
+import dev.nnc.runtime.train.OptimizerInputs;
+import dev.nnc.runtime.train.optimizers.Adam;
 import dev.nnc.runtime.rl.ReplayBuffer;
 import dev.nnc.runtime.rl.TargetSync;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.framework.optimizers.Optimizer.GradAndVar;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -38,6 +39,9 @@ final class HandDqn implements AutoCloseable {
   private final Placeholder<TInt32> action;
   private final Placeholder<TFloat32> reward;
   private final Placeholder<TFloat32> done;
+  /** The number of the update, from 1, for Adam's bias corrections. */
+  private final Placeholder<TFloat32> update;
+  private long updates;
   private final Operand<TFloat32> q;
   private final Op learn;
   private final Op sync;
@@ -52,6 +56,7 @@ final class HandDqn implements AutoCloseable {
     action = tf.withName("action").placeholder(TInt32.class);
     reward = tf.withName("reward").placeholder(TFloat32.class);
     done = tf.withName("done").placeholder(TFloat32.class);
+    update = tf.withName("update").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     int[] sizes = new int[hidden.length + 2];
     sizes[0] = observation;
     System.arraycopy(hidden, 0, sizes, 1, hidden.length);
@@ -69,11 +74,21 @@ final class HandDqn implements AutoCloseable {
     List<Net.Weight> weights = net.weightsOf("q");
     Output<?>[] gradients = graph.addGradients(loss.asOutput(),
         weights.stream().map(w -> w.read().asOutput()).toArray(Output<?>[]::new));
+    // Stable-Baselines3 clips the gradients' global norm at 10 (max_grad_norm).
+    Operand<TFloat32> squares = tf.constant(0f);
+    for (Output<?> gradient : gradients) {
+      squares = tf.math.add(squares, tf.sum(tf.math.square(gradient.expect(TFloat32.class)),
+          tf.range(tf.constant(0), tf.rank(gradient), tf.constant(1))));
+    }
+    Operand<TFloat32> scale = tf.math.minimum(tf.constant(1f), tf.math.div(tf.constant(10f), tf.math.sqrt(squares)));
     List<GradAndVar<? extends TType>> pairs = new ArrayList<>();
     for (int i = 0; i < weights.size(); i++) {
-      pairs.add(new GradAndVar<>(gradients[i].expect(TFloat32.class), weights.get(i).variable().asOutput()));
+      pairs.add(new GradAndVar<>(tf.math.mul(gradients[i].expect(TFloat32.class), scale).asOutput(),
+          weights.get(i).variable().asOutput()));
     }
-    learn = new Adam(graph, lr).applyGradients(pairs, "adam");
+    // nnc's own Adam, fed its update number: the framework's advances its beta powers in ops that
+    // race with the updates reading them, so runs of the same seed would differ.
+    learn = new Adam(graph, new OptimizerInputs(tf.constant(lr), update), 0.9, 0.999, 1e-8).applyGradients(pairs, "adam");
     sync = TargetSync.build(tf, net.weightsOf("target"), weights, 1.0);
     session = new Session(graph);
     sync();
@@ -116,9 +131,10 @@ final class HandDqn implements AutoCloseable {
         TFloat32 n = TFloat32.tensorOf(Shape.of(b.size, observation), DataBuffers.of(b.nextState, true, false));
         TInt32 a = TInt32.tensorOf(Shape.of(b.size), DataBuffers.of(b.action, true, false));
         TFloat32 r = TFloat32.tensorOf(Shape.of(b.size), DataBuffers.of(b.reward, true, false));
-        TFloat32 d = TFloat32.tensorOf(Shape.of(b.size), DataBuffers.of(b.done, true, false))) {
+        TFloat32 d = TFloat32.tensorOf(Shape.of(b.size), DataBuffers.of(b.done, true, false));
+        TFloat32 u = TFloat32.scalarOf(++updates)) {
       session.runner().feed(state, s).feed(nextState, n).feed(action, a).feed(reward, r).feed(done, d)
-          .addTarget(learn).run().close();
+          .feed(update, u).addTarget(learn).run().close();
     }
   }
 

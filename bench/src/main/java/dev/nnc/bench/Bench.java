@@ -25,6 +25,12 @@ import java.util.Map;
  * pipeline             batches/s the input pipeline delivers vs steps/s the trainer takes (--reps rounds)
  * words                the Brown corpus: load and vocabulary time, words windows/s, skipgrams pairs/s
  *                      (--reps rounds; brown/brown.txt under --data-dir)
+ * rl                   environment steps/s of cartpole, acrobot and mountain_car, bare and on the whole
+ *                      acting path (rollout, epsilon-greedy, replay add), and replay sampling in
+ *                      batches/s of 64 from 50,000; then a CartPole DQN by hand on TF Java, acting and
+ *                      learning steps/s apart (--reps rounds)
+ * rl-dqn               whether the rl pieces learn: a CartPole DQN by hand with rl-zoo's settings for
+ *                      50,000 steps, then 100 greedy episodes (--reps seeds)
  * sample FILE          training throughput of FILE's train job, generated only, on --device cpu|gpu|gpu:N
  *                      (--warmup K steps, then --reps segments of --steps steps): the ResNet and GPU figures
  * common: --data-dir DIR, the folder holding fashion-mnist/ (default ../shared/data)
@@ -59,6 +65,15 @@ public final class Bench {
       case "allreduce" -> AllReduceBench.run(options.warmup(5), options.steps(20), options.reps(3));
       case "pipeline" -> PipelineBench.run(options.dataDir, options.reps(5));
       case "words" -> WordsBench.run(options.dataDir, options.reps(5));
+      case "rl-dqn" -> {
+        for (int seed = 1; seed <= options.reps(1); seed++) {
+          DqnSolve.run(seed);
+        }
+      }
+      case "rl" -> {
+        RlBench.run(options.reps(5));
+        DqnStepBench.run(options.reps(5));
+      }
       case "sample" -> {
         if (options.target == null) {
           throw new IllegalArgumentException("bench/run sample needs a .nn file, as in samples/fashion/resnet.nn");
@@ -89,7 +104,7 @@ public final class Bench {
   }
 
   private static void usage() {
-    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|allreduce|compiler|pipeline|words|sample FILE"
+    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|allreduce|compiler|pipeline|words|rl|rl-dqn|sample FILE"
         + " [--reps N] [--warmup K] [--steps N] [--data-dir DIR] [--device cpu|gpu|gpu:N]");
   }
 

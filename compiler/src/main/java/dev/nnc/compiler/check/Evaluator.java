@@ -405,7 +405,7 @@ final class Evaluator {
     checker.recordApplication(at, new Application(out, trainable, fixed));
     if (graph != null && op.kind() != Kind.LOSS && op.kind() != Kind.METRIC) {
       if (first == null) {
-        rowOf.put(layer, graph.add(layerNames.getOrDefault(layer, op.name()), op.name(), result, inputs, trainable, fixed));
+        rowOf.put(layer, graph.add(layerNames.getOrDefault(layer, op.name()), new Row.Builtin(op, layer.args()), result, inputs, trainable, fixed));
       } else {
         graph.reuse(rowOf.get(layer), result, inputs);
       }
@@ -427,7 +427,7 @@ final class Evaluator {
     checker.recordApplication(at, new Application(first.type(), instance.trainable(), instance.nonTrainable()));
     if (graph != null) {
       // The model's default output stands for it in the graph; its other outputs come from the same row.
-      graph.add(Names.snake(model.decl().name().name()), model.decl().name().name(), first, inputs,
+      graph.add(Names.snake(model.decl().name().name()), new Row.Model(instance), first, inputs,
           instance.trainable(), instance.nonTrainable());
     }
     return new Value.Outputs(model, instance.outputs(), at);

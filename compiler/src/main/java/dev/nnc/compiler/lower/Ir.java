@@ -1,9 +1,12 @@
 package dev.nnc.compiler.lower;
 
+import dev.nnc.compiler.check.ModelInstance;
 import dev.nnc.compiler.source.Span;
 import dev.nnc.stdlib.TensorOp;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.TensorType;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +22,19 @@ public final class Ir {
   private Ir() {}
 
   /** Every lowered graph of a program, a model applied inside another before the one that applies it. */
-  public record Module(List<Graph> graphs) {
+  public record Module(List<Graph> graphs, Map<ModelInstance, Graph> byInstance) {
     public Module {
       graphs = List.copyOf(graphs);
+      byInstance = Collections.unmodifiableMap(new IdentityHashMap<>(byInstance));
     }
 
-    /** The graph of the model instance the checker made for {@code source}. */
-    public Graph graphOf(dev.nnc.compiler.check.ModelInstance source) {
-      return graphs.stream().filter(g -> g.source() == source).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("not lowered: " + source.decl().name().name()));
+    /** The graph lowered from the checker's {@code instance}. */
+    public Graph graphOf(ModelInstance instance) {
+      Graph graph = byInstance.get(instance);
+      if (graph == null) {
+        throw new IllegalArgumentException("not lowered: " + instance.decl().name().name());
+      }
+      return graph;
     }
 
     /** The node applied at {@code span} in any graph ({@code dense(10)} as a stage), for hover. */
@@ -53,13 +60,12 @@ public final class Ir {
 
   /**
    * One model checked with concrete hyper-parameters and input types. {@code id} is unique in its
-   * module ({@code BasicBlock}, {@code BasicBlock.2} for a second instance); {@code source} is the
-   * checker's instance it was lowered from.
+   * module ({@code BasicBlock}, {@code BasicBlock.2} for a second instance).
    */
   public record Graph(String id, String model, Map<String, Object> hyper, List<Tensor> inputs, List<Node> nodes,
-      List<Output> outputs, dev.nnc.compiler.check.ModelInstance source) {
+      List<Output> outputs) {
     public Graph {
-      hyper = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hyper));
+      hyper = Collections.unmodifiableMap(new LinkedHashMap<>(hyper));
       inputs = List.copyOf(inputs);
       nodes = List.copyOf(nodes);
       outputs = List.copyOf(outputs);

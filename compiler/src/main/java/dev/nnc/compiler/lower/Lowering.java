@@ -39,14 +39,12 @@ public final class Lowering {
     program.sampleJobs().forEach(job -> roots.add(job.model()));
     Lowering lowering = new Lowering();
     roots.forEach(lowering::graph);
-    return new Ir.Module(lowering.order);
+    return new Ir.Module(lowering.order, lowering.lowered);
   }
 
-  /** One model instance with the models it applies. */
-  public static Ir.Module lower(ModelInstance instance) {
-    Lowering lowering = new Lowering();
-    lowering.graph(instance);
-    return new Ir.Module(lowering.order);
+  /** One model instance; the graphs of the models it applies are reached through its nodes. */
+  public static Ir.Graph lower(ModelInstance instance) {
+    return new Lowering().graph(instance);
   }
 
   private Ir.Graph graph(ModelInstance instance) {
@@ -74,7 +72,7 @@ public final class Lowering {
     instance.outputs().forEach((name, type) -> outputs.add(new Ir.Output(name, type, instance.outputSources().get(name))));
     String model = instance.decl().name().name();
     int n = ids.merge(model, 1, Integer::sum);
-    Ir.Graph graph = new Ir.Graph(n == 1 ? model : model + "." + n, model, instance.hyper(), inputs, nodes, outputs, instance);
+    Ir.Graph graph = new Ir.Graph(n == 1 ? model : model + "." + n, model, instance.hyper(), inputs, nodes, outputs);
     lowered.put(instance, graph);
     byKey.put(key, graph);
     order.add(graph);

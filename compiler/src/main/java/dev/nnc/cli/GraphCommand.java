@@ -44,7 +44,7 @@ final class GraphCommand implements Callable<Integer> {
     if (instance == null) {
       return Nnc.PROGRAM_ERRORS;
     }
-    String dot = GraphDiagram.dot(instance);
+    String dot = GraphDiagram.dot(c.lowered().graphOf(instance));
     try {
       if (out == null) {
         spec.commandLine().getOut().print(dot);

@@ -1,7 +1,6 @@
 package dev.nnc.compiler.summary;
 
-import dev.nnc.compiler.check.ModelInstance;
-import dev.nnc.compiler.check.Row;
+import dev.nnc.compiler.lower.Ir;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,36 +15,36 @@ import java.util.Map;
 public final class GraphDiagram {
   private GraphDiagram() {}
 
-  public static String dot(ModelInstance model) {
+  public static String dot(Ir.Graph model) {
     StringBuilder s = new StringBuilder();
-    s.append("digraph ").append(quote(model.decl().name().name())).append(" {\n")
+    s.append("digraph ").append(quote(model.model())).append(" {\n")
         .append("  rankdir=TB;\n")
         .append("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f4f6fb\", fontname=\"Helvetica\", fontsize=11];\n")
         .append("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n");
     // Every shape first: a shared layer's row comes before some of the rows that feed it.
-    Map<String, TensorType> shapes = new HashMap<>(model.inputs());
-    model.rows().forEach(row -> shapes.put(row.name(), row.output()));
-    model.inputs().forEach((name, type) ->
-        node(s, name, List.of(name, "input " + type), "shape=ellipse, fillcolor=\"#e3f0e3\""));
-    for (Row row : model.rows()) {
+    Map<String, TensorType> shapes = new HashMap<>();
+    model.inputs().forEach(input -> shapes.put(input.name(), input.type()));
+    model.nodes().forEach(row -> shapes.put(row.name(), row.type()));
+    model.inputs().forEach(input ->
+        node(s, input.name(), List.of(input.name(), "input " + input.type()), "shape=ellipse, fillcolor=\"#e3f0e3\""));
+    for (Ir.Node row : model.nodes()) {
       List<String> label = new ArrayList<>(List.of(row.name()));
-      if (!row.name().equals(row.type())) {
-        label.add(row.type());
+      if (!row.name().equals(row.opName())) {
+        label.add(row.opName());
       }
       if (row.params() > 0) {
         label.add(String.format(Locale.ROOT, "%,d params", row.params()));
       }
       node(s, row.name(), label, null);
-      for (String input : row.inputs()) {
-        edge(s, input, row.name(), shapes.get(input).shape().toString());
+      for (Ir.Tensor input : row.operands()) {
+        edge(s, input.name(), row.name(), shapes.get(input.name()).shape().toString());
       }
     }
-    model.outputs().forEach((name, type) -> {
-      String id = "output " + name;
-      node(s, id, List.of(name, "output " + type), "shape=ellipse, fillcolor=\"#fbeee3\"");
-      String source = model.outputSources().get(name);
-      if (source != null) {
-        edge(s, source, id, null);
+    model.outputs().forEach(output -> {
+      String id = "output " + output.name();
+      node(s, id, List.of(output.name(), "output " + output.type()), "shape=ellipse, fillcolor=\"#fbeee3\"");
+      if (output.source() != null) {
+        edge(s, output.source(), id, null);
       }
     });
     return s.append("}\n").toString();

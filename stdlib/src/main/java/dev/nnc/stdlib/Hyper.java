@@ -238,7 +238,7 @@ public final class Hyper {
    * by hand with other hyper-parameters) fails here, with the checker's words, instead of computing
    * something else.
    */
-  private static Object apply(Op op, Object a, Object b) {
+  public static Object apply(Op op, Object a, Object b) {
     Object result = tryApply(op, a, b);
     if (result == null) {
       throw new ArithmeticException("cannot apply `" + op.symbol + "` to " + a + " and " + b);
@@ -246,7 +246,7 @@ public final class Hyper {
     return result;
   }
 
-  private static Object unary(String op, Object a) {
+  public static Object unary(String op, Object a) {
     Object result = tryUnary(op, a);
     if (result == null) {
       throw new ArithmeticException("cannot apply `" + op + "` to " + a);

@@ -5,6 +5,8 @@ import com.palantir.javapoet.CodeBlock;
 import dev.nnc.compiler.check.Names;
 import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.Value;
+import dev.nnc.compiler.lower.Expressions;
+import dev.nnc.compiler.lower.HyperExpr;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.compiler.syntax.Ast.*;
 import dev.nnc.runtime.train.Period;
@@ -454,22 +456,25 @@ final class ExprWriter {
 
   /**
    * An expression that does not read a hyper-parameter is written as the value the checker computed;
-   * one that does is computed when the graph is built, by {@code Hyper}'s rules, which are the
-   * checker's. Java's own operators are used only where their rule is the checker's: {@code + - * %}
-   * and comparisons of two ints, {@code and or == !=} of two bools.
+   * one that does is lowered ({@link Expressions}) and computed when the graph is built, by
+   * {@code Hyper}'s rules, which are the checker's. Java's own operators are used only where their rule
+   * is the checker's: {@code + - * %} and comparisons of two ints, {@code and or == !=} of two bools.
    */
   private Written written(Expr e) {
-    if (!readsHyper(e)) {
-      Object value = ((Value.Const) valueOf(e)).value();
-      return new Written(literal(value), scalarOfValue(value));
+    return written(Expressions.lower(e, hyper, program));
+  }
+
+  private Written written(HyperExpr e) {
+    if (e instanceof HyperExpr.Const c) {
+      return new Written(literal(c.value()), scalarOfValue(c.value()));
     }
-    if (e instanceof Name n) {
-      return new Written(CodeBlock.of("$L", JavaNames.identifier(n.name())), scalars.getOrDefault(n.name(), Scalar.OBJECT));
+    if (e instanceof HyperExpr.Var v) {
+      return new Written(CodeBlock.of("$L", JavaNames.identifier(v.name())), scalars.getOrDefault(v.name(), Scalar.OBJECT));
     }
-    if (e instanceof Binary b) {
+    if (e instanceof HyperExpr.Binary b) {
       return binary(b.op(), written(b.left()), written(b.right()));
     }
-    if (e instanceof Unary u) {
+    if (e instanceof HyperExpr.Unary u) {
       Written operand = written(u.operand());
       boolean negation = u.op().equals("-");
       if (negation ? operand.type() == Scalar.LONG || operand.type() == Scalar.DOUBLE : operand.type() == Scalar.BOOLEAN) {
@@ -477,25 +482,23 @@ final class ExprWriter {
       }
       return new Written(CodeBlock.of("$T.$L($L)", HYPER, negation ? "neg" : "not", operand.code()), Scalar.OBJECT);
     }
-    if (e instanceof If i) {
+    if (e instanceof HyperExpr.Cond i) {
+      Written condition = written(i.condition());
+      CodeBlock test = condition.type() == Scalar.BOOLEAN ? condition.code() : CodeBlock.of("$T.truth($L)", HYPER, condition.code());
       Written then = written(i.then());
       Written otherwise = written(i.otherwise());
       if (then.type() == otherwise.type()) {
-        return new Written(CodeBlock.of("($L ? $L : $L)", truth(i.condition()), then.code(), otherwise.code()), then.type());
+        return new Written(CodeBlock.of("($L ? $L : $L)", test, then.code(), otherwise.code()), then.type());
       }
       // Casts keep Java from promoting an int branch to double, as the checker does not.
-      return new Written(CodeBlock.of("($L ? (Object) $L : (Object) $L)", truth(i.condition()), then.code(), otherwise.code()),
-          Scalar.OBJECT);
+      return new Written(CodeBlock.of("($L ? (Object) $L : (Object) $L)", test, then.code(), otherwise.code()), Scalar.OBJECT);
     }
-    if (e instanceof ListExpr l) {
-      return new Written(CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(l.items().stream().map(this::constant).toList(), ", ")),
-          Scalar.OBJECT);
-    }
-    Object value = ((Value.Const) valueOf(e)).value();
-    return new Written(literal(value), scalarOfValue(value));
+    HyperExpr.ListOf l = (HyperExpr.ListOf) e;
+    return new Written(CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(l.items().stream().map(item -> written(item).code()).toList(), ", ")),
+        Scalar.OBJECT);
   }
 
-  private static Written binary(BinaryOp op, Written left, Written right) {
+  private static Written binary(Hyper.Op op, Written left, Written right) {
     boolean ints = left.type() == Scalar.LONG && right.type() == Scalar.LONG;
     boolean bools = left.type() == Scalar.BOOLEAN && right.type() == Scalar.BOOLEAN;
     switch (op) {
@@ -516,14 +519,13 @@ final class ExprWriter {
       }
       case AND, OR -> {
         if (bools) {
-          return new Written(CodeBlock.of("($L $L $L)", left.code(), op == BinaryOp.AND ? "&&" : "||", right.code()),
+          return new Written(CodeBlock.of("($L $L $L)", left.code(), op == Hyper.Op.AND ? "&&" : "||", right.code()),
               Scalar.BOOLEAN);
         }
       }
       default -> { }
     }
-    Hyper.Op hyperOp = Hyper.Op.of(op.symbol);
-    return new Written(CodeBlock.of("$T.$L($L, $L)", HYPER, hyperOp.method(), left.code(), right.code()), Scalar.OBJECT);
+    return new Written(CodeBlock.of("$T.$L($L, $L)", HYPER, op.method(), left.code(), right.code()), Scalar.OBJECT);
   }
 
   private static Scalar scalarOfValue(Object value) {
@@ -540,19 +542,7 @@ final class ExprWriter {
   }
 
   boolean readsHyper(Expr e) {
-    if (e instanceof Name n) {
-      return hyper.contains(n.name());
-    }
-    if (e instanceof Binary b) {
-      return readsHyper(b.left()) || readsHyper(b.right());
-    }
-    if (e instanceof Unary u) {
-      return readsHyper(u.operand());
-    }
-    if (e instanceof If i) {
-      return readsHyper(i.condition()) || readsHyper(i.then()) || readsHyper(i.otherwise());
-    }
-    return e instanceof ListExpr l && l.items().stream().anyMatch(this::readsHyper);
+    return Expressions.reads(e, hyper);
   }
 
   /** {@code Period.epochs(2)} or {@code Period.steps(1000)}. */

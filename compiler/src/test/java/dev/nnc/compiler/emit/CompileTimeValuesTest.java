@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.nnc.compiler.Compilation;
 import dev.nnc.compiler.check.Value;
+import dev.nnc.compiler.lower.Expressions;
 import dev.nnc.compiler.run.InMemoryJavaCompiler;
 import dev.nnc.compiler.source.SourceFile;
 import dev.nnc.compiler.syntax.Ast;
@@ -28,8 +29,9 @@ import javax.lang.model.element.Modifier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compile-time values mean one thing: every operator on every pair of types, folded by the checker
- * and computed by the Java the emitter writes for it when its operands are hyper-parameters, gives
+ * Compile-time values mean one thing: every operator on every pair of types, folded by the checker,
+ * evaluated as the lowered IR expression, and computed by the Java the emitter writes for it when its
+ * operands are hyper-parameters, gives
  * the same value of the same type (an int stays a Long, {@code 8 / 16} is the Double 0.5), and where
  * the checker rejects an operator the run-time arithmetic refuses it too.
  */
@@ -49,8 +51,11 @@ class CompileTimeValuesTest {
     OPERANDS.put("sa", "string = \"ab\"");
   }
 
-  /** One expression: its source, the checker's value (null where it reports an error) and the Java written for it. */
-  private record Case(String source, Object folded, CodeBlock java) {}
+  /**
+   * One expression: its source, the checker's value (null where it reports an error), the value of
+   * its lowered IR expression, and the Java written for it.
+   */
+  private record Case(String source, Object folded, Object lowered, CodeBlock java) {}
 
   @Test
   void everyOperatorOnEveryPairOfTypesComputesWhatTheCheckerFolded() throws Exception {
@@ -93,6 +98,7 @@ class CompileTimeValuesTest {
     for (int i = 0; i < valid.size(); i++) {
       Case c = valid.get(i);
       Object value = computed.get(i);
+      assertEquals(c.folded(), c.lowered(), c.source() + " in the IR");
       assertEquals(c.folded(), value, c.source() + " is written " + c.java());
       if (!(value instanceof List)) {
         assertEquals(c.folded().getClass(), value.getClass(), c.source() + " is written " + c.java());
@@ -107,7 +113,7 @@ class CompileTimeValuesTest {
     String text = "model Ops(" + hyper + ") {\n  input x: float[1]\n  let v = " + expression + "\n  output y = x\n}\n";
     Compilation c = Compilation.of(new SourceFile("ops.nn", text), List.of());
     if (!c.succeeded()) {
-      return new Case(expression, null, null);
+      return new Case(expression, null, null, null);
     }
     Ast.Model model = (Ast.Model) c.program().allDecls().get(0);
     Ast.Expr value = ((Ast.Let) model.body().get(1)).value();
@@ -120,7 +126,10 @@ class CompileTimeValuesTest {
         default -> ExprWriter.Scalar.STRING;
       });
     }
-    return new Case(expression, ((Value.Const) c.program().valueOf(value)).value(), writer.constant(value));
+    Map<String, Object> env = new HashMap<>();
+    OPERANDS.keySet().forEach(name -> env.put(name, valueOf(name)));
+    Object lowered = Expressions.lower(value, OPERANDS.keySet(), c.program()).eval(env);
+    return new Case(expression, ((Value.Const) c.program().valueOf(value)).value(), lowered, writer.constant(value));
   }
 
   /** What the checker rejects, run-time arithmetic refuses: it never computes another meaning for it. */

@@ -155,23 +155,44 @@ final class ModelGenerator {
    * shape of the tensor the model is applied to: {@code x.shape().size(3)}.
    */
   private Map<String, CodeBlock> symbolsOf(List<Ast.Input> inputs, Ast.Model model) {
-    // Only symbols the body reads become variables; a name's use shows in the statements' text.
-    String body = model.body().stream()
-        .filter(s -> !(s instanceof Ast.Input))
-        .map(s -> s.span().text())
-        .collect(java.util.stream.Collectors.joining("\n"));
+    // Only symbols the body reads become variables.
+    Set<String> read = namesRead(model);
     Map<String, CodeBlock> symbols = new LinkedHashMap<>();
     for (Ast.Input input : inputs) {
       List<Ast.Expr> dims = input.type().dims() == null ? List.of() : input.type().dims();
       for (int axis = 0; axis < dims.size(); axis++) {
-        if (dims.get(axis) instanceof Ast.Name n && program.valueOf(n) == null
-            && java.util.regex.Pattern.compile("\\b" + n.name() + "\\b").matcher(body).find()) {
+        if (dims.get(axis) instanceof Ast.Name n && program.valueOf(n) == null && read.contains(n.name())) {
           symbols.putIfAbsent(n.name(),
               CodeBlock.of("$L.shape().size($L)", JavaNames.identifier(input.name().name()), axis + 1));
         }
       }
     }
     return symbols;
+  }
+
+  /** Every name the body's expressions read: its lets, outputs and parameters (not its input types). */
+  private static Set<String> namesRead(Ast.Model model) {
+    Set<String> names = new HashSet<>();
+    for (Ast.ModelStmt stmt : model.body()) {
+      if (stmt instanceof Ast.Let let) {
+        collectNames(let.value(), names);
+      } else if (stmt instanceof Ast.Output output) {
+        collectNames(output.value(), names);
+      } else if (stmt instanceof Ast.Param param) {
+        param.type().dims().forEach(dim -> collectNames(dim, names));
+        if (param.init() != null) {
+          collectNames(param.init(), names);
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void collectNames(Ast.Expr e, Set<String> names) {
+    if (e instanceof Ast.Name n) {
+      names.add(n.name());
+    }
+    Ast.children(e).forEach(child -> collectNames(child, names));
   }
 
   private List<MethodSpec> applyMethods(ClassName name, Ast.Model model, List<Ast.Input> inputs,

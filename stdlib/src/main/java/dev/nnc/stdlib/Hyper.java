@@ -209,6 +209,14 @@ public final class Hyper {
     return unary("not", a);
   }
 
+  /**
+   * A compile-time value the checker never computed: a branch of an {@code if} that no use of the model
+   * took. A use the checker did not see (a model built by hand) fails here rather than guess.
+   */
+  public static Object unchecked(String source) {
+    throw new IllegalStateException("`" + source + "` was not checked for these hyper-parameters");
+  }
+
   /** A value where an {@code int} is wanted (a size, a count, a hyper-parameter of type int). */
   public static long whole(Object value) {
     if (normalize(value) instanceof Long l) {

@@ -493,6 +493,9 @@ final class ExprWriter {
       // Casts keep Java from promoting an int branch to double, as the checker does not.
       return new Written(CodeBlock.of("($L ? (Object) $L : (Object) $L)", test, then.code(), otherwise.code()), Scalar.OBJECT);
     }
+    if (e instanceof HyperExpr.Unchecked u) {
+      return new Written(CodeBlock.of("$T.unchecked($S)", HYPER, u.source()), Scalar.OBJECT);
+    }
     HyperExpr.ListOf l = (HyperExpr.ListOf) e;
     return new Written(CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(l.items().stream().map(item -> written(item).code()).toList(), ", ")),
         Scalar.OBJECT);

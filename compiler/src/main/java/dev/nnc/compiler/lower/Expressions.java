@@ -15,10 +15,21 @@ public final class Expressions {
    * none of them is the constant the checker folded for it.
    */
   public static HyperExpr lower(Ast.Expr e, Set<String> variables, Program program) {
-    if (!reads(e, variables)) {
-      return new HyperExpr.Const(((Value.Const) program.valueOf(e)).value());
+    if (!reads(e, variables) && program.valueOf(e) instanceof Value.Const c) {
+      return new HyperExpr.Const(c.value());
     }
-    if (e instanceof Ast.Name n) {
+    // Not evaluated by the checker: a branch of an `if` that no use of the model took. Literals keep
+    // their value; anything else fails if a use the checker did not see ever takes it.
+    if (e instanceof Ast.Num n && n.unit() == null) {
+      return new HyperExpr.Const(n.isInteger() ? (Object) (long) n.value() : (Object) n.value());
+    }
+    if (e instanceof Ast.Str s) {
+      return new HyperExpr.Const(s.value());
+    }
+    if (e instanceof Ast.Bool b) {
+      return new HyperExpr.Const(b.value());
+    }
+    if (e instanceof Ast.Name n && variables.contains(n.name())) {
       return new HyperExpr.Var(n.name());
     }
     if (e instanceof Ast.Binary b) {
@@ -32,8 +43,10 @@ public final class Expressions {
       return new HyperExpr.Cond(lower(i.condition(), variables, program), lower(i.then(), variables, program),
           lower(i.otherwise(), variables, program));
     }
-    Ast.ListExpr l = (Ast.ListExpr) e;
-    return new HyperExpr.ListOf(l.items().stream().map(item -> lower(item, variables, program)).toList());
+    if (e instanceof Ast.ListExpr l) {
+      return new HyperExpr.ListOf(l.items().stream().map(item -> lower(item, variables, program)).toList());
+    }
+    return new HyperExpr.Unchecked(e.span().text());
   }
 
   /** Whether {@code e}, a compile-time expression, reads one of {@code variables}. */

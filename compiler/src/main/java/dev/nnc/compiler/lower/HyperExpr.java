@@ -85,6 +85,19 @@ public sealed interface HyperExpr {
     }
   }
 
+  /** A part no use of the model evaluated (an {@code if} branch none took), written as {@code source}. */
+  record Unchecked(String source) implements HyperExpr {
+    @Override
+    public Object eval(Map<String, Object> env) {
+      return Hyper.unchecked(source);
+    }
+
+    @Override
+    public String toString() {
+      return "unchecked `" + source + "`";
+    }
+  }
+
   record ListOf(List<HyperExpr> items) implements HyperExpr {
     public ListOf {
       items = List.copyOf(items);

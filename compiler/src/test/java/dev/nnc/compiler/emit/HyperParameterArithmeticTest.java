@@ -48,6 +48,10 @@ class HyperParameterArithmeticTest {
         let rate = f / 16
         output y = x -> dropout(rate)
       }
+      model Branch(g: int = 2) {
+        input x: float[1]
+        output y = x * (if g == 0 { 3 } else { 1 / g })
+      }
       model Twice {
         input x: float[1]
         output quarter = x -> Scaled(4)
@@ -78,6 +82,12 @@ class HyperParameterArithmeticTest {
   @Test
   void oneOverAHyperParameterIsAFloatConstant() throws Exception {
     assertEquals(0.25f, run("Attention", new float[] {1}, false).get("y")[0], 1e-6);
+  }
+
+  @Test
+  void aBranchNoUseTookIsWrittenFromTheSource() throws Exception {
+    // The checker never evaluated `3` (g is 2): the emitter once failed on the missing value.
+    assertEquals(0.5f, run("Branch", new float[] {1}, false).get("y")[0], 1e-6);
   }
 
   @Test

@@ -79,16 +79,6 @@ public final class Ir {
       return nodes.stream().mapToLong(Node::nonTrainable).sum();
     }
 
-    /** The type of the tensor named {@code name}: an input's or a node's result. */
-    public TensorType typeOf(String name) {
-      for (Tensor t : inputs) {
-        if (t.name().equals(name)) {
-          return t.type();
-        }
-      }
-      return nodes.stream().filter(n -> n.name().equals(name)).findFirst().map(Node::type).orElse(null);
-    }
-
     @Override
     public String toString() {
       return Printer.print(this);

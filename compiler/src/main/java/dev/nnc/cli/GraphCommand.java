@@ -54,7 +54,7 @@ final class GraphCommand implements Callable<Integer> {
     if (instance == null) {
       return Nnc.PROGRAM_ERRORS;
     }
-    Diagram diagram = GraphDiagram.of(instance);
+    Diagram diagram = GraphDiagram.of(c.lowered().graphOf(instance));
     String format = out == null ? "dot" : extension(out);
     try {
       if (out == null) {

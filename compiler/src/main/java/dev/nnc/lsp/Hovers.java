@@ -4,6 +4,7 @@ import dev.nnc.compiler.check.Application;
 import dev.nnc.compiler.check.ModelInstance;
 import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.Value;
+import dev.nnc.compiler.lower.Ir;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
@@ -20,9 +21,11 @@ import java.util.stream.Collectors;
  */
 final class Hovers {
   private final Program program;
+  private final Ir.Module lowered;
 
-  Hovers(Program program) {
+  Hovers(Program program, Ir.Module lowered) {
     this.program = program;
+    this.lowered = lowered;
   }
 
   /** Markdown for the place {@code located}, or null when there is nothing to say. */
@@ -52,7 +55,10 @@ final class Hovers {
   }
 
   private String expression(Ast.Expr expr) {
-    Application application = program.applicationAt(expr.span());
+    // A model's layers are read from its lowered graph; applications in jobs are not lowered (yet).
+    Application application = lowered.nodeAt(expr.span())
+        .map(node -> new Application(node.type(), node.trainable(), node.nonTrainable()))
+        .orElse(program.applicationAt(expr.span()));
     Builtin builtin = builtinOf(expr);
     if (application != null) {
       return code(firstLine(expr) + " -> " + application.output()) + "\n\n" + params(application.params(), application.trainable())

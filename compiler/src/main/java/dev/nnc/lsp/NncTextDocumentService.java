@@ -92,7 +92,7 @@ final class NncTextDocumentService implements TextDocumentService {
         return null;
       }
       Located located = Located.at(analysis.unit(), Positions.offset(analysis.source(), params.getPosition()));
-      String markdown = new Hovers(analysis.program()).at(located);
+      String markdown = new Hovers(analysis.program(), analysis.lowered()).at(located);
       return markdown == null ? null : new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown));
     });
   }
@@ -144,7 +144,7 @@ final class NncTextDocumentService implements TextDocumentService {
     } catch (RuntimeException | StackOverflowError e) {
       log.println("nnc lsp: checking " + uri + " failed (a bug in nnc):");
       e.printStackTrace(log);
-      analysis = new Analysis(source, null, null, List.of());
+      analysis = new Analysis(source, null, null, null, List.of());
       diagnostics = List.of(new org.eclipse.lsp4j.Diagnostic(new Range(new Position(0, 0), new Position(0, 0)),
           "nnc could not check this file (a bug in nnc; the server's log has the details): " + e,
           DiagnosticSeverity.Error, "nnc"));

@@ -4,6 +4,8 @@ import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
 import dev.nnc.stdlib.Kind;
+import dev.nnc.stdlib.data.DataBuiltins;
+import dev.nnc.stdlib.init.InitializerBuiltin;
 import dev.nnc.stdlib.spec.Param;
 import dev.nnc.stdlib.spec.Values;
 import java.util.ArrayList;
@@ -14,12 +16,14 @@ import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 
 /**
- * Completion: built-in layers and functions with their signatures, the named arguments of the call the
- * cursor is in, and the names in scope. While the user types, the text rarely parses, so the place is
- * read from the text itself and the names from the last version that parsed.
+ * Completion: the built-ins that fit the place, with their signatures (layers and functions in a
+ * model, data sources in a data block, transforms after {@code |}, initializers after {@code init:}),
+ * the named arguments of the call the cursor is in, and the names in scope. While the user types, the
+ * text rarely parses, so the place is read from the text itself and the names from the last version
+ * that parsed.
  */
 final class Completions {
-  private static final Pattern DECLARATION = Pattern.compile("(?m)^\\s*(?:model|data|train|sample)\\s+(\\w+)");
+  private static final Pattern DECLARATION = Pattern.compile("(?m)^\\s*(model|data|train|sample)\\s+(\\w+)");
   /** How far back to look for the call the cursor is in. */
   private static final int CALL_REACH = 2000;
 
@@ -46,7 +50,7 @@ final class Completions {
       namedArguments(callee, items);
     }
     boolean stage = before.endsWith("->");
-    for (Builtin builtin : Builtins.all()) {
+    for (Builtin builtin : offered(before)) {
       if (!stage || builtin.kind() == Kind.LAYER || builtin.kind() == Kind.FUNCTION) {
         items.add(builtin(builtin));
       }
@@ -59,6 +63,30 @@ final class Completions {
       }
     }
     return items;
+  }
+
+  /**
+   * The built-ins that may stand here: a transform after {@code |}, an initializer after
+   * {@code init:}, a data source elsewhere in a data block, the tensor built-ins in the rest.
+   */
+  private List<? extends Builtin> offered(String before) {
+    if (before.endsWith("|")) {
+      return DataBuiltins.TRANSFORMS;
+    }
+    if (before.endsWith("init:")) {
+      return InitializerBuiltin.ALL;
+    }
+    return inDataBlock() ? DataBuiltins.SOURCES : Builtins.all();
+  }
+
+  /** Whether the declaration the cursor is in is a {@code data} block. */
+  private boolean inDataBlock() {
+    String kind = null;
+    Matcher m = DECLARATION.matcher(text.substring(0, offset));
+    while (m.find()) {
+      kind = m.group(1);
+    }
+    return "data".equals(kind);
   }
 
   /** The name before the innermost {@code (} still open at {@code at}, or null outside a call. */
@@ -90,7 +118,9 @@ final class Completions {
 
   /** {@code units: } for {@code dense(}; a model's hyper-parameters for {@code FashionCnn(}. */
   private void namedArguments(String callee, List<CompletionItem> items) {
-    Builtin builtin = Builtins.lookup(callee).orElse(null);
+    Builtin builtin = inDataBlock()
+        ? DataBuiltins.source(callee).or(() -> DataBuiltins.transform(callee)).orElse(null)
+        : Builtins.lookup(callee).orElse(null);
     if (builtin != null) {
       for (Param p : builtin.signature().params()) {
         items.add(argument(p.name(), p.type().describe() + (p.isRequired() ? "" : " = " + Values.render(p.defaultValue()))));
@@ -112,7 +142,7 @@ final class Completions {
     String declName = null;
     Matcher m = DECLARATION.matcher(text.substring(0, offset));
     while (m.find()) {
-      declName = m.group(1);
+      declName = m.group(2);
     }
     Ast.Decl decl = null;
     for (Ast.Decl d : parsed.unit().decls()) {

@@ -1,5 +1,7 @@
 package dev.nnc.stdlib;
 
+import dev.nnc.stdlib.data.DataBuiltins;
+import dev.nnc.stdlib.init.InitializerBuiltin;
 import dev.nnc.stdlib.layers.Activation;
 import dev.nnc.stdlib.layers.Argmax;
 import dev.nnc.stdlib.layers.Arithmetic;
@@ -162,6 +164,19 @@ public final class Builtins {
 
   public static List<Builtin> all() {
     return Collections.unmodifiableList(new ArrayList<>(BY_NAME.values()));
+  }
+
+  /**
+   * Every built-in of every kind: those of {@link #all}, then the data sources, the data transforms
+   * and the initializers, which live in scopes of their own (a data block, after {@code |}, as
+   * {@code init:}) and so may share a name with a tensor built-in ({@code normal}, {@code one_hot}).
+   */
+  public static List<Builtin> everyKind() {
+    List<Builtin> every = new ArrayList<>(BY_NAME.values());
+    every.addAll(DataBuiltins.SOURCES);
+    every.addAll(DataBuiltins.TRANSFORMS);
+    every.addAll(InitializerBuiltin.ALL);
+    return Collections.unmodifiableList(every);
   }
 
   /** The Java constant for a built-in, as generated code writes it ({@code DENSE}, {@code LEAKY_RELU}). */

@@ -2,6 +2,9 @@ package dev.nnc.stdlib;
 
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.graph.GraphBuilders;
+import dev.nnc.stdlib.graph.Outputs;
+import dev.nnc.stdlib.graph.RatioParts;
 import dev.nnc.stdlib.init.Initializers;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Dim;
@@ -39,7 +42,16 @@ public final class Layer {
     return new Layer(op, Args.of(op.signature(), namesAndValues));
   }
 
+  /** The built-in's result on {@code inputs}. */
   public Operand<?> apply(Net net, Operand<?>... inputs) {
+    return outputs(net, inputs).main();
+  }
+
+  /**
+   * Every result of the built-in on {@code inputs}, by name: the main one first, then any others
+   * (a recurrent layer's final {@code state}, an LSTM's {@code cell}).
+   */
+  public Outputs outputs(Net net, Operand<?>... inputs) {
     List<Operand<?>> operands = Arrays.asList(inputs);
     if (weights == null) {
       List<WeightSpec> specs = op.weights(args, typesOf(operands));
@@ -52,7 +64,7 @@ public final class Layer {
             scope.weight(spec.name(), shape, Initializers.of(spec.initializer(), spec.shape()), spec.trainable()));
       }
     }
-    return op.build(scope, args, operands, weights);
+    return GraphBuilders.of(op).build(scope, args, operands, weights);
   }
 
   /**
@@ -60,7 +72,7 @@ public final class Layer {
    * over the epoch; metrics own no weights.
    */
   public Operand<TFloat32> ratio(Net net, Operand<?>... inputs) {
-    return ((RatioMetric) op).parts(net, args, Arrays.asList(inputs));
+    return ((RatioParts) GraphBuilders.of(op)).parts(net, args, Arrays.asList(inputs));
   }
 
   /** A number used as a tensor ({@code 0.5 * x}, {@code bce(p, 1)}): a float scalar that broadcasts. */

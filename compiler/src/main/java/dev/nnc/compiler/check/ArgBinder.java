@@ -5,7 +5,7 @@ import dev.nnc.compiler.diag.Diagnostic;
 import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.source.Span;
 import dev.nnc.compiler.syntax.Ast;
-import dev.nnc.stdlib.init.Initializers;
+import dev.nnc.stdlib.init.InitializerBuiltin;
 import dev.nnc.stdlib.layers.Activation;
 import dev.nnc.stdlib.spec.InitCall;
 import dev.nnc.stdlib.spec.Param;
@@ -179,7 +179,7 @@ final class ArgBinder {
   /** An initializer argument ({@code zeros}, {@code normal(0, 0.01)}), or null after reporting. */
   Object initializer(String what, Param param, Ast.Expr expr, Function<Ast.Expr, Value> evaluate) {
     if (expr instanceof Ast.Call call && call.callee() instanceof Ast.Name n
-        && Initializers.NAMES.contains(n.name())) {
+        && InitializerBuiltin.names().contains(n.name())) {
       List<Double> numbers = new ArrayList<>();
       for (Ast.Arg arg : call.args()) {
         Value v = evaluate.apply(arg.value());
@@ -192,7 +192,7 @@ final class ArgBinder {
       }
       return new InitCall(n.name(), numbers);
     }
-    return word(what, param, expr, Initializers.NAMES);
+    return word(what, param, expr, InitializerBuiltin.names());
   }
 
   static String render(Object value) {

@@ -9,6 +9,7 @@ import dev.nnc.runtime.data.DataContext;
 import dev.nnc.runtime.data.DataException;
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.stdlib.spec.Args;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,10 +47,10 @@ final class CsvFields {
     List<Ast.Arg> settings = new ArrayList<>();
     List<Ast.Arg> fieldArgs = new ArrayList<>();
     for (Ast.Arg arg : call.args()) {
-      boolean setting = arg.name() == null || DataSignatures.CSV.param(arg.name().name()).isPresent();
+      boolean setting = arg.name() == null || DataBuiltins.CSV.signature().param(arg.name().name()).isPresent();
       (setting ? settings : fieldArgs).add(arg);
     }
-    Map<String, Object> bound = binder.bind("csv", DataSignatures.CSV, settings, call.span(), evaluator::eval);
+    Map<String, Object> bound = binder.bind("csv", DataBuiltins.CSV.signature(), settings, call.span(), evaluator::eval);
     if (bound == null) {
       return Value.ERROR;
     }
@@ -58,7 +59,7 @@ final class CsvFields {
           .help("csv(\"iris.csv\", header: true, " + FORM + ")"));
       return Value.ERROR;
     }
-    Args args = new Args(DataSignatures.CSV, bound);
+    Args args = new Args(DataBuiltins.CSV.signature(), bound);
     String path = args.string("path");
     boolean header = args.bool("header");
     List<String> firstLine = firstLine(path);

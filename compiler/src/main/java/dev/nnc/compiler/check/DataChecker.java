@@ -8,6 +8,7 @@ import dev.nnc.runtime.data.DataContext;
 import dev.nnc.runtime.data.DataException;
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
@@ -49,12 +50,12 @@ final class DataChecker {
   }
 
   boolean isSource(String name) {
-    return DataSources.NAMES.contains(name);
+    return DataBuiltins.source(name).isPresent();
   }
 
   /** A source call, such as {@code idx(images, labels)} or {@code normal([64]) | take(1000)}. */
   Value source(String name, Ast.Call call, Evaluator evaluator) {
-    if (DataSources.ENDLESS.contains(name) && !counted.contains(call)) {
+    if (DataBuiltins.source(name).orElseThrow().endless() && !counted.contains(call)) {
       diagnostics.report(Diagnostic.at(Code.NN0407, call.span(),
               "`" + name + "` makes random records without end, so an epoch needs a length")
           .help("follow it with `| take(n)`, as in " + name + "([64]) | take(1000)"

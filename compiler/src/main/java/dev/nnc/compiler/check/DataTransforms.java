@@ -6,6 +6,8 @@ import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.stdlib.data.DataBuiltin;
+import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Signature;
 import java.util.ArrayList;
@@ -18,17 +20,33 @@ import java.util.Map;
  * and whether it may follow what came before it.
  */
 final class DataTransforms {
-  static final List<String> NAMES =
-      List.of("map", "shuffle", "take", "skip", "repeat", "split", "one_hot", "augment", "standardize");
+  private static final List<String> NAMES = DataBuiltins.TRANSFORMS.stream().map(DataBuiltin::name).toList();
 
   private final Checker checker;
   private final Diagnostics diagnostics;
   private final ArgBinder binder;
+  /** What each transform of the registry does; DataBuiltinContractTest checks every transform has one. */
+  private final Map<DataBuiltin, Rule> rules;
+
+  /** The records after one transform. */
+  private interface Rule {
+    Value apply(DataBuiltin transform, Value.Dataset dataset, Ast.Call call, Evaluator evaluator);
+  }
 
   DataTransforms(Checker checker) {
     this.checker = checker;
     this.diagnostics = checker.diagnostics();
     this.binder = new ArgBinder(diagnostics);
+    this.rules = Map.of(
+        DataBuiltins.MAP, (t, dataset, call, evaluator) -> map(dataset, call),
+        DataBuiltins.SHUFFLE, this::count,
+        DataBuiltins.TAKE, this::count,
+        DataBuiltins.SKIP, this::count,
+        DataBuiltins.REPEAT, this::count,
+        DataBuiltins.SPLIT, (t, dataset, call, evaluator) -> split(dataset, call, evaluator),
+        DataBuiltins.ONE_HOT, (t, dataset, call, evaluator) -> oneHot(dataset, call, evaluator),
+        DataBuiltins.AUGMENT, (t, dataset, call, evaluator) -> augment(dataset, call, evaluator),
+        DataBuiltins.STANDARDIZE, (t, dataset, call, evaluator) -> standardize(dataset, call, evaluator));
   }
 
   /** {@code dataset | transform}: the records after it, or {@link Value#ERROR} after reporting why not. */
@@ -48,25 +66,12 @@ final class DataTransforms {
               : "as in " + example(name)));
       return Value.ERROR;
     }
-    return switch (name) {
-      case "map" -> map(dataset, call);
-      case "split" -> split(dataset, call, evaluator);
-      case "one_hot" -> oneHot(dataset, call, evaluator);
-      case "augment" -> augment(dataset, call, evaluator);
-      case "standardize" -> standardize(dataset, call, evaluator);
-      default -> count(dataset, name, call, evaluator);
-    };
+    DataBuiltin builtin = DataBuiltins.transform(name).orElseThrow();
+    return rules.get(builtin).apply(builtin, dataset, call, evaluator);
   }
 
   private static String example(String transform) {
-    return switch (transform) {
-      case "map" -> "map(image: image / 255)";
-      case "split" -> "split(0.9)";
-      case "one_hot" -> "one_hot(label, 10)";
-      case "augment" -> "augment(image, flip: horizontal, rotate: 15)";
-      case "standardize" -> "standardize(image)";
-      default -> transform + "(1000)";
-    };
+    return DataBuiltins.transform(transform).orElseThrow().example();
   }
 
   /** {@code map(image: image / 255)}: each named argument computes a FLOAT field from the record's fields. */
@@ -94,22 +99,25 @@ final class DataTransforms {
   }
 
   /** {@code shuffle(buffer)}, {@code take(n)}, {@code skip(n)}, {@code repeat(times)}: the records, reordered or counted. */
-  private Value count(Value.Dataset dataset, String name, Ast.Call call, Evaluator evaluator) {
-    Signature signature = DataSignatures.COUNTS.get(name);
-    Args args = bind(name, signature, call.args(), call, evaluator);
+  private Value count(DataBuiltin transform, Value.Dataset dataset, Ast.Call call, Evaluator evaluator) {
+    Signature signature = transform.signature();
+    Args args = bind(transform.name(), signature, call.args(), call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
     long n = args.integer(signature.params().get(0).name());
-    long size = switch (name) {
-      case "take" -> dataset.size() < 0 ? n : Math.min(n, dataset.size());
-      case "skip" -> dataset.size() < 0 ? -1 : Math.max(0, dataset.size() - n);
-      case "repeat" -> dataset.size() < 0 ? -1 : dataset.size() * n;
-      default -> dataset.size();
-    };
+    long size = dataset.size();
+    if (transform == DataBuiltins.TAKE) {
+      size = size < 0 ? n : Math.min(n, size);
+    } else if (transform == DataBuiltins.SKIP) {
+      size = size < 0 ? -1 : Math.max(0, size - n);
+    } else if (transform == DataBuiltins.REPEAT) {
+      size = size < 0 ? -1 : size * n;
+    }
     Value.Dataset counted = dataset.with(dataset.fields(), size);
-    return name.equals("shuffle") ? counted.shuffledEveryEpoch() : counted;
+    return transform == DataBuiltins.SHUFFLE ? counted.shuffledEveryEpoch() : counted;
   }
+
 
   /**
    * {@code split(fraction)} or {@code split(fraction, seed: n)}: the first part and the rest, fixed
@@ -152,7 +160,7 @@ final class DataTransforms {
   /** {@code one_hot(label, 10)}: the INT field becomes FLOAT one-hot vectors. */
   private Value oneHot(Value.Dataset dataset, Ast.Call call, Evaluator evaluator) {
     Field field = field(dataset, call, "one_hot");
-    Args args = field == null ? null : bind("one_hot", DataSignatures.ONE_HOT, afterField(call), call, evaluator);
+    Args args = field == null ? null : bind("one_hot", DataBuiltins.ONE_HOT.signature(), afterField(call), call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
@@ -172,7 +180,7 @@ final class DataTransforms {
   /** {@code augment(image, flip: horizontal, rotate: 15, shift: 0.1, zoom: 0.1)}: the images change at random. */
   private Value augment(Value.Dataset dataset, Ast.Call call, Evaluator evaluator) {
     Field field = field(dataset, call, "augment");
-    Args args = field == null ? null : bind("augment", DataSignatures.AUGMENT, afterField(call), call, evaluator);
+    Args args = field == null ? null : bind("augment", DataBuiltins.AUGMENT.signature(), afterField(call), call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }

@@ -1,10 +1,9 @@
 package dev.nnc.compiler.format;
 
+import dev.nnc.compiler.syntax.Tokens;
 import dev.nnc.grammar.NNLexer;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.Token;
 
 /**
  * Source text to {@link Piece}s. The lexer drops line and block comments, so they are recovered from
@@ -14,15 +13,13 @@ final class Pieces {
   private Pieces() {}
 
   static List<Piece> of(String text) {
-    NNLexer lexer = new NNLexer(CharStreams.fromString(text));
-    lexer.removeErrorListeners();
     List<Piece> pieces = new ArrayList<>();
     int pos = 0;
-    for (Token token : lexer.getAllTokens()) {
-      int breaks = gap(text, pos, token.getStartIndex(), pieces);
-      Piece.Kind kind = token.getType() == NNLexer.DOC_COMMENT ? Piece.Kind.LINE_COMMENT : Piece.Kind.TOKEN;
-      pieces.add(new Piece(kind, token.getType(), token.getText(), breaks));
-      pos = token.getStopIndex() + 1;
+    for (Tokens.Token token : Tokens.of(text)) {
+      int breaks = gap(text, pos, token.start(), pieces);
+      Piece.Kind kind = token.type() == NNLexer.DOC_COMMENT ? Piece.Kind.LINE_COMMENT : Piece.Kind.TOKEN;
+      pieces.add(new Piece(kind, token.type(), token.text(), breaks));
+      pos = token.stop() + 1;
     }
     gap(text, pos, text.length(), pieces);
     return pieces;

@@ -2,8 +2,10 @@ package dev.nnc.stdlib.init;
 
 import dev.nnc.runtime.graph.Initializer;
 import dev.nnc.stdlib.spec.InitCall;
+import dev.nnc.stdlib.spec.Param;
 import dev.nnc.stdlib.spec.TensorShape;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -12,40 +14,57 @@ import org.tensorflow.op.random.TruncatedNormal;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The weight initializers, with Keras's definitions: {@code zeros ones glorot_uniform glorot_normal
- * he_normal lecun_normal}, and {@code normal(mean, std)}, {@code uniform(lo, hi)}, {@code constant(v)}.
+ * The graph half of the weight initializers ({@link InitializerBuiltin} defines them): each one's
+ * TensorFlow ops, with Keras's definitions; {@code unit_forget_bias} is the LSTM bias's own.
  */
 public final class Initializers {
-  /** The names a program may write as {@code init:}. */
-  public static final List<String> NAMES =
-      List.of("zeros", "ones", "glorot_uniform", "glorot_normal", "he_normal", "lecun_normal",
-          "orthogonal", "normal", "uniform", "constant");
+  /** The LSTM bias of Keras's layers, which no program names. */
+  private static final String UNIT_FORGET_BIAS = "unit_forget_bias";
+
+  /** One initializer's ops from its arguments and the weight's fan-in and fan-out. */
+  private interface Rule {
+    Initializer create(double[] args, long[] fans);
+  }
+
+  /** Each initializer of the registry; InitializersTest checks every one has a rule here. */
+  private static final Map<InitializerBuiltin, Rule> RULES = Map.of(
+      InitializerBuiltin.ZEROS, (args, fans) -> constant(0),
+      InitializerBuiltin.ONES, (args, fans) -> constant(1),
+      InitializerBuiltin.CONSTANT, (args, fans) -> constant(args[0]),
+      InitializerBuiltin.GLOROT_UNIFORM, (args, fans) -> uniform(Math.sqrt(6.0 / (fans[0] + fans[1]))),
+      InitializerBuiltin.GLOROT_NORMAL, (args, fans) -> truncatedNormal(Math.sqrt(2.0 / (fans[0] + fans[1]))),
+      InitializerBuiltin.HE_NORMAL, (args, fans) -> truncatedNormal(Math.sqrt(2.0 / fans[0])),
+      InitializerBuiltin.LECUN_NORMAL, (args, fans) -> truncatedNormal(Math.sqrt(1.0 / fans[0])),
+      InitializerBuiltin.NORMAL, (args, fans) -> normal(args[0], args[1]),
+      InitializerBuiltin.UNIFORM, (args, fans) -> uniformRange(args[0], args[1]),
+      InitializerBuiltin.ORTHOGONAL, (args, fans) -> orthogonal());
 
   private Initializers() {}
 
   /** The initializer an {@code init:} argument names, for a weight of {@code shape}. */
   public static Initializer of(Object spec, TensorShape shape) {
     String name = spec instanceof InitCall call ? call.name() : spec.toString();
-    List<Double> args = spec instanceof InitCall call ? call.args() : List.of();
-    long[] fans = fans(shape.sizes());
-    return switch (name) {
-      case "zeros" -> constant(0);
-      case "ones" -> constant(1);
-      case "constant" -> constant(arg(args, 0, 0));
-      case "glorot_uniform" -> uniform(Math.sqrt(6.0 / (fans[0] + fans[1])));
-      case "glorot_normal" -> truncatedNormal(Math.sqrt(2.0 / (fans[0] + fans[1])));
-      case "he_normal" -> truncatedNormal(Math.sqrt(2.0 / fans[0]));
-      case "lecun_normal" -> truncatedNormal(Math.sqrt(1.0 / fans[0]));
-      case "normal" -> normal(arg(args, 0, 0), arg(args, 1, 0.05));
-      case "uniform" -> uniformRange(arg(args, 0, -0.05), arg(args, 1, 0.05));
-      case "orthogonal" -> orthogonal();
-      case "unit_forget_bias" -> unitForgetBias();
-      default -> throw new IllegalArgumentException("unknown initializer " + name);
-    };
+    if (name.equals(UNIT_FORGET_BIAS)) {
+      return unitForgetBias();
+    }
+    InitializerBuiltin definition = InitializerBuiltin.named(name)
+        .orElseThrow(() -> new IllegalArgumentException("unknown initializer " + name));
+    double[] args = arguments(definition, spec instanceof InitCall call ? call.args() : List.of());
+    Rule rule = RULES.get(definition);
+    if (rule == null) {
+      throw new IllegalStateException("the initializer " + name + " has no ops: add them to Initializers.RULES");
+    }
+    return rule.create(args, fans(shape.sizes()));
   }
 
-  private static double arg(List<Double> args, int i, double fallback) {
-    return i < args.size() ? args.get(i) : fallback;
+  /** The initializer's arguments; those left out take its definition's defaults. */
+  private static double[] arguments(InitializerBuiltin definition, List<Double> given) {
+    List<Param> params = definition.signature().params();
+    double[] args = new double[params.size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = i < given.size() ? given.get(i) : ((Number) params.get(i).defaultValue()).doubleValue();
+    }
+    return args;
   }
 
   /** Keras's fan-in and fan-out: kernels {@code [..window, in, out]} count the window in both. */

@@ -3,7 +3,6 @@ package dev.nnc.stdlib.layers;
 import static dev.nnc.stdlib.spec.Param.optional;
 
 import dev.nnc.runtime.data.ElementType;
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -15,9 +14,6 @@ import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.types.TInt32;
 
 /** {@code argmax(x, axis: -1)}: the index of the largest value along an axis, as an int tensor. */
 public final class Argmax extends TensorOpDefinition {
@@ -34,11 +30,5 @@ public final class Argmax extends TensorOpDefinition {
     List<Dim> dims = new ArrayList<>(x.shape().dims());
     dims.remove(axis);
     return new TensorType(ElementType.INT, new TensorShape(dims));
-  }
-
-  @Override
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    var tf = net.tf();
-    return tf.math.argMax(inputs.get(0), tf.constant((int) args.integer("axis")), TInt32.class);
   }
 }

@@ -1,16 +1,11 @@
 package dev.nnc.stdlib.layers;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * {@code bernoulli(p)}: 1 with probability {@code p}, else 0, for every value of {@code p} — the
@@ -24,14 +19,5 @@ public final class Bernoulli extends TensorOpDefinition {
   @Override
   public TensorType outputType(Args args, List<TensorType> inputs) {
     return TensorType.floats(inputs.get(0).shape());
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    Ops tf = net.tf();
-    Operand<TFloat32> p = (Operand<TFloat32>) inputs.get(0);
-    Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(p), net.randomKey(), TFloat32.class);
-    return tf.dtypes.cast(tf.math.less(u, p), TFloat32.class);
   }
 }

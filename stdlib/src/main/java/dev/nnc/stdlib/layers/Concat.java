@@ -2,7 +2,6 @@ package dev.nnc.stdlib.layers;
 
 import static dev.nnc.stdlib.spec.Param.named;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -11,11 +10,7 @@ import dev.nnc.stdlib.spec.ParamType;
 import dev.nnc.stdlib.spec.ShapeException;
 import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorType;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.types.TFloat32;
 
 /** {@code concat(a, b, ..., axis: -1)}: tensors joined along one axis; every other axis must agree. */
 public final class Concat extends TensorOpDefinition {
@@ -59,17 +54,5 @@ public final class Concat extends TensorOpDefinition {
       throw new ShapeException("axis " + axis + " is out of range for a rank-" + rank + " tensor");
     }
     return (int) normalized;
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    var tf = net.tf();
-    List<Operand<TFloat32>> parts = new ArrayList<>();
-    for (Operand<?> input : inputs) {
-      parts.add((Operand<TFloat32>) input);
-    }
-    long axis = args.integer("axis");
-    return tf.concat(parts, tf.constant((int) (axis < 0 ? inputs.get(0).shape().numDimensions() + axis : axis)));
   }
 }

@@ -4,7 +4,6 @@ import static dev.nnc.stdlib.spec.Param.named;
 import static dev.nnc.stdlib.spec.Param.optional;
 import static dev.nnc.stdlib.spec.Param.required;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -17,9 +16,6 @@ import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import dev.nnc.stdlib.spec.WeightSpec;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.types.TFloat32;
 
 /** {@code conv2d(filters, kernel)}: a 2-D convolution over {@code [h, w, c]}, channels last. */
 public final class Conv2d extends TensorOpDefinition {
@@ -67,21 +63,5 @@ public final class Conv2d extends TensorOpDefinition {
     long[] kernel = args.pair("kernel");
     long filters = args.integer("filters");
     return Kernels.kernelAndBias(args, TensorShape.of(kernel[0], kernel[1], channels, filters), filters);
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    var tf = net.tf();
-    long[] stride = args.pair("stride");
-    long[] dilation = args.pair("dilation");
-    Operand<TFloat32> y =
-        tf.nn.conv2d(
-            (Operand<TFloat32>) inputs.get(0),
-            (Operand<TFloat32>) w.get("kernel"),
-            List.of(1L, stride[0], stride[1], 1L),
-            args.string("padding").toUpperCase(),
-            org.tensorflow.op.nn.Conv2d.dilations(List.of(1L, dilation[0], dilation[1], 1L)));
-    return Kernels.biasAndActivation(net, args, y, w);
   }
 }

@@ -4,7 +4,6 @@ import static dev.nnc.stdlib.spec.Param.named;
 import static dev.nnc.stdlib.spec.Param.optional;
 import static dev.nnc.stdlib.spec.Param.required;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -17,10 +16,6 @@ import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import dev.nnc.stdlib.spec.WeightSpec;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * {@code conv2d_transpose(filters, kernel, stride)}: the transposed convolution that upsamples in
@@ -56,7 +51,7 @@ public final class Conv2dTranspose extends TensorOpDefinition {
   }
 
   /** Keras's output size: {@code in * stride} with same padding, {@code in * stride + max(kernel - stride, 0)} without. */
-  private static Dim grown(Dim in, long kernel, long stride, boolean same) {
+  public static Dim grown(Dim in, long kernel, long stride, boolean same) {
     if (!in.isKnown()) {
       return in;
     }
@@ -70,24 +65,5 @@ public final class Conv2dTranspose extends TensorOpDefinition {
     long[] kernel = args.pair("kernel");
     long filters = args.integer("filters");
     return Kernels.kernelAndBias(args, TensorShape.of(kernel[0], kernel[1], filters, channels), filters);
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    var tf = net.tf();
-    Operand<TFloat32> x = (Operand<TFloat32>) inputs.get(0);
-    long[] kernel = args.pair("kernel");
-    long[] stride = args.pair("stride");
-    boolean same = args.string("padding").equals("same");
-    long filters = args.integer("filters");
-    int h = (int) grown(Dim.of(x.shape().size(1)), kernel[0], stride[0], same).sizeOr(-1);
-    int wd = (int) grown(Dim.of(x.shape().size(2)), kernel[1], stride[1], same).sizeOr(-1);
-    // The output's batch size is only known when the graph runs: take it from the input.
-    Operand<TInt32> batch = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
-    Operand<TInt32> outputShape = tf.concat(List.of(batch, tf.constant(new int[] {h, wd, (int) filters})), tf.constant(0));
-    Operand<TFloat32> y = tf.nn.conv2dBackpropInput(outputShape, (Operand<TFloat32>) w.get("kernel"), x,
-        List.of(1L, stride[0], stride[1], 1L), same ? "SAME" : "VALID");
-    return Kernels.biasAndActivation(net, args, y, w);
   }
 }

@@ -3,7 +3,6 @@ package dev.nnc.stdlib.layers;
 import static dev.nnc.stdlib.spec.Param.required;
 
 import dev.nnc.runtime.data.ElementType;
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -16,10 +15,6 @@ import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import dev.nnc.stdlib.spec.WeightSpec;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /** {@code embedding(vocab, dim)}: each integer id becomes a learned vector, {@code int[..] -> float[.., dim]}. */
 public final class Embedding extends TensorOpDefinition {
@@ -47,12 +42,5 @@ public final class Embedding extends TensorOpDefinition {
     // Keras initialises embeddings uniformly in [-0.05, 0.05].
     return List.of(new WeightSpec("embeddings", TensorShape.of(args.integer("vocab"), args.integer("dim")), true,
         new InitCall("uniform", List.of(-0.05, 0.05))));
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    var tf = net.tf();
-    return tf.gather((Operand<TFloat32>) w.get("embeddings"), (Operand<TInt32>) inputs.get(0), tf.constant(0));
   }
 }

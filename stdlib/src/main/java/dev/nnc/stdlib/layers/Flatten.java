@@ -1,6 +1,5 @@
 package dev.nnc.stdlib.layers;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -11,8 +10,6 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
 
 /** {@code flatten}: every axis but the batch folded into one. */
 public final class Flatten extends TensorOpDefinition {
@@ -30,16 +27,5 @@ public final class Flatten extends TensorOpDefinition {
           "flatten needs every axis but the batch to have a known size, found " + x);
     }
     return x.withShape(TensorShape.of(x.shape().dim(0), Dim.of(size)));
-  }
-
-  @Override
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    var tf = net.tf();
-    Operand<?> x = inputs.get(0);
-    long size = 1;
-    for (int i = 1; i < x.shape().numDimensions(); i++) {
-      size *= x.shape().size(i);
-    }
-    return tf.reshape(x, tf.constant(new long[] {-1, size}));
   }
 }

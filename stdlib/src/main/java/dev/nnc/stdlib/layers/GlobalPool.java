@@ -1,6 +1,5 @@
 package dev.nnc.stdlib.layers;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -10,9 +9,6 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.types.TFloat32;
 
 /** {@code global_avgpool} and {@code global_maxpool}: one value per channel, {@code [h, w, c] -> [c]}. */
 public final class GlobalPool extends TensorOpDefinition {
@@ -28,14 +24,5 @@ public final class GlobalPool extends TensorOpDefinition {
     TensorType x = inputs.get(0);
     Shapes.requireRank(name(), x, 4, "[batch, height, width, channels]", null);
     return x.withShape(TensorShape.of(x.shape().dim(0), x.shape().dim(3)));
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    var tf = net.tf();
-    Operand<TFloat32> x = (Operand<TFloat32>) inputs.get(0);
-    var spatial = tf.constant(new int[] {1, 2});
-    return this == MAX ? tf.max(x, spatial) : tf.math.mean(x, spatial);
   }
 }

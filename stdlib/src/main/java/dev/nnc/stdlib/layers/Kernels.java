@@ -1,18 +1,15 @@
 package dev.nnc.stdlib.layers;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.WeightSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.types.TFloat32;
 
 /**
  * What the layers with a kernel share (dense and the convolutions): a kernel initialised by
- * {@code init:}, an optional bias of zeros, and the bias and {@code activation:} applied after.
+ * {@code init:} and an optional bias of zeros (their graphs add the bias and {@code activation:}
+ * with BiasAndActivation).
  */
 final class Kernels {
   private Kernels() {}
@@ -25,12 +22,5 @@ final class Kernels {
       weights.add(new WeightSpec("bias", TensorShape.of(units), true, "zeros"));
     }
     return weights;
-  }
-
-  /** {@code activation(y + bias)}, the bias only if the layer has one. */
-  @SuppressWarnings("unchecked")
-  static Operand<TFloat32> biasAndActivation(Net net, Args args, Operand<TFloat32> y, Map<String, Operand<?>> w) {
-    Operand<TFloat32> biased = w.containsKey("bias") ? net.tf().nn.biasAdd(y, (Operand<TFloat32>) w.get("bias")) : y;
-    return Activation.apply(net, args.string("activation"), biased);
   }
 }

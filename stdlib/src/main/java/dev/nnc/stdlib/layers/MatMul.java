@@ -1,6 +1,5 @@
 package dev.nnc.stdlib.layers;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -9,9 +8,6 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.types.TFloat32;
 
 /** {@code a @ b}: the matrix product of two rank-2 tensors. */
 public final class MatMul extends TensorOpDefinition {
@@ -32,11 +28,5 @@ public final class MatMul extends TensorOpDefinition {
           "the inner dimensions differ: " + a.shape().dim(1) + " and " + b.shape().dim(0));
     }
     return a.withShape(TensorShape.of(a.shape().dim(0), b.shape().dim(1)));
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    return net.tf().linalg.matMul((Operand<TFloat32>) inputs.get(0), (Operand<TFloat32>) inputs.get(1));
   }
 }

@@ -3,7 +3,6 @@ package dev.nnc.stdlib.layers;
 import static dev.nnc.stdlib.spec.Param.required;
 
 import dev.nnc.runtime.data.ElementType;
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -15,9 +14,6 @@ import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.types.TInt32;
 
 /** {@code one_hot(depth)}: integer ids as one-hot vectors, {@code int[..] -> float[.., depth]}. */
 public final class OneHot extends TensorOpDefinition {
@@ -36,13 +32,5 @@ public final class OneHot extends TensorOpDefinition {
     List<Dim> dims = new ArrayList<>(ids.shape().dims());
     dims.add(Dim.of(args.integer("depth")));
     return TensorType.floats(new TensorShape(dims));
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    var tf = net.tf();
-    return tf.oneHot((Operand<TInt32>) inputs.get(0), tf.constant((int) args.integer("depth")),
-        tf.constant(1f), tf.constant(0f));
   }
 }

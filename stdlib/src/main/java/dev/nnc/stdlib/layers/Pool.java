@@ -4,7 +4,6 @@ import static dev.nnc.stdlib.spec.Param.named;
 import static dev.nnc.stdlib.spec.Param.optional;
 import static dev.nnc.stdlib.spec.Param.required;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -16,9 +15,6 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.types.TFloat32;
 
 /** {@code maxpool(size)} and {@code avgpool(size)}: 2-D pooling windows; the stride defaults to the size. */
 public final class Pool extends TensorOpDefinition {
@@ -37,7 +33,8 @@ public final class Pool extends TensorOpDefinition {
     super(name, Kind.LAYER, doc, SIGNATURE);
   }
 
-  private static long[] stride(Args args) {
+  /** The stride of a window: {@code stride:}, or the window's size when left out (Keras). */
+  public static long[] stride(Args args) {
     return args.isGiven("stride") ? args.pair("stride") : args.pair("size");
   }
 
@@ -58,23 +55,5 @@ public final class Pool extends TensorOpDefinition {
           "use `padding: same` or a smaller window");
     }
     return x.withShape(TensorShape.of(in.dim(0), h, w, in.dim(3)));
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    var tf = net.tf();
-    long[] size = args.pair("size");
-    long[] stride = stride(args);
-    Operand<TFloat32> x = (Operand<TFloat32>) inputs.get(0);
-    String padding = args.string("padding").toUpperCase();
-    if (this == MAX) {
-      return tf.nn.maxPool(
-          x,
-          tf.constant(new int[] {1, (int) size[0], (int) size[1], 1}),
-          tf.constant(new int[] {1, (int) stride[0], (int) stride[1], 1}),
-          padding);
-    }
-    return tf.nn.avgPool(x, List.of(1L, size[0], size[1], 1L), List.of(1L, stride[0], stride[1], 1L), padding);
   }
 }

@@ -2,7 +2,6 @@ package dev.nnc.stdlib.layers;
 
 import static dev.nnc.stdlib.spec.Param.required;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -12,8 +11,6 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
 
 /** {@code reshape([d1, d2, ...])}: a new record shape with the same number of elements. */
 public final class Reshape extends TensorOpDefinition {
@@ -35,15 +32,5 @@ public final class Reshape extends TensorOpDefinition {
           "the sizes of the new shape must multiply to " + have);
     }
     return x.withShape(target.prepend(x.shape().dim(0)));
-  }
-
-  @Override
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    var tf = net.tf();
-    long[] shape = args.integers("shape");
-    long[] full = new long[shape.length + 1];
-    full[0] = -1;
-    System.arraycopy(shape, 0, full, 1, shape.length);
-    return tf.reshape(inputs.get(0), tf.constant(full));
   }
 }

@@ -1,6 +1,5 @@
 package dev.nnc.stdlib.layers;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -11,8 +10,6 @@ import dev.nnc.stdlib.spec.TensorType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
 
 /**
  * {@code transpose(x)}: the axes in reverse order, batch included, as numpy's default:
@@ -28,17 +25,5 @@ public final class Transpose extends TensorOpDefinition {
     List<Dim> dims = new ArrayList<>(inputs.get(0).shape().dims());
     Collections.reverse(dims);
     return inputs.get(0).withShape(new TensorShape(dims));
-  }
-
-  @Override
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    var tf = net.tf();
-    Operand<?> x = inputs.get(0);
-    int rank = x.shape().numDimensions();
-    int[] reversed = new int[rank];
-    for (int i = 0; i < rank; i++) {
-      reversed[i] = rank - 1 - i;
-    }
-    return tf.linalg.transpose(x, tf.constant(reversed));
   }
 }

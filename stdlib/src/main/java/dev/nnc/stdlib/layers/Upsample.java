@@ -2,7 +2,6 @@ package dev.nnc.stdlib.layers;
 
 import static dev.nnc.stdlib.spec.Param.required;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -14,9 +13,6 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.types.TFloat32;
 
 /** {@code upsample(factor)}: each pixel repeated factor×factor times (nearest neighbour), as UpSampling2D. */
 public final class Upsample extends TensorOpDefinition {
@@ -37,16 +33,5 @@ public final class Upsample extends TensorOpDefinition {
 
   private static Dim times(Dim d, long factor) {
     return d.isKnown() ? Dim.of(d.sizeOr(-1) * factor) : d;
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    var tf = net.tf();
-    Operand<TFloat32> x = (Operand<TFloat32>) inputs.get(0);
-    long[] f = args.pair("factor");
-    int h = (int) (x.shape().size(1) * f[0]);
-    int wd = (int) (x.shape().size(2) * f[1]);
-    return tf.image.resizeNearestNeighbor(x, tf.constant(new int[] {h, wd}));
   }
 }

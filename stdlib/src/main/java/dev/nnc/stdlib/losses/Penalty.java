@@ -1,16 +1,11 @@
 package dev.nnc.stdlib.losses;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * The penalties {@code l1(x)} (sum of absolute values) and {@code l2(x)} (sum of squares), to add to
@@ -28,14 +23,5 @@ public final class Penalty extends TensorOpDefinition {
   @Override
   public TensorType outputType(Args args, List<TensorType> inputs) {
     return TensorType.scalar();
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    Ops tf = net.tf();
-    Operand<TFloat32> x = (Operand<TFloat32>) inputs.get(0);
-    Operand<TFloat32> values = this == L1 ? tf.math.abs(x) : tf.math.square(x);
-    return tf.sum(tf.reshape(values, tf.constant(new long[] {-1})), tf.constant(0));
   }
 }

@@ -2,7 +2,6 @@ package dev.nnc.stdlib.losses;
 
 import static dev.nnc.stdlib.spec.Param.named;
 
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.RatioMetric;
 import dev.nnc.stdlib.TensorOpDefinition;
@@ -12,13 +11,6 @@ import dev.nnc.stdlib.spec.ShapeException;
 import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TBool;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TInt64;
 
 /**
  * {@code precision(logits, label)} (true positives over predicted positives) and {@code recall(logits,
@@ -34,16 +26,12 @@ public final class PrecisionRecall extends TensorOpDefinition implements RatioMe
   private static final Signature SIGNATURE = Signature.of(2, named("class", ParamType.NON_NEGATIVE_INT, NO_CLASS));
 
   public static final PrecisionRecall PRECISION = new PrecisionRecall("precision",
-      "The fraction of records predicted positive that are positive (over the whole epoch).", true);
+      "The fraction of records predicted positive that are positive (over the whole epoch).");
   public static final PrecisionRecall RECALL = new PrecisionRecall("recall",
-      "The fraction of positive records predicted positive (over the whole epoch).", false);
+      "The fraction of positive records predicted positive (over the whole epoch).");
 
-  /** Whether the denominator counts the predicted positives (precision) or the actual ones (recall). */
-  private final boolean overPredicted;
-
-  private PrecisionRecall(String name, String doc, boolean overPredicted) {
+  private PrecisionRecall(String name, String doc) {
     super(name, Kind.METRIC, doc, SIGNATURE);
-    this.overPredicted = overPredicted;
   }
 
   @Override
@@ -77,43 +65,5 @@ public final class PrecisionRecall extends TensorOpDefinition implements RatioMe
 
   private static boolean isBinary(TensorType logits) {
     return logits.rank() == 1 || logits.rank() == 2 && logits.shape().dim(1).sizeOr(-1) == 1;
-  }
-
-  @Override
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    Ops tf = net.tf();
-    List<? extends Operand<TFloat32>> counts = tf.unstack(parts(net, args, inputs), 2L).output();
-    return tf.math.divNoNan(counts.get(0), counts.get(1));
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<TFloat32> parts(Net net, Args args, List<Operand<?>> inputs) {
-    Ops tf = net.tf();
-    Operand<TFloat32> logits = (Operand<TFloat32>) inputs.get(0);
-    Operand<?> label = inputs.get(1);
-    Operand<TBool> predicted;
-    Operand<TBool> actual;
-    if (logits.shape().numDimensions() == 1 || logits.shape().size(-1) == 1) {
-      predicted = tf.math.greater(flat(tf, logits), tf.constant(0f));
-      actual = tf.math.greater(flat(tf, Losses.floats(tf, label)), tf.constant(0.5f));
-    } else {
-      Operand<TInt64> k = tf.constant(args.integer("class"));
-      predicted = tf.math.equal(tf.math.argMax(logits, tf.constant(-1)), k);
-      Operand<TInt64> truth = label.type() == TInt32.class
-          ? tf.dtypes.cast((Operand<TInt32>) label, TInt64.class)
-          : tf.math.argMax(label, tf.constant(-1));
-      actual = tf.math.equal(truth, k);
-    }
-    Operand<TFloat32> truePositives = count(tf, tf.math.logicalAnd(predicted, actual));
-    return tf.stack(List.of(truePositives, count(tf, overPredicted ? predicted : actual)));
-  }
-
-  private static Operand<TFloat32> flat(Ops tf, Operand<TFloat32> x) {
-    return tf.reshape(x, tf.constant(new long[] {-1}));
-  }
-
-  private static Operand<TFloat32> count(Ops tf, Operand<TBool> flags) {
-    return tf.reduceSum(flat(tf, tf.dtypes.cast(flags, TFloat32.class)), tf.constant(0));
   }
 }

@@ -3,7 +3,6 @@ package dev.nnc.stdlib.losses;
 import static dev.nnc.stdlib.spec.Param.optional;
 
 import dev.nnc.runtime.data.ElementType;
-import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOpDefinition;
 import dev.nnc.stdlib.spec.Args;
@@ -12,11 +11,6 @@ import dev.nnc.stdlib.spec.ShapeException;
 import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /** {@code top_k(logits, label, k: 5)}: the fraction of records whose label is among the k highest logits. */
 public final class TopK extends TensorOpDefinition {
@@ -35,14 +29,5 @@ public final class TopK extends TensorOpDefinition {
           + logits + " and " + label);
     }
     return TensorType.scalar();
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public Operand<?> build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    Ops tf = net.tf();
-    var hits = tf.nn.inTopK((Operand<TFloat32>) inputs.get(0), (Operand<TInt32>) inputs.get(1),
-        tf.constant((int) args.integer("k")));
-    return Losses.meanOfAll(tf, tf.dtypes.cast(hits, TFloat32.class));
   }
 }

@@ -1,4 +1,4 @@
-package dev.nnc.stdlib.losses;
+package dev.nnc.stdlib.graph;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;

@@ -1,0 +1,18 @@
+package dev.nnc.stdlib.graph;
+
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.layers.MatMul;
+import dev.nnc.stdlib.spec.Args;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/** The graph half of {@link MatMul}. */
+final class MatMulGraph implements OneOutput {
+  @Override
+  @SuppressWarnings("unchecked")
+  public Operand<?> output(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
+    return net.tf().linalg.matMul((Operand<TFloat32>) inputs.get(0), (Operand<TFloat32>) inputs.get(1));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.nnc.stdlib.graph;
+
+import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.losses.PrecisionRecall;
+import dev.nnc.stdlib.spec.Args;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/** The graph half of {@link PrecisionRecall}. */
+final class PrecisionRecallGraph implements OneOutput, RatioParts {
+  private final PrecisionRecall op;
+
+  PrecisionRecallGraph(PrecisionRecall op) {
+    this.op = op;
+  }
+
+  @Override
+  public Operand<?> output(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
+    Ops tf = net.tf();
+    List<? extends Operand<TFloat32>> counts = tf.unstack(parts(net, args, inputs), 2L).output();
+    return tf.math.divNoNan(counts.get(0), counts.get(1));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Operand<TFloat32> parts(Net net, Args args, List<Operand<?>> inputs) {
+    Ops tf = net.tf();
+    Operand<TFloat32> logits = (Operand<TFloat32>) inputs.get(0);
+    Operand<?> label = inputs.get(1);
+    Operand<TBool> predicted;
+    Operand<TBool> actual;
+    if (logits.shape().numDimensions() == 1 || logits.shape().size(-1) == 1) {
+      predicted = tf.math.greater(flat(tf, logits), tf.constant(0f));
+      actual = tf.math.greater(flat(tf, Losses.floats(tf, label)), tf.constant(0.5f));
+    } else {
+      Operand<TInt64> k = tf.constant(args.integer("class"));
+      predicted = tf.math.equal(tf.math.argMax(logits, tf.constant(-1)), k);
+      Operand<TInt64> truth = label.type() == TInt32.class
+          ? tf.dtypes.cast((Operand<TInt32>) label, TInt64.class)
+          : tf.math.argMax(label, tf.constant(-1));
+      actual = tf.math.equal(truth, k);
+    }
+    Operand<TFloat32> truePositives = count(tf, tf.math.logicalAnd(predicted, actual));
+    return tf.stack(List.of(truePositives, count(tf, op == PrecisionRecall.PRECISION ? predicted : actual)));
+  }
+
+  private static Operand<TFloat32> flat(Ops tf, Operand<TFloat32> x) {
+    return tf.reshape(x, tf.constant(new long[] {-1}));
+  }
+
+  private static Operand<TFloat32> count(Ops tf, Operand<TBool> flags) {
+    return tf.reduceSum(flat(tf, tf.dtypes.cast(flags, TFloat32.class)), tf.constant(0));
+  }
+}

@@ -9,6 +9,7 @@ import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.train.CheckpointPolicy;
 import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
+import dev.nnc.runtime.train.JobDefaults;
 import dev.nnc.runtime.train.Period;
 import dev.nnc.runtime.train.WeightPenalty;
 import dev.nnc.stdlib.Builtin;
@@ -167,7 +168,7 @@ final class JobChecker {
     String export = entries.containsKey("export") ? setting(entries.get("export"), evaluator, String.class, "a string") : null;
     Boolean dropLast = entries.containsKey("drop_last")
         ? setting(entries.get("drop_last"), evaluator, Boolean.class, "true or false") : Boolean.FALSE;
-    long seed = entries.containsKey("seed") ? wholeNumber(entries.get("seed"), evaluator, 0) : 42;
+    long seed = entries.containsKey("seed") ? wholeNumber(entries.get("seed"), evaluator, 0) : JobDefaults.SEED;
     ok &= batch > 0 && epochs >= 0 && steps >= 0 && seed >= 0 && (export != null || !entries.containsKey("export"))
         && dropLast != null;
     SettingCalls calls = new SettingCalls(diagnostics, evaluator);

@@ -7,6 +7,7 @@ import dev.nnc.compiler.source.Span;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.train.CheckpointPolicy;
+import dev.nnc.runtime.train.JobDefaults;
 import dev.nnc.runtime.train.Period;
 import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.TensorType;
@@ -86,7 +87,7 @@ final class StepJobChecker {
     int batch = settings.positive(entries.get("batch"), evaluator);
     int epochs = entries.containsKey("epochs") ? settings.positive(entries.get("epochs"), evaluator) : 0;
     long steps = entries.containsKey("steps") ? settings.positive(entries.get("steps"), evaluator) : 0;
-    long seed = entries.containsKey("seed") ? settings.wholeNumber(entries.get("seed"), evaluator, 0) : 42;
+    long seed = entries.containsKey("seed") ? settings.wholeNumber(entries.get("seed"), evaluator, 0) : JobDefaults.SEED;
     Boolean dropLast = entries.containsKey("drop_last")
         ? settings.setting(entries.get("drop_last"), evaluator, Boolean.class, "true or false") : Boolean.FALSE;
     Map<String, String> exported = exports(exports, models, evaluator);

@@ -209,7 +209,7 @@ final class StepGraph {
         modelUpdates.addAll(net.updatesOf(model));
       }
       Op applied = TrainOps.applyGradients(net, m.loss(), candidates, fetches,
-          m.optimizer().factory().create(net.graph(), new OptimizerInputs(rate, stepNumber)), Optional.empty(),
+          m.optimizer().factory().create(net.graph(), new OptimizerInputs(rate, stepNumber)), GradientTransform.none(),
           "minimize_" + String.join("_", m.models()), "job " + job + ", minimize " + String.join(", ", m.models()));
       // The moving statistics of the applications this loss went through, as a Keras train step updates them.
       Set<GraphOperation> lossInputs = net.graph().subgraphTo(Set.of(m.loss()));

@@ -37,7 +37,7 @@ public final class StepSpec {
     this.models = List.copyOf(b.models);
     this.data = b.data;
     this.batch = b.batch;
-    this.epochs = b.epochs == null ? TrainSpec.DEFAULT_EPOCHS : b.epochs;
+    this.epochs = b.epochs == null ? JobDefaults.EPOCHS : b.epochs;
     this.steps = b.steps;
     this.seed = b.seed;
     this.step = b.step;
@@ -124,10 +124,10 @@ public final class StepSpec {
     private final String jobName;
     private final List<StepModel> models = new ArrayList<>();
     private Dataset data;
-    private int batch = TrainSpec.DEFAULT_BATCH;
+    private int batch = JobDefaults.BATCH;
     private Integer epochs;
     private Long steps;
-    private long seed = TrainSpec.DEFAULT_SEED;
+    private long seed = JobDefaults.SEED;
     private Consumer<StepBuilder> step;
     private final List<Every> every = new ArrayList<>();
     private final Map<String, String> exports = new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package dev.nnc.runtime.train;
 import dev.nnc.runtime.graph.Net;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -29,7 +28,8 @@ record TrainOps(Op step) {
       OptimizerInputs inputs) {
     Optimizer optimizer = spec.optimizer().factory().create(net.graph(), inputs);
     Op applied = applyGradients(net, lossAndMetrics.get(0), net.weights(), lossAndMetrics, optimizer,
-        spec.clip(), "apply_gradients", "job " + spec.jobName());
+        spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none()),
+        "apply_gradients", "job " + spec.jobName());
     List<Op> step = new ArrayList<>(net.updates());
     step.add(applied);
     return new TrainOps(net.tf().withName("train").withControlDependencies(step).noOp());
@@ -37,11 +37,11 @@ record TrainOps(Op step) {
 
   /**
    * Applies {@code optimizer} to the gradients of {@code loss} with respect to those of
-   * {@code candidates} that are trainable and reached by the loss, once {@code fetches} are computed;
-   * {@code what} names the job (and step) in the error when no weight is reached.
+   * {@code candidates} that are trainable and reached by the loss, once {@code fetches} are computed,
+   * after {@code transform} (clipping, say) has had them; {@code what} names the job (and step) in the error when no weight is reached.
    */
   static Op applyGradients(Net net, Operand<TFloat32> loss, List<Net.Weight> candidates,
-      List<? extends Operand<?>> fetches, Optimizer optimizer, Optional<GradientClipping> clip, String name,
+      List<? extends Operand<?>> fetches, Optimizer optimizer, GradientTransform transform, String name,
       String what) {
     Graph graph = net.graph();
     Ops tf = net.tf();
@@ -66,7 +66,7 @@ record TrainOps(Op step) {
       throw noTrainableWeights(what);
     }
     Ops clipOps = tf.withSubScope("clip");
-    List<Operand<TFloat32>> bounded = clip.map(c -> c.apply(clipOps, flowing)).orElse(flowing);
+    List<Operand<TFloat32>> bounded = transform.apply(clipOps, flowing);
     List<GradAndVar<? extends TType>> pairs = new ArrayList<>();
     for (int i = 0; i < bounded.size(); i++) {
       pairs.add(new GradAndVar<>(bounded.get(i).asOutput(), updated.get(i).variable().asOutput()));

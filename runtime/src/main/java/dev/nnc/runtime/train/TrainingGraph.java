@@ -161,7 +161,7 @@ final class TrainingGraph {
       return loss;
     }
     Ops tf = lossNet.tf().withSubScope("penalty");
-    return net.tf().math.add(loss, spec.regularize().get().build(tf, net.weights()));
+    return net.tf().math.add(loss, PenaltyTerm.build(tf, spec.regularize().get(), net.weights()));
   }
 
   /** The fed learning rate, and the step counting from 1 (Keras's {@code iterations + 1}). */

@@ -11,6 +11,7 @@ import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
 import dev.nnc.runtime.train.JobDefaults;
 import dev.nnc.runtime.train.Period;
+import dev.nnc.runtime.train.ReportedValues;
 import dev.nnc.runtime.train.WeightPenalty;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
@@ -216,7 +217,9 @@ final class JobChecker {
     }
     EarlyStopping stop = null;
     if (entries.containsKey("stop")) {
-      stop = calls.stop(entries.get("stop"), metrics, entries.containsKey("validate"));
+      List<String> reported = ReportedValues.columns(metrics.stream().map(Job.Metric::name).toList(),
+          entries.containsKey("validate"));
+      stop = calls.stop(entries.get("stop"), reported, metrics);
       if (stop == null) {
         return null;
       }

@@ -41,10 +41,11 @@ final class StepGraph {
   private final Map<String, ModelGraph> models;
   private final List<WeightRestore> restores;
   private final Operand<TBool> weightsFinite;
+  private final Optional<WeightStore> weightStore;
 
   private StepGraph(List<FieldFeed> feeds, Net net, List<StepRun> runs, List<String> reported, List<int[]> reportSlots,
       List<StepRun.Hook> hooks, Map<String, ModelGraph> models, List<WeightRestore> restores,
-      Operand<TBool> weightsFinite) {
+      Operand<TBool> weightsFinite, Optional<WeightStore> weightStore) {
     this.feeds = feeds;
     this.net = net;
     this.runs = runs;
@@ -54,6 +55,7 @@ final class StepGraph {
     this.models = models;
     this.restores = restores;
     this.weightsFinite = weightsFinite;
+    this.weightStore = weightStore;
   }
 
   /** A model built on its own inputs: what {@code export} serves. */
@@ -80,7 +82,7 @@ final class StepGraph {
     Net stepNet = root.scope("step").withBatchSize(batchSize);
     StepBuilder step = new StepBuilder(stepNet, fields);
     spec.step().accept(step);
-    Planner planner = new Planner(root, spec.jobName());
+    Planner planner = new Planner(root, spec);
     planner.plan(step.actions());
 
     List<StepRun.Hook> hooks = new ArrayList<>();
@@ -90,8 +92,9 @@ final class StepGraph {
       hooks.add(StepRun.Hook.of(every.period(), block.actions()));
     }
     Operand<TBool> weightsFinite = TrainingGraph.allFinite(tf.withSubScope("weights_finite"), root.weights());
+    Optional<WeightStore> weightStore = spec.stop().filter(EarlyStopping::restoreBest).map(stop -> WeightStore.build(root));
     return new StepGraph(feeds, root, planner.runs, planner.reported, planner.slots, hooks, models, restores,
-        weightsFinite);
+        weightsFinite, weightStore);
   }
 
   private static ModelGraph ownApplication(Net root, StepSpec.StepModel model) {
@@ -150,6 +153,11 @@ final class StepGraph {
     return weightsFinite;
   }
 
+  /** Present when early stopping restores the best weights. */
+  Optional<WeightStore> weightStore() {
+    return weightStore;
+  }
+
   /** The models that start from exported weights. */
   List<WeightRestore> restores() {
     return restores;
@@ -159,6 +167,8 @@ final class StepGraph {
   private static final class Planner {
     private final Net net;
     private final String job;
+    private final GradientTransform transform;
+    private final Optional<WeightPenalty> penalty;
     private final List<StepRun> runs = new ArrayList<>();
     private final List<String> reported = new ArrayList<>();
     private final List<int[]> slots = new ArrayList<>();
@@ -168,9 +178,11 @@ final class StepGraph {
     private final List<StepBuilder.Action.Report> pending = new ArrayList<>();
     private final List<StepBuilder.Action.Update> updates = new ArrayList<>();
 
-    Planner(Net net, String job) {
+    Planner(Net net, StepSpec spec) {
       this.net = net;
-      this.job = job;
+      this.job = spec.jobName();
+      this.transform = spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none());
+      this.penalty = spec.regularize();
     }
 
     void plan(List<StepBuilder.Action> actions) {
@@ -208,8 +220,13 @@ final class StepGraph {
         candidates.addAll(net.weightsOf(model));
         modelUpdates.addAll(net.updatesOf(model));
       }
-      Op applied = TrainOps.applyGradients(net, m.loss(), candidates, fetches,
-          m.optimizer().factory().create(net.graph(), new OptimizerInputs(rate, stepNumber)), GradientTransform.none(),
+      // The penalty on the kernels of the models it trains goes into what is minimized, not into
+      // the loss as the step reports it.
+      Operand<TFloat32> minimized = penalty
+          .map(p -> (Operand<TFloat32>) tf.math.add(m.loss(), PenaltyTerm.build(tf.withSubScope("penalty"), p, candidates)))
+          .orElse(m.loss());
+      Op applied = TrainOps.applyGradients(net, minimized, candidates, fetches,
+          m.optimizer().factory().create(net.graph(), new OptimizerInputs(rate, stepNumber)), transform,
           "minimize_" + String.join("_", m.models()), "job " + job + ", minimize " + String.join(", ", m.models()));
       // The moving statistics of the applications this loss went through, as a Keras train step updates them.
       Set<GraphOperation> lossInputs = net.graph().subgraphTo(Set.of(m.loss()));

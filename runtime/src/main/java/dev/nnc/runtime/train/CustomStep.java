@@ -22,8 +22,10 @@ import org.tensorflow.types.TInt64;
  * A job's own {@code step} block as a {@link Step}: per batch, the step's runs in order (training
  * mode, the step number fed so random draws are new each step and the same within it), each
  * minimized loss and each reported value checked finite; {@code every} blocks run when due (and at
- * the end, each that did not just run), in inference mode, on the latest step's batch. Evaluated,
- * the step's reported values are computed in one run, in inference mode, with nothing updated.
+ * the end, each that did not just run), in inference mode, on the latest step's batch. Stateful
+ * layers applied in the step carry their states from step to step, as in a declarative job, and
+ * start each epoch from zeros. Evaluated, the step's reported values are computed in one run, in
+ * inference mode, with nothing updated and stateful layers from zeros.
  */
 final class CustomStep implements Step {
   /** Draws at most this many images of a batch: a 10 by 10 grid. */
@@ -37,6 +39,8 @@ final class CustomStep implements Step {
   private final long stepsPerEpoch;
   /** The step after which each {@code every} block last ran. */
   private final Map<StepRun.Hook, Long> hookRuns = new IdentityHashMap<>();
+  /** For each run, the states of stateful layers it takes (see {@link StepGraph#carried}). */
+  private final List<CarriedStates> states = new ArrayList<>();
   /** The reported values, each once, as evaluation fetches them. */
   private final List<Operand<TFloat32>> evaluated = new ArrayList<>();
   /** For each reported value, its place among {@link #evaluated}. */
@@ -54,6 +58,7 @@ final class CustomStep implements Step {
     this.logDir = logDir;
     this.console = console;
     this.stepsPerEpoch = data.batchesPerEpoch();
+    graph.carried().forEach(taken -> states.add(new CarriedStates(taken)));
     this.evaluatedSlot = new int[graph.reported().size()];
     for (int i = 0; i < evaluatedSlot.length; i++) {
       int[] slot = graph.reportSlots().get(i);
@@ -88,7 +93,8 @@ final class CustomStep implements Step {
       TBool training = track(TBool.scalarOf(true), fed);
       TInt64 stepNumber = track(TInt64.scalarOf(step), fed);
       List<float[]> fetched = new ArrayList<>();
-      for (StepRun run : graph.runs()) {
+      for (int r = 0; r < graph.runs().size(); r++) {
+        StepRun run = graph.runs().get(r);
         Session.Runner runner = session.runner()
             .feed(graph.net().training(), training)
             .feed(graph.net().step(), stepNumber);
@@ -101,13 +107,23 @@ final class CustomStep implements Step {
         if (run.target() != null) {
           runner.addTarget(run.target());
         }
+        for (CarriedStates carried : states) {
+          carried.feed(runner, batch.size(), fed);
+        }
         run.fetches().forEach(runner::fetch);
-        float[] values = scalars(runner, run.fetches().size());
+        CarriedStates taken = states.get(r);
+        taken.fetch(runner);
+        float[] values;
+        try (Result result = runner.run()) {
+          values = scalars(result, run.fetches().size());
+          taken.hold(result, values.length);
+        }
         fetched.add(values);
         if (run.minimized().isPresent()) {
           Step.requireFinite("the loss minimized for " + run.minimized().get(), values[0]);
         }
       }
+      states.forEach(CarriedStates::advance);
       double[] values = new double[graph.reported().size()];
       for (int i = 0; i < values.length; i++) {
         int[] slot = graph.reportSlots().get(i);
@@ -129,7 +145,10 @@ final class CustomStep implements Step {
         runner.feed(feed.placeholder(), track(feed.tensor(batch), fed));
       }
       evaluated.forEach(runner::fetch);
-      float[] fetched = scalars(runner, evaluated.size());
+      float[] fetched;
+      try (Result result = runner.run()) {
+        fetched = scalars(result, evaluated.size());
+      }
       double[] values = new double[evaluatedSlot.length];
       for (int i = 0; i < values.length; i++) {
         values[i] = fetched[evaluatedSlot[i]];
@@ -152,9 +171,11 @@ final class CustomStep implements Step {
     }
   }
 
+  /** Stateful layers start every epoch from zeros; then the {@code every} blocks due run. */
   @Override
   public void afterEpoch(int epochs) {
     epochsDone = epochs;
+    states.forEach(CarriedStates::reset);
     for (StepRun.Hook hook : graph.hooks()) {
       if (hook.dueAfterEpoch(epochs)) {
         runHook(hook);
@@ -193,14 +214,13 @@ final class CustomStep implements Step {
     }
   }
 
-  private static float[] scalars(Session.Runner runner, int count) {
-    try (Result result = runner.run()) {
-      float[] values = new float[count];
-      for (int i = 0; i < count; i++) {
-        values[i] = ((TFloat32) result.get(i)).getFloat();
-      }
-      return values;
+  /** The first {@code count} results, scalars. */
+  private static float[] scalars(Result result, int count) {
+    float[] values = new float[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = ((TFloat32) result.get(i)).getFloat();
     }
+    return values;
   }
 
   /** An {@code every} block, on the latest step's batch: its values printed, its pictures written under the log directory. */

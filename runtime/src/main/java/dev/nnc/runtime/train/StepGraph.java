@@ -3,7 +3,9 @@ package dev.nnc.runtime.train;
 import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.graph.Net;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +44,11 @@ final class StepGraph {
   private final List<WeightRestore> restores;
   private final Operand<TBool> weightsFinite;
   private final Optional<WeightStore> weightStore;
+  private final List<List<Net.Carried>> carried;
 
   private StepGraph(List<FieldFeed> feeds, Net net, List<StepRun> runs, List<String> reported, List<int[]> reportSlots,
       List<StepRun.Hook> hooks, Map<String, ModelGraph> models, List<WeightRestore> restores,
-      Operand<TBool> weightsFinite, Optional<WeightStore> weightStore) {
+      Operand<TBool> weightsFinite, Optional<WeightStore> weightStore, List<List<Net.Carried>> carried) {
     this.feeds = feeds;
     this.net = net;
     this.runs = runs;
@@ -56,6 +59,29 @@ final class StepGraph {
     this.restores = restores;
     this.weightsFinite = weightsFinite;
     this.weightStore = weightStore;
+    this.carried = carried;
+  }
+
+  /**
+   * The states the step's stateful layers carry from one step to the next, by the run that takes
+   * them: the first whose fetches need the layer (a minimize's loss, a reported value). Every run
+   * of a step is fed the states the step began with; a layer no run fetches starts from zeros.
+   */
+  private static List<List<Net.Carried>> carriedByRun(Graph graph, List<StepRun> runs, List<Net.Carried> carried) {
+    List<List<Net.Carried>> byRun = new ArrayList<>();
+    runs.forEach(run -> byRun.add(new ArrayList<>()));
+    List<Net.Carried> left = new ArrayList<>(carried);
+    for (int i = 0; i < runs.size() && !left.isEmpty(); i++) {
+      Set<GraphOperation> needed = graph.subgraphTo(new HashSet<>(runs.get(i).fetches()));
+      for (Iterator<Net.Carried> it = left.iterator(); it.hasNext(); ) {
+        Net.Carried state = it.next();
+        if (needed.contains((GraphOperation) state.last().op())) {
+          byRun.get(i).add(state);
+          it.remove();
+        }
+      }
+    }
+    return byRun.stream().map(List::copyOf).toList();
   }
 
   /** A model built on its own inputs: what {@code export} serves. */
@@ -81,7 +107,9 @@ final class StepGraph {
     Operand<TInt64> batchSize = batchSize(tf, feeds.get(0).placeholder());
     Net stepNet = root.scope("step").withBatchSize(batchSize);
     StepBuilder step = new StepBuilder(stepNet, fields);
+    int carriedBefore = root.carried().size();
     spec.step().accept(step);
+    List<Net.Carried> carried = List.copyOf(root.carried().subList(carriedBefore, root.carried().size()));
     Planner planner = new Planner(root, spec);
     planner.plan(step.actions());
 
@@ -94,7 +122,7 @@ final class StepGraph {
     Operand<TBool> weightsFinite = TrainingGraph.allFinite(tf.withSubScope("weights_finite"), root.weights());
     Optional<WeightStore> weightStore = spec.stop().filter(EarlyStopping::restoreBest).map(stop -> WeightStore.build(root));
     return new StepGraph(feeds, root, planner.runs, planner.reported, planner.slots, hooks, models, restores,
-        weightsFinite, weightStore);
+        weightsFinite, weightStore, carriedByRun(graph, planner.runs, carried));
   }
 
   private static ModelGraph ownApplication(Net root, StepSpec.StepModel model) {
@@ -151,6 +179,11 @@ final class StepGraph {
   /** True when no weight of any model holds a NaN or an infinity: checked before a checkpoint is written. */
   Operand<TBool> weightsFinite() {
     return weightsFinite;
+  }
+
+  /** For each run, the carried states it fetches (see {@link #carriedByRun}). */
+  List<List<Net.Carried>> carried() {
+    return carried;
   }
 
   /** Present when early stopping restores the best weights. */

@@ -33,14 +33,13 @@ public final class Evaluator {
       TrainingGraph training = TrainingGraph.build(net, spec);
       WeightRestore weights = WeightRestore.build(net, TrainingGraph.MODEL_SCOPE, modelDir.toString(),
           "job " + spec.jobName() + "'s model");
-      try (Session session = device.open(graph, Trainer.sessionConfig());
-          StepRunner steps = new StepRunner(session, training)) {
+      try (Session session = device.open(graph, Trainer.sessionConfig())) {
         weights.run(session);
-        DeclarativeStep step = new DeclarativeStep(steps, spec);
-        WeightedMeans means = RunLoop.evaluate(step, new DatasetBatches(data, spec.batch(), spec.seed()),
-            spec.jobName(), 0, "evaluation");
+        BatchSource batches = new DatasetBatches(data, spec.batch(), spec.seed());
+        Step step = new CustomStep(session, training.plan(), batches.batchesPerEpoch(), EveryBlocks.none());
+        WeightedMeans means = RunLoop.evaluate(step, batches, spec.jobName(), 0, "evaluation");
         Optional<ConfusionMatrix> confusion = classifier.map(c ->
-            Confusion.count(steps, training, c, data, spec.batch(), spec.seed(), spec.jobName()));
+            Confusion.count(session, training, c, data, spec.batch(), spec.seed(), spec.jobName()));
         return new Evaluation(means.named(step.reported(), ""), data.size(), confusion);
       }
     }

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * What one step of a run does with a batch, one of the pieces {@link RunLoop} is made of: a
- * declarative job's one minimize of its loss with its metrics ({@link DeclarativeStep}), a job's
- * own {@code step} block ({@link CustomStep}); for reinforcement learning, an update from a batch of
- * experience. A step reports values, which the loop averages over the epoch, checks, prints, writes
+ * planned step ({@link CustomStep}), which a job's own {@code step} block and a declarative job's one
+ * minimize of its loss with its metrics both become; for reinforcement learning, an update from a
+ * batch of experience. A step reports values, which the loop averages over the epoch, checks, prints, writes
  * to {@code metrics.csv} and TensorBoard, and monitors for early stopping.
  */
 interface Step {

@@ -36,7 +36,7 @@ public final class StepTrainer {
     Path logDir = options.logDir(spec.jobName());
     try (Graph tfGraph = new Graph()) {
       StepGraph graph = StepGraph.build(tfGraph, spec, seed);
-      List<String> columns = ReportedValues.withValidation(graph.reported(), spec.validation().isPresent());
+      List<String> columns = ReportedValues.withValidation(graph.plan().reported(), spec.validation().isPresent());
       spec.stop().ifPresent(stop -> new SpecCheck(spec.jobName()).require(columns.contains(stop.monitor()),
           "early stopping monitors '" + stop.monitor() + "', which is not reported; the values are " + columns));
       Fingerprint fingerprint = Fingerprint.of(tfGraph, spec.jobName(), seed, spec.batch(), spec.data().size(), columns);
@@ -54,7 +54,8 @@ public final class StepTrainer {
         BatchSource data = new DatasetBatches(spec.data(), spec.batch(), seed);
         RunLoop loop = new RunLoop(spec.jobName(), console, data,
             spec.validation().map(validation -> new DatasetBatches(validation, spec.batch(), seed)),
-            new CustomStep(session, graph, data, logDir, console), stopper,
+            new CustomStep(session, graph.plan(), data.batchesPerEpoch(),
+                new EveryBlocks(session, graph.plan().feeds(), graph.hooks(), data, logDir, console)), stopper,
             RunLength.of(spec.epochs(), spec.steps(), data.batchesPerEpoch(), options), files, checkpointer);
         loop.run();
         RunFacts facts = loop.facts(files.resumed().map(Checkpoint::dir), Duration.ofNanos(System.nanoTime() - start),

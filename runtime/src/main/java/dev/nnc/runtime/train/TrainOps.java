@@ -16,24 +16,16 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TType;
 
 /**
- * The op of a training step: it computes the gradients, bounds them if the job clips, applies them
- * with the optimizer and runs the model's updates.
+ * The one place gradients become updates, for every {@code minimize} of every kind of job: it
+ * computes the gradients, hands them to the job's {@link GradientTransform} (clipping, say) and
+ * applies what that gives with the optimizer.
  *
  * <p>A variable's identity read shares the variable's buffer in TF Java 1.1.0, so a loss or metric op
  * scheduled after the update would see the new weights: every gradient therefore waits for the
- * fetched loss and metrics.
+ * values the run fetches.
  */
-record TrainOps(Op step) {
-  static TrainOps build(Net net, TrainSpec spec, List<Operand<TFloat32>> lossAndMetrics,
-      OptimizerInputs inputs) {
-    Optimizer optimizer = spec.optimizer().factory().create(net.graph(), inputs);
-    Op applied = applyGradients(net, lossAndMetrics.get(0), net.weights(), lossAndMetrics, optimizer,
-        spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none()),
-        "apply_gradients", "job " + spec.jobName());
-    List<Op> step = new ArrayList<>(net.updates());
-    step.add(applied);
-    return new TrainOps(net.tf().withName("train").withControlDependencies(step).noOp());
-  }
+final class TrainOps {
+  private TrainOps() {}
 
   /**
    * Applies {@code optimizer} to the gradients of {@code loss} with respect to those of

@@ -11,9 +11,9 @@ import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
 
 /**
- * Runs a declarative training job: builds its graph once, and hands {@link RunLoop} the job as a
- * {@link DeclarativeStep} on its training and validation data, with early stopping as its
- * {@link StopRule}. At the end it exports the model if the job asks for it, and writes
+ * Runs a declarative training job: builds its graph once, desugared into the step form (one minimize
+ * of its loss, its metrics as reports: {@link TrainingGraph}), and hands {@link RunLoop} that step on
+ * its training and validation data, with early stopping as its {@link StopRule}. At the end it exports the model if the job asks for it, and writes
  * {@code report.html}, with a classifier's confusion matrix on the validation data.
  */
 public final class Trainer {
@@ -43,18 +43,19 @@ public final class Trainer {
       // The device first: a run refused one leaves the log directory as it was.
       try (Session session = options.device().open(graph, sessionConfig());
           RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.resume(),
-              spec.validation().isPresent(), console::line);
-          StepRunner steps = new StepRunner(session, trainingGraph)) {
+              spec.validation().isPresent(), console::line)) {
         Checkpointer checkpointer = files.start(session, trainingGraph.weightsFinite());
         Optional<StopRule> stopper = spec.stop().map(stop -> new EarlyStopper(stop,
             files.resumed().flatMap(c -> c.state().stopper()), trainingGraph.weightStore(), session,
             console::line));
-        RunLoop loop = new RunLoop(spec.jobName(), console, new DatasetBatches(spec.data(), spec.batch(), seed),
-            spec.validation().map(data -> new DatasetBatches(data, spec.batch(), seed)),
-            new DeclarativeStep(steps, spec), stopper, RunLength.of(spec, options), files, checkpointer);
+        BatchSource data = new DatasetBatches(spec.data(), spec.batch(), seed);
+        RunLoop loop = new RunLoop(spec.jobName(), console, data,
+            spec.validation().map(validation -> new DatasetBatches(validation, spec.batch(), seed)),
+            new CustomStep(session, trainingGraph.plan(), data.batchesPerEpoch(), EveryBlocks.none()), stopper,
+            RunLength.of(spec, options), files, checkpointer);
         loop.run();
         Optional<ConfusionMatrix> confusion = description.classifier().flatMap(c -> spec.validation()
-            .map(data -> Confusion.count(steps, trainingGraph, c, data, spec.batch(), seed, spec.jobName())));
+            .map(validation -> Confusion.count(session, trainingGraph, c, validation, spec.batch(), seed, spec.jobName())));
         Optional<Path> exported = spec.export().map(dir -> SavedModelExport.export(session, trainingGraph, spec, description.classifier()));
         exported.ifPresent(dir -> console.line("exported the model to " + dir));
         Duration wallTime = Duration.ofNanos(System.nanoTime() - start);

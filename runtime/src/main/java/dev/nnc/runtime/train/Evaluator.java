@@ -36,7 +36,7 @@ public final class Evaluator {
       try (Session session = device.open(graph, Trainer.sessionConfig())) {
         weights.run(session);
         BatchSource batches = new DatasetBatches(data, spec.batch(), spec.seed());
-        Step step = new CustomStep(session, training.plan(), batches.batchesPerEpoch(), EveryBlocks.none());
+        Step step = new PlannedStep(session, training.plan(), batches.batchesPerEpoch(), EveryBlocks.none());
         WeightedMeans means = RunLoop.evaluate(step, batches, spec.jobName(), 0, "evaluation");
         Optional<ConfusionMatrix> confusion = classifier.map(c ->
             Confusion.count(session, training, c, data, spec.batch(), spec.seed(), spec.jobName()));

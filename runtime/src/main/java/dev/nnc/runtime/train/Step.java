@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What one step of a run does with a batch, one of the pieces {@link RunLoop} is made of: a
- * planned step ({@link CustomStep}), which a job's own {@code step} block and a declarative job's one
+ * planned step ({@link PlannedStep}), which a job's own {@code step} block and a declarative job's one
  * minimize of its loss with its metrics both become; for reinforcement learning, an update from a
  * batch of experience. A step reports values, which the loop averages over the epoch, checks, prints, writes
  * to {@code metrics.csv} and TensorBoard, and monitors for early stopping.

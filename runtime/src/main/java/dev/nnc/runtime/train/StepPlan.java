@@ -6,7 +6,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A step as {@link CustomStep} runs it, whichever kind of job it comes from: the data fields fed to
+ * A step as {@link PlannedStep} runs it, whichever kind of job it comes from: the data fields fed to
  * every run; the session runs in order; the reported values, each with how the epoch's figure is
  * made (a ratio as two numbers); for each number reported, its operand and the run and fetch that
  * take it; and for each run, the states of stateful layers it takes. {@link StepPlanner} makes it.

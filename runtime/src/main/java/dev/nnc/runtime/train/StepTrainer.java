@@ -12,7 +12,7 @@ import org.tensorflow.proto.RewriterConfig;
 
 /**
  * Runs a job with a custom step: builds its graph once, and hands {@link RunLoop} the step as a
- * {@link CustomStep} on its training and validation data, with early stopping as its
+ * {@link PlannedStep} on its training and validation data, with early stopping as its
  * {@link StopRule}. Models that start from exported weights get them first (a resumed run's
  * checkpoint holds them already); at the end the models named by {@code export} are written as
  * SavedModels and {@code report.html} is written.
@@ -54,7 +54,7 @@ public final class StepTrainer {
         BatchSource data = new DatasetBatches(spec.data(), spec.batch(), seed);
         RunLoop loop = new RunLoop(spec.jobName(), console, data,
             spec.validation().map(validation -> new DatasetBatches(validation, spec.batch(), seed)),
-            new CustomStep(session, graph.plan(), data.batchesPerEpoch(),
+            new PlannedStep(session, graph.plan(), data.batchesPerEpoch(),
                 new EveryBlocks(session, graph.plan().feeds(), graph.hooks(), data, logDir, console)), stopper,
             RunLength.of(spec.epochs(), spec.steps(), data.batchesPerEpoch(), options), files, checkpointer);
         loop.run();

@@ -51,7 +51,7 @@ public final class Trainer {
         BatchSource data = new DatasetBatches(spec.data(), spec.batch(), seed);
         RunLoop loop = new RunLoop(spec.jobName(), console, data,
             spec.validation().map(validation -> new DatasetBatches(validation, spec.batch(), seed)),
-            new CustomStep(session, trainingGraph.plan(), data.batchesPerEpoch(), EveryBlocks.none()), stopper,
+            new PlannedStep(session, trainingGraph.plan(), data.batchesPerEpoch(), EveryBlocks.none()), stopper,
             RunLength.of(spec, options), files, checkpointer);
         loop.run();
         Optional<ConfusionMatrix> confusion = description.classifier().flatMap(c -> spec.validation()

@@ -20,7 +20,7 @@ import org.tensorflow.types.TInt64;
  * {@code every} blocks run after the steps and epochs they are due. Evaluated, the reported values
  * are computed in one run, in inference mode, with nothing updated and stateful layers from zeros.
  */
-final class CustomStep implements Step {
+final class PlannedStep implements Step {
   private final Session session;
   private final StepPlan plan;
   private final long stepsPerEpoch;
@@ -33,7 +33,7 @@ final class CustomStep implements Step {
   private final int[] evaluatedSlot;
 
   /** A step of {@code plan} for epochs of {@code stepsPerEpoch} steps (which learning-rate schedules read). */
-  CustomStep(Session session, StepPlan plan, long stepsPerEpoch, EveryBlocks every) {
+  PlannedStep(Session session, StepPlan plan, long stepsPerEpoch, EveryBlocks every) {
     this.session = session;
     this.plan = plan;
     this.stepsPerEpoch = stepsPerEpoch;

@@ -45,6 +45,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Go on from the newest checkpoint in the log directory, as if the run had never stopped.")
   boolean resume;
 
+  @Option(names = "--fresh",
+      description = "Start a new run where an earlier one left checkpoints, moving its files aside to <log-dir>/previous/<time>/.")
+  boolean fresh;
+
   @Option(names = "--seed", paramLabel = "N", description = "Override the job's seed.")
   Long seed;
 
@@ -74,6 +78,10 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (resume && fresh) {
+      err.println("error: --resume goes on from the earlier run and --fresh sets it aside: give one of them");
+      return Nnc.USAGE;
+    }
     Compilation c = options.compile(file, err);
     if (c == null || !c.succeeded()) {
       return Nnc.PROGRAM_ERRORS;
@@ -103,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
     if (device != null) {
       train.device(device);
     }
-    train.resume(resume);
+    train.resume(resume).fresh(fresh);
     train.progress(TrainOptions.Progress.valueOf(progress.name().toUpperCase(Locale.ROOT)));
     try {
       JobRunner.run(c.program(), chosen, options.dataDirs, train.build());

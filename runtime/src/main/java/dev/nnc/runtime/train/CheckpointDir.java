@@ -182,7 +182,8 @@ final class CheckpointDir {
     return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
   }
 
-  private static void delete(Path path) {
+  /** Deletes {@code path} and all beneath it; nothing when it is not there. */
+  static void delete(Path path) {
     if (!Files.exists(path)) {
       return;
     }

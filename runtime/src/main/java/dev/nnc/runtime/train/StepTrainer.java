@@ -92,7 +92,7 @@ public final class StepTrainer {
       // The device first: a run refused one leaves the log directory as it was.
       try (Session session = options.device().open(tfGraph, sessionConfig());
           RunFiles files = RunFiles.open(options.logDir(spec.jobName()), fingerprint, spec.checkpoint(),
-              options.resume(), false, console::line)) {
+              options.start(), false, console::line)) {
         // A resumed run's checkpoint holds every weight, those a model started from included.
         if (files.resumed().isEmpty()) {
           graph.restores().forEach(restore -> restore.run(session));

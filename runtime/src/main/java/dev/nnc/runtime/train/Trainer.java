@@ -89,7 +89,7 @@ public final class Trainer {
       Fingerprint fingerprint = Fingerprint.of(graph, spec, seed);
       // The device first: a run refused one leaves the log directory as it was.
       try (Session session = options.device().open(graph, sessionConfig());
-          RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.resume(),
+          RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.start(),
               spec.validation().isPresent(), console::line);
           StepRunner steps = new StepRunner(session, trainingGraph)) {
         Optional<Checkpoint> resumed = files.resumed();

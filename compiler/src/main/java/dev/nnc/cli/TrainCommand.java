@@ -1,6 +1,7 @@
 package dev.nnc.cli;
 
 import dev.nnc.compiler.Compilation;
+import dev.nnc.compiler.check.PathText;
 import dev.nnc.compiler.run.JobRunner;
 import dev.nnc.runtime.data.DataException;
 import dev.nnc.runtime.train.Device;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -80,6 +82,12 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (resume && fresh) {
       err.println("error: --resume goes on from the earlier run and --fresh sets it aside: give one of them");
+      return Nnc.USAGE;
+    }
+    // Checked before the run, which would otherwise fail only when it writes there.
+    Optional<String> badLogDir = logDir == null ? Optional.empty() : PathText.problem(logDir.toString());
+    if (badLogDir.isPresent()) {
+      err.println("error: --log-dir " + logDir + " has " + badLogDir.get() + "; name a folder without control characters");
       return Nnc.USAGE;
     }
     Compilation c = options.compile(file, err);

@@ -146,7 +146,7 @@ final class CheckpointDir {
   }
 
   /** Forces every file and folder under {@code dir} to the disk, the folder itself last. */
-  private static void syncTree(Path dir) throws IOException {
+  static void syncTree(Path dir) throws IOException {
     List<Path> tree;
     try (Stream<Path> walk = Files.walk(dir)) {
       tree = walk.sorted(Comparator.reverseOrder()).toList();
@@ -168,7 +168,7 @@ final class CheckpointDir {
    * Forces a folder's entries (names created, renamed or deleted in it) to the disk. On Linux and
    * macOS a folder opens for reading and syncs; on Windows nothing is done.
    */
-  private static void syncDirectory(Path dir) throws IOException {
+  static void syncDirectory(Path dir) throws IOException {
     if (WINDOWS) {
       return;
     }

@@ -27,7 +27,7 @@ public final class Nnc {
   public static final int INTERNAL = 3;
 
   /** Inherited by every command: the images that {@code predict}, {@code train} and {@code eval} decode. */
-  @Option(names = "--max-pixels", paramLabel = "N",
+  @Option(names = "--max-pixels", paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,
       description = "Refuse, before decoding, an image whose header claims more than N pixels (default: 100000000, 10,000 x 10,000).")
   void maxPixels(long pixels) {
     if (pixels <= 0) {

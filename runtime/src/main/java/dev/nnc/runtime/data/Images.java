@@ -72,6 +72,13 @@ public final class Images {
     return pixels;
   }
 
+  /** An image whose header claims more pixels than {@link #maxPixels()}: readable, but refused. */
+  public static final class TooLarge extends DataException {
+    TooLarge(String message) {
+      super(message);
+    }
+  }
+
   /** The most pixels (width times height) an image may claim in its header and still be decoded. */
   public static long maxPixels() {
     return maxPixels;
@@ -150,7 +157,7 @@ public final class Images {
         long height = reader.getHeight(0);
         long limit = maxPixels;
         if (width * height > limit) {
-          throw new DataException(String.format(Locale.ROOT, "%s: the image is %,d x %,d pixels (%,d), more than the"
+          throw new TooLarge(String.format(Locale.ROOT, "%s: the image is %,d x %,d pixels (%,d), more than the"
               + " limit of %,d pixels; it was not decoded (raise the limit with --max-pixels if the image is meant)",
               file, width, height, width * height, limit));
         }

@@ -74,10 +74,18 @@ final class LogDirLock implements AutoCloseable {
     }
   }
 
-  /** "pid 123, job xor, started ..." as the holder wrote it; what is missing when it has not yet. */
+  /**
+   * "pid 123, job xor, started ..." as the holder wrote it; a holder that took the lock this very
+   * moment may not have written yet, so an empty file is read again a little later.
+   */
   private static String holder(FileChannel channel) throws IOException {
     ByteBuffer bytes = ByteBuffer.allocate(4096);
-    channel.read(bytes, 0);
+    for (int attempt = 0; attempt < 5 && bytes.position() == 0; attempt++) {
+      if (attempt > 0) {
+        pause();
+      }
+      channel.read(bytes, 0);
+    }
     String pid = "?";
     String started = null;
     String job = null;
@@ -95,6 +103,14 @@ final class LogDirLock implements AutoCloseable {
       }
     }
     return "pid " + pid + (job == null ? "" : ", job " + job) + (started == null ? "" : ", started " + started(started));
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String started(String instant) {

@@ -1,13 +1,19 @@
 package dev.nnc.runtime.data;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -69,13 +75,26 @@ final class DataFiles {
     }
   }
 
+  /**
+   * What {@code reading} makes of the file's text, decompressed if it is gzip and decoded as UTF-8,
+   * read as it goes through a small buffer: the file is never held whole.
+   */
+  static <T> T text(Path file, Function<Reader, T> reading) {
+    return reading(file, in -> reading.apply(
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER_BYTES)));
+  }
+
   private interface Reading<T> {
     T from(InputStream in) throws IOException;
   }
 
   private static <T> T reading(Path file, Reading<T> reading) {
     try (InputStream in = open(file)) {
-      return reading.from(in);
+      try {
+        return reading.from(in);
+      } catch (UncheckedIOException e) {
+        throw e.getCause(); // from a reader of the text, which cannot throw IOException itself
+      }
     } catch (NoSuchFileException e) {
       throw new DataException(file + ": no such file");
     } catch (ZipException | EOFException e) {

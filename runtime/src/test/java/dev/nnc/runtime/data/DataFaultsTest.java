@@ -104,6 +104,15 @@ class DataFaultsTest {
   }
 
   @Test
+  void aCsvReadAsItGoesStillNamesADamagedGzipFile() throws IOException {
+    byte[] whole = gzip("x,y\n1,2\n3,4\n".repeat(1000).getBytes(StandardCharsets.UTF_8));
+    Path csv = write("cut.csv.gz", Arrays.copyOf(whole, whole.length / 2));
+    DataException e = assertThrows(DataException.class,
+        () -> Csv.load(csv, true, CsvField.floats("x", CsvColumns.column(0))));
+    assertTrue(e.getMessage().startsWith(csv + ": a damaged gzip file: "), e.getMessage());
+  }
+
+  @Test
   void aGzipFileInflatingPastItsIdxHeaderStopsThere() throws IOException {
     // One image of 28 x 28 as the header says, then 64 MiB of zeros: a 64 KiB file that inflates 1,000-fold.
     Path images = dir.resolve("bomb-images.gz");

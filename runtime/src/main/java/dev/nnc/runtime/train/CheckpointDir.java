@@ -36,8 +36,10 @@ final class CheckpointDir {
   static final String NAME = "checkpoints";
 
   private static final Pattern CHECKPOINT = Pattern.compile("ckpt-(\\d{1,18})");
-  private static final String PARTIAL = ".partial";
-  private static final String DELETING = ".deleting";
+  /** The suffix of a folder being written, which a kill may leave and the next write removes. */
+  static final String PARTIAL = ".partial";
+  /** The suffix of a folder being deleted, renamed so that it is never read as what it was. */
+  static final String DELETING = ".deleting";
   /** Windows cannot open a folder to sync it. */
   private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
@@ -130,8 +132,8 @@ final class CheckpointDir {
     }
   }
 
-  /** Deletes a checkpoint so that no moment leaves it under its name with only some of its files. */
-  private static void discard(Path checkpoint) {
+  /** Deletes a folder so that no moment leaves it under its name with only some of its files. */
+  static void discard(Path checkpoint) {
     if (!Files.exists(checkpoint)) {
       return;
     }

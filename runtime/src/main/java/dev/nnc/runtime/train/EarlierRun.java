@@ -28,7 +28,6 @@ final class EarlierRun {
   static final int KEEP = 3;
   private static final DateTimeFormatter FOLDER =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-  private static final String DELETING = ".deleting";
 
   private EarlierRun() {}
 
@@ -116,14 +115,11 @@ final class EarlierRun {
       runs = children.sorted(Comparator.reverseOrder()).toList();
     }
     for (Path run : runs) {
-      if (run.getFileName().toString().endsWith(DELETING)) {
+      if (run.getFileName().toString().endsWith(CheckpointDir.DELETING)) {
         CheckpointDir.delete(run);
       }
     }
-    for (Path run : runs.stream().filter(r -> !r.getFileName().toString().endsWith(DELETING)).skip(KEEP).toList()) {
-      Path doomed = run.resolveSibling(run.getFileName() + DELETING);
-      Files.move(run, doomed, StandardCopyOption.ATOMIC_MOVE);
-      CheckpointDir.delete(doomed);
-    }
+    runs.stream().filter(r -> !r.getFileName().toString().endsWith(CheckpointDir.DELETING)).skip(KEEP)
+        .forEach(CheckpointDir::discard);
   }
 }

@@ -34,8 +34,6 @@ import java.util.stream.Stream;
 final class ExportFolder {
   private static final String VERSIONS = ".versions";
   private static final String LINK = ".link";
-  private static final String PARTIAL = ".partial";
-  private static final String DELETING = ".deleting";
   private static final Pattern VERSION = Pattern.compile("v(\\d{1,9})");
 
   private ExportFolder() {}
@@ -62,18 +60,14 @@ final class ExportFolder {
     }
     String current = Files.isSymbolicLink(target) ? Files.readSymbolicLink(target).getFileName().toString() : "";
     int next = latest + 1;
-    Path partial = versions.resolve("v" + next + PARTIAL);
+    Path partial = versions.resolve("v" + next + CheckpointDir.PARTIAL);
     Files.createDirectory(partial);
     filler.fill(partial);
     CheckpointDir.syncTree(partial);
     Files.move(partial, versions.resolve("v" + next), StandardCopyOption.ATOMIC_MOVE);
     CheckpointDir.syncDirectory(versions);
     point(link, target, name, next);
-    for (Path old : olderVersions(versions, List.of("v" + next, current))) {
-      Path doomed = old.resolveSibling(old.getFileName() + DELETING);
-      Files.move(old, doomed, StandardCopyOption.ATOMIC_MOVE);
-      CheckpointDir.delete(doomed);
-    }
+    olderVersions(versions, List.of("v" + next, current)).forEach(CheckpointDir::discard);
   }
 
   /** Points {@code target} at version {@code n} by renaming a new link over it. */
@@ -87,7 +81,7 @@ final class ExportFolder {
     try (Stream<Path> children = Files.list(versions)) {
       for (Path child : children.toList()) {
         String name = child.getFileName().toString();
-        if (name.endsWith(PARTIAL) || name.endsWith(DELETING)) {
+        if (name.endsWith(CheckpointDir.PARTIAL) || name.endsWith(CheckpointDir.DELETING)) {
           CheckpointDir.delete(child);
         }
       }

@@ -1,9 +1,11 @@
 package dev.nnc.cli;
 
+import dev.nnc.runtime.data.Images;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The {@code nnc} command. Exit codes: 0 success, 1 the program (or its data) has errors, 2 a usage
@@ -31,6 +33,16 @@ public final class Nnc {
   public static final int PROGRAM_ERRORS = 1;
   public static final int USAGE = 2;
   public static final int INTERNAL = 3;
+
+  /** Inherited by every command: the images that {@code predict}, {@code train} and {@code eval} decode. */
+  @Option(names = "--max-pixels", paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,
+      description = "Refuse, before decoding, an image whose header claims more than N pixels (default: 100000000, 10,000 x 10,000).")
+  void maxPixels(long pixels) {
+    if (pixels <= 0) {
+      throw new ParameterException(new CommandLine(this), "--max-pixels must be positive, not " + pixels);
+    }
+    Images.maxPixels(pixels);
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -34,7 +34,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * The document features. Documents are synchronised whole; each change is checked at once, on the
+ * The document features. Documents are synchronised by their changes ({@link TextEdits}); each change is checked at once, on the
  * message thread, so every request sees the newest text. A failure inside the compiler is logged and
  * shown as a diagnostic; it never stops the server.
  */
@@ -60,9 +60,9 @@ final class NncTextDocumentService implements TextDocumentService {
 
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
-    // Full synchronisation: the last change holds the whole text.
-    var changes = params.getContentChanges();
-    update(params.getTextDocument().getUri(), changes.get(changes.size() - 1).getText());
+    String uri = params.getTextDocument().getUri();
+    Document document = documents.get(uri);
+    update(uri, TextEdits.apply(document == null ? "" : document.text(), params.getContentChanges()));
   }
 
   @Override

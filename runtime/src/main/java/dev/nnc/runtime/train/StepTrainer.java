@@ -42,7 +42,7 @@ public final class StepTrainer {
       Fingerprint fingerprint = Fingerprint.of(tfGraph, spec.jobName(), seed, spec.batch(), spec.data().size(), columns);
       // The device first: a run refused one leaves the log directory as it was.
       try (Session session = options.device().open(tfGraph, sessionConfig());
-          RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.resume(),
+          RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.start(),
               spec.validation().isPresent(), console::line)) {
         // A resumed run's checkpoint holds every weight, those a model started from included.
         if (files.resumed().isEmpty()) {

@@ -42,7 +42,7 @@ public final class Trainer {
       Fingerprint fingerprint = Fingerprint.of(graph, spec, seed);
       // The device first: a run refused one leaves the log directory as it was.
       try (Session session = options.device().open(graph, sessionConfig());
-          RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.resume(),
+          RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.start(),
               spec.validation().isPresent(), console::line)) {
         Checkpointer checkpointer = files.start(session, trainingGraph.weightsFinite());
         Optional<StopRule> stopper = spec.stop().map(stop -> new EarlyStopper(stop,

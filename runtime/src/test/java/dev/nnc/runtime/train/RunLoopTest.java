@@ -113,7 +113,7 @@ class RunLoopTest {
     TrainOptions options = TrainOptions.builder().logDir(dir).out(new PrintStream(OutputStream.nullOutputStream())).build();
     List<String> columns = ReportedValues.withValidation(step.reported(), validation.isPresent());
     Fingerprint fingerprint = new Fingerprint("episodes", 1, 2, 4, columns, List.of(), "");
-    RunFiles files = RunFiles.open(dir, fingerprint, Optional.empty(), false, validation.isPresent(), line -> {});
+    RunFiles files = RunFiles.open(dir, fingerprint, Optional.empty(), TrainOptions.Start.NEW, validation.isPresent(), line -> {});
     return new RunLoop("episodes", Console.of(options), new Episodes(), validation, step, Optional.of(stop),
         RunLength.of(10, OptionalLong.empty(), 2, options), files, files.start(null, null));
   }

@@ -8,6 +8,7 @@ import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.compiler.syntax.Ast.*;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
+import dev.nnc.stdlib.Hyper;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOp;
 import dev.nnc.stdlib.optimizers.OptimizerDef;
@@ -429,7 +430,7 @@ final class Evaluator {
     checker.recordApplication(at, new Application(out, trainable, fixed));
     if (graph != null && op.kind() != Kind.LOSS && op.kind() != Kind.METRIC) {
       if (first == null) {
-        rowOf.put(layer, graph.add(layerNames.getOrDefault(layer, op.name()), op.name(), result, inputs, trainable, fixed));
+        rowOf.put(layer, graph.add(layerNames.getOrDefault(layer, op.name()), new Row.Builtin(op, layer.args()), result, inputs, trainable, fixed));
       } else {
         graph.reuse(rowOf.get(layer), result, inputs);
       }
@@ -461,7 +462,7 @@ final class Evaluator {
     checker.recordApplication(at, new Application(first.type(), instance.trainable(), instance.nonTrainable()));
     if (graph != null) {
       // The model's default output stands for it in the graph; its other outputs come from the same row.
-      graph.add(Names.snake(model.decl().name().name()), model.decl().name().name(), first, inputs,
+      graph.add(Names.snake(model.decl().name().name()), new Row.Model(instance), first, inputs,
           instance.trainable(), instance.nonTrainable());
     }
     return new Value.Outputs(model, instance.outputs(), at);
@@ -583,7 +584,8 @@ final class Evaluator {
       return Value.ERROR;
     }
     if (left instanceof Value.Const l && right instanceof Value.Const r) {
-      Object result = Constants.binary(b.op(), l.value(), r.value());
+      Hyper.Op op = Hyper.Op.of(b.op().symbol);
+      Object result = op == null ? null : Hyper.tryApply(op, l.value(), r.value());
       if (result == null) {
         diagnostics.error(Code.NN0201, b.span(),
             "cannot apply `" + b.op().symbol + "` to " + left.describe() + " and " + right.describe());
@@ -615,7 +617,7 @@ final class Evaluator {
   private Value unary(Unary u) {
     Value operand = eval(u.operand());
     if (operand instanceof Value.Const c) {
-      Object result = Constants.unary(u.op(), c.value());
+      Object result = Hyper.tryUnary(u.op(), c.value());
       if (result == null) {
         diagnostics.error(Code.NN0201, u.span(), "cannot apply `" + u.op() + "` to " + operand.describe());
         return Value.ERROR;

@@ -16,13 +16,19 @@ function activate(context) {
   });
   client.start().catch((error) => {
     vscode.window.showErrorMessage(
-      `nnc: could not start \`${command} lsp\` (set "nnc.path" to the nnc command): ${error.message}`);
+      `nnc: could not start \`${command} lsp\` (set "nnc.path" to the nnc command): ${reason(error)}`);
   });
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration('nnc')) {
       vscode.window.showInformationMessage('nnc: reload the window to use the new settings.');
     }
   }));
+}
+
+// vscode-languageclient rejects a failed start with a string ("Launching server using command nnc
+// failed. Error: spawn nnc ENOENT"), other failures with an Error.
+function reason(error) {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function deactivate() {

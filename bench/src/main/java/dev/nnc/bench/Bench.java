@@ -18,9 +18,19 @@ import java.util.Map;
  * trials mlp|cnn       the same, one fresh JVM per trial (--reps trials each of --warmup + --steps steps)
  * dl4j mlp|cnn         generated vs Deeplearning4j (CPU), one JVM per trial
  * memory               peak RSS of training runs, generated vs hand-written, one JVM per trial
+ * allreduce            the all-reduce of the CNN's gradients per step, 1 and 2 worker processes in a private
+ *                      network namespace (needs root for unshare -n): ms and bytes per step (--reps rounds)
  * compiler             nnc check / nnc compile time and TF graph build time at 10, 100 and 1,000 layers
  *                      (--reps rounds)
  * pipeline             batches/s the input pipeline delivers vs steps/s the trainer takes (--reps rounds)
+ * words                the Brown corpus: load and vocabulary time, words windows/s, skipgrams pairs/s
+ *                      (--reps rounds; brown/brown.txt under --data-dir)
+ * rl                   environment steps/s of cartpole, acrobot and mountain_car, bare and on the whole
+ *                      acting path (rollout, epsilon-greedy, replay add), and replay sampling in
+ *                      batches/s of 64 from 50,000; then a CartPole DQN by hand on TF Java, acting and
+ *                      learning steps/s apart (--reps rounds)
+ * rl-dqn               whether the rl pieces learn: a CartPole DQN by hand with rl-zoo's settings for
+ *                      50,000 steps, then 100 greedy episodes (--reps seeds)
  * sample FILE          training throughput of FILE's train job, generated only, on --device cpu|gpu|gpu:N
  *                      (--warmup K steps, then --reps segments of --steps steps): the ResNet and GPU figures
  * common: --data-dir DIR, the folder holding fashion-mnist/ (default ../shared/data)
@@ -52,7 +62,18 @@ public final class Bench {
       case "dl4j" -> dl4j(options.target == null ? "mlp" : options.target, options);
       case "memory" -> memory(options);
       case "compiler" -> CompilerScaling.run(options.reps(5));
+      case "allreduce" -> AllReduceBench.run(options.warmup(5), options.steps(20), options.reps(3));
       case "pipeline" -> PipelineBench.run(options.dataDir, options.reps(5));
+      case "words" -> WordsBench.run(options.dataDir, options.reps(5));
+      case "rl-dqn" -> {
+        for (int seed = 1; seed <= options.reps(1); seed++) {
+          DqnSolve.run(seed);
+        }
+      }
+      case "rl" -> {
+        RlBench.run(options.reps(5));
+        DqnStepBench.run(options.reps(5));
+      }
       case "sample" -> {
         if (options.target == null) {
           throw new IllegalArgumentException("bench/run sample needs a .nn file, as in samples/fashion/resnet.nn");
@@ -83,7 +104,7 @@ public final class Bench {
   }
 
   private static void usage() {
-    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|compiler|pipeline|sample FILE"
+    System.err.println("usage: bench/run mlp|cnn|trials [mlp|cnn]|dl4j [mlp|cnn]|memory|allreduce|compiler|pipeline|words|rl|rl-dqn|sample FILE"
         + " [--reps N] [--warmup K] [--steps N] [--data-dir DIR] [--device cpu|gpu|gpu:N]");
   }
 

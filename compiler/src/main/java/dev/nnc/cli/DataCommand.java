@@ -9,6 +9,7 @@ import dev.nnc.runtime.data.Dataset;
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.data.ImageGrid;
+import dev.nnc.runtime.train.JobDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class DataCommand implements Callable<Integer> {
   int records = 5;
 
   @Option(names = "--seed", paramLabel = "N", description = "The seed of shuffles and random transforms (default: ${DEFAULT-VALUE}, as in train jobs).")
-  long seed = 42;
+  long seed = JobDefaults.SEED;
 
   @Override
   public Integer call() {

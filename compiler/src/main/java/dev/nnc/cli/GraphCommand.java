@@ -2,13 +2,19 @@ package dev.nnc.cli;
 
 import dev.nnc.compiler.Compilation;
 import dev.nnc.compiler.check.ModelInstance;
+import dev.nnc.compiler.summary.Diagram;
+import dev.nnc.compiler.summary.DotWriter;
 import dev.nnc.compiler.summary.GraphDiagram;
+import dev.nnc.compiler.summary.PngWriter;
+import dev.nnc.compiler.summary.SvgWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -18,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "graph", description = "Draws a model: layers, parameter counts and the shape on every edge (DOT or SVG).")
+@Command(name = "graph", description = "Draws a model: layers, parameter counts and the shape on every edge (DOT, SVG or PNG).")
 final class GraphCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SourceOptions options;
@@ -30,8 +36,12 @@ final class GraphCommand implements Callable<Integer> {
   String model;
 
   @Option(names = "-o", paramLabel = "PATH",
-      description = "Where to write it: a .dot file, or .svg (drawn by Graphviz's dot, which must be on the PATH). Default: standard output, DOT.")
+      description = "Where to write it: a .dot, .svg or .png file. Default: standard output, DOT.")
   Path out;
+
+  @Option(names = "--graphviz",
+      description = "Draw the .svg or .png with Graphviz's dot (which must be on the PATH) instead of nnc's own layout.")
+  boolean graphviz;
 
   @Override
   public Integer call() {
@@ -44,15 +54,23 @@ final class GraphCommand implements Callable<Integer> {
     if (instance == null) {
       return Nnc.PROGRAM_ERRORS;
     }
-    String dot = GraphDiagram.dot(instance);
+    Diagram diagram = GraphDiagram.of(c.lowered().graphOf(instance));
+    String format = out == null ? "dot" : extension(out);
     try {
       if (out == null) {
-        spec.commandLine().getOut().print(dot);
+        spec.commandLine().getOut().print(DotWriter.write(diagram));
         spec.commandLine().getOut().flush();
-      } else if (out.toString().endsWith(".svg")) {
-        return svg(dot, err);
+      } else if (graphviz && (format.equals("svg") || format.equals("png"))) {
+        return graphviz(DotWriter.write(diagram), format, err);
+      } else if (format.equals("svg")) {
+        Files.writeString(out, SvgWriter.write(diagram), StandardCharsets.UTF_8);
+      } else if (format.equals("png")) {
+        // Drawn first, so that a diagram too large to draw leaves no empty file behind.
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        PngWriter.write(diagram, png);
+        Files.write(out, png.toByteArray());
       } else {
-        Files.writeString(out, dot, StandardCharsets.UTF_8);
+        Files.writeString(out, DotWriter.write(diagram), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
       err.println("error: cannot write " + out + ": " + e.getMessage());
@@ -61,13 +79,18 @@ final class GraphCommand implements Callable<Integer> {
     return Nnc.OK;
   }
 
-  private int svg(String dot, PrintWriter err) throws IOException {
+  private static String extension(Path path) {
+    String name = path.getFileName().toString();
+    return name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+  }
+
+  private int graphviz(String dot, String format, PrintWriter err) throws IOException {
     Process process;
     try {
-      process = new ProcessBuilder(List.of("dot", "-Tsvg", "-o", out.toString())).start();
+      process = new ProcessBuilder(List.of("dot", "-T" + format, "-o", out.toString())).start();
     } catch (IOException e) {
-      err.println("error: writing SVG needs Graphviz's `dot` on the PATH (for example `apt-get install graphviz`);"
-          + " write a .dot file instead, or leave out -o");
+      err.println("error: --graphviz needs Graphviz's `dot` on the PATH (for example `apt-get install graphviz`);"
+          + " leave out --graphviz to draw with nnc's own layout");
       return Nnc.PROGRAM_ERRORS;
     }
     process.getOutputStream().write(dot.getBytes(StandardCharsets.UTF_8));

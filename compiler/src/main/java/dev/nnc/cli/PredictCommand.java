@@ -30,8 +30,12 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "The exported model (a job's export: folder).")
   Path model;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Image, IDX or CSV files.")
-  List<Path> inputs;
+  @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Image, IDX or CSV files, for a model of one input.")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--input", paramLabel = "NAME=FILE",
+      description = "A file for the model's input NAME; repeat it for every input of a model of several (and for more files of one).")
+  List<String> named = new ArrayList<>();
 
   @Option(names = "--top", paramLabel = "K", description = "How many of a classifier's classes to print (default: ${DEFAULT-VALUE}).")
   int top = 3;
@@ -48,27 +52,21 @@ final class PredictCommand implements Callable<Integer> {
     }
     try (ExportedModel exported = ExportedModel.load(model)) {
       ModelInfo info = exported.info();
-      if (info.inputs().size() != 1) {
-        err.println("error: nnc predict feeds models of one input; the model in " + model + " has "
-            + info.inputs().size() + " (" + String.join(", ", info.inputs().stream().map(ModelInfo.Tensor::name).toList())
-            + "); use its generated Java class, or ExportedModel, to feed them");
-        return Nnc.PROGRAM_ERRORS;
-      }
-      ModelInfo.Tensor input = info.inputs().get(0);
-      List<InputFiles.Record> records = new ArrayList<>();
-      for (Path file : inputs) {
-        records.addAll(InputFiles.read(file, input));
-      }
+      PredictInputs.Rows rows = PredictInputs.read(info, inputs, named);
       List<Predictions.Prediction> predictions = new ArrayList<>();
-      for (int from = 0; from < records.size(); from += BATCH) {
-        List<InputFiles.Record> chunk = records.subList(from, Math.min(records.size(), from + BATCH));
-        ExportedModel.Outputs outputs = exported.run(Map.of(input.name(), values(input, chunk)));
-        for (int r = 0; r < chunk.size(); r++) {
+      for (int from = 0; from < rows.sources().size(); from += BATCH) {
+        int to = Math.min(rows.sources().size(), from + BATCH);
+        Map<String, Object> feed = new LinkedHashMap<>();
+        for (var input : rows.records().entrySet()) {
+          feed.put(input.getKey().name(), values(input.getKey(), input.getValue().subList(from, to)));
+        }
+        ExportedModel.Outputs outputs = exported.run(feed);
+        for (int r = 0; r < to - from; r++) {
           Map<String, float[]> values = new LinkedHashMap<>();
           for (ModelInfo.Tensor output : info.outputs()) {
             values.put(output.name(), floats(output, outputs, r));
           }
-          predictions.add(new Predictions.Prediction(chunk.get(r).source(), values));
+          predictions.add(new Predictions.Prediction(rows.sources().get(from + r), values));
         }
       }
       PrintWriter out = spec.commandLine().getOut();
@@ -78,6 +76,9 @@ final class PredictCommand implements Callable<Integer> {
     } catch (InferenceException | DataException e) {
       err.println("error: " + e.getMessage());
       return Nnc.PROGRAM_ERRORS;
+    } catch (PredictInputs.UsageException e) {
+      err.println("error: " + e.getMessage());
+      return Nnc.USAGE;
     }
   }
 

@@ -36,10 +36,10 @@ final class SummaryCommand implements Callable<Integer> {
       if (instance == null) {
         return Nnc.PROGRAM_ERRORS;
       }
-      out.println(SummaryTable.render(instance));
+      out.println(SummaryTable.render(c.lowered().graphOf(instance)));
       return Nnc.OK;
     }
-    CheckedModels.all(c).forEach(instance -> out.println(SummaryTable.render(instance)));
+    CheckedModels.all(c).forEach(instance -> out.println(SummaryTable.render(c.lowered().graphOf(instance))));
     return Nnc.OK;
   }
 }

@@ -1,6 +1,7 @@
 package dev.nnc.cli;
 
 import dev.nnc.compiler.Compilation;
+import dev.nnc.compiler.check.PathText;
 import dev.nnc.compiler.run.JobRunner;
 import dev.nnc.runtime.data.DataException;
 import dev.nnc.runtime.train.Device;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -45,6 +47,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Go on from the newest checkpoint in the log directory, as if the run had never stopped.")
   boolean resume;
 
+  @Option(names = "--fresh",
+      description = "Start a new run where an earlier one left checkpoints, moving its files aside to <log-dir>/previous/<time>/.")
+  boolean fresh;
+
   @Option(names = "--seed", paramLabel = "N", description = "Override the job's seed.")
   Long seed;
 
@@ -74,6 +80,16 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (resume && fresh) {
+      err.println("error: --resume goes on from the earlier run and --fresh sets it aside: give one of them");
+      return Nnc.USAGE;
+    }
+    // Checked before the run, which would otherwise fail only when it writes there.
+    Optional<String> badLogDir = logDir == null ? Optional.empty() : PathText.problem(logDir.toString());
+    if (badLogDir.isPresent()) {
+      err.println("error: --log-dir " + logDir + " has " + badLogDir.get() + "; name a folder without control characters");
+      return Nnc.USAGE;
+    }
     Compilation c = options.compile(file, err);
     if (c == null || !c.succeeded()) {
       return Nnc.PROGRAM_ERRORS;
@@ -103,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
     if (device != null) {
       train.device(device);
     }
-    train.resume(resume);
+    train.resume(resume).fresh(fresh);
     train.progress(TrainOptions.Progress.valueOf(progress.name().toUpperCase(Locale.ROOT)));
     try {
       JobRunner.run(c.program(), chosen, options.dataDirs, train.build());

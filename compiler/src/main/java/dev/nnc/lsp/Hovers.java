@@ -4,6 +4,7 @@ import dev.nnc.compiler.check.Application;
 import dev.nnc.compiler.check.ModelInstance;
 import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.Value;
+import dev.nnc.compiler.lower.Ir;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
@@ -20,9 +21,11 @@ import java.util.stream.Collectors;
  */
 final class Hovers {
   private final Program program;
+  private final Ir.Module lowered;
 
-  Hovers(Program program) {
+  Hovers(Program program, Ir.Module lowered) {
     this.program = program;
+    this.lowered = lowered;
   }
 
   /** Markdown for the place {@code located}, or null when there is nothing to say. */
@@ -33,8 +36,15 @@ final class Hovers {
     List<Ast.Expr> path = located.path();
     for (int i = path.size() - 1; i >= 0; i--) {
       Ast.Expr expr = path.get(i);
-      if (isCallee(expr, located.parentOf(expr))) {
-        continue; // `dense` in `dense(10)`: the call says more (its output), and names the built-in too
+      Ast.Expr parent = located.parentOf(expr);
+      if (isCallee(expr, parent)) {
+        // `dense` in `dense(10)`: the call says more (its output), and names the built-in too;
+        // where the call has nothing to say (`idx(...)`, `Net()` in a job) the name speaks.
+        String text = expression(parent) == null ? callee((Ast.Name) expr, parent) : null;
+        if (text != null) {
+          return text;
+        }
+        continue;
       }
       String text = expression(expr);
       if (text != null) {
@@ -45,7 +55,10 @@ final class Hovers {
   }
 
   private String expression(Ast.Expr expr) {
-    Application application = program.applicationAt(expr.span());
+    // A model's layers are read from its lowered graph; applications in jobs are not lowered (yet).
+    Application application = lowered.nodeAt(expr.span())
+        .map(node -> new Application(node.type(), node.trainable(), node.nonTrainable()))
+        .orElse(program.applicationAt(expr.span()));
     Builtin builtin = builtinOf(expr);
     if (application != null) {
       return code(firstLine(expr) + " -> " + application.output()) + "\n\n" + params(application.params(), application.trainable())
@@ -65,9 +78,30 @@ final class Hovers {
       if (value instanceof Value.ModelRef ref) {
         return model(ref.decl());
       }
-      return value == null ? null : code(name.name()) + " is " + value.describe();
+      // Inline code, not a fence: a sentence cannot follow a closing fence on its line.
+      return value == null ? null : "`" + name.name() + "` is " + value.describe();
     }
     return null;
+  }
+
+  /** The hover on the name a call calls when the call itself has none: a built-in (an optimizer), a data function or a model. */
+  private String callee(Ast.Name name, Ast.Expr call) {
+    Builtin builtin = builtinOf(name);
+    if (builtin != null) {
+      return builtin(builtin);
+    }
+    DataFunctions.Doc doc = DataFunctions.of(name.name());
+    if (doc != null) {
+      String text = code(doc.call()) + "\n\n" + doc.text();
+      return program.valueOf(call) instanceof Value.Dataset dataset ? text + "\n\n" + records(dataset) : text;
+    }
+    return program.allDecls().stream()
+        .filter(decl -> decl instanceof Ast.Model model && model.name().name().equals(name.name()))
+        .findFirst().map(decl -> model((Ast.Model) decl)).orElse(null);
+  }
+
+  private static String records(Value.Dataset dataset) {
+    return "its records:\n\n" + code(dataset.fields().stream().map(Object::toString).collect(Collectors.joining("\n")));
   }
 
   /** The hover on a declared name: a model, a let or output, an input, a data split. */
@@ -82,6 +116,10 @@ final class Hovers {
         }
       }
     } else if (decl instanceof Ast.Data data) {
+      if (data.name() == ident) {
+        return code("data " + ident.name()) + "\n\nsplits: " + data.splits().stream()
+            .map(split -> "`" + ident.name() + "." + split.name().name() + "`").collect(Collectors.joining(", "));
+      }
       for (Ast.Split split : data.splits()) {
         if (split.name() == ident && program.valueOf(split.value()) instanceof Value.Dataset dataset) {
           return code(dataset.fields().stream().map(Object::toString).collect(Collectors.joining("\n")))

@@ -54,7 +54,7 @@ public final class NncLanguageServer implements LanguageServer, LanguageClientAw
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
     ServerCapabilities capabilities = new ServerCapabilities();
-    capabilities.setTextDocumentSync(TextDocumentSyncKind.Full);
+    capabilities.setTextDocumentSync(TextDocumentSyncKind.Incremental);
     capabilities.setHoverProvider(true);
     capabilities.setCompletionProvider(new CompletionOptions(false, List.of(">", "(", ",")));
     capabilities.setDefinitionProvider(true);

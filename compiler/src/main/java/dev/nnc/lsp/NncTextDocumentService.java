@@ -34,7 +34,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * The document features. Documents are synchronised whole; each change is checked at once, on the
+ * The document features. Documents are synchronised by their changes ({@link TextEdits}); each change is checked at once, on the
  * message thread, so every request sees the newest text. A failure inside the compiler is logged and
  * shown as a diagnostic; it never stops the server.
  */
@@ -60,9 +60,9 @@ final class NncTextDocumentService implements TextDocumentService {
 
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
-    // Full synchronisation: the last change holds the whole text.
-    var changes = params.getContentChanges();
-    update(params.getTextDocument().getUri(), changes.get(changes.size() - 1).getText());
+    String uri = params.getTextDocument().getUri();
+    Document document = documents.get(uri);
+    update(uri, TextEdits.apply(document == null ? "" : document.text(), params.getContentChanges()));
   }
 
   @Override
@@ -92,7 +92,7 @@ final class NncTextDocumentService implements TextDocumentService {
         return null;
       }
       Located located = Located.at(analysis.unit(), Positions.offset(analysis.source(), params.getPosition()));
-      String markdown = new Hovers(analysis.program()).at(located);
+      String markdown = new Hovers(analysis.program(), analysis.lowered()).at(located);
       return markdown == null ? null : new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown));
     });
   }
@@ -144,7 +144,7 @@ final class NncTextDocumentService implements TextDocumentService {
     } catch (RuntimeException | StackOverflowError e) {
       log.println("nnc lsp: checking " + uri + " failed (a bug in nnc):");
       e.printStackTrace(log);
-      analysis = new Analysis(source, null, null, List.of());
+      analysis = new Analysis(source, null, null, null, List.of());
       diagnostics = List.of(new org.eclipse.lsp4j.Diagnostic(new Range(new Position(0, 0), new Position(0, 0)),
           "nnc could not check this file (a bug in nnc; the server's log has the details): " + e,
           DiagnosticSeverity.Error, "nnc"));

@@ -165,6 +165,22 @@ class CliTest {
   }
 
   @Test
+  void graphDrawsSvgAndPngWithoutGraphviz() throws Exception {
+    Path svg = dir.resolve("tower.svg");
+    Run run = nnc("graph", GOOD, "Tower", "-o", svg.toString());
+    assertEquals(0, run.status(), run.err());
+    String text = Files.readString(svg);
+    assertTrue(text.startsWith("<?xml") && text.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), text);
+    assertTrue(text.contains(">131,080 params</text>") && text.contains(">[batch, 16, 16, 64]</text>"), text);
+
+    Path png = dir.resolve("tower.PNG");
+    run = nnc("graph", GOOD, "Tower", "-o", png.toString());
+    assertEquals(0, run.status(), run.err());
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+    assertTrue(image != null && image.getWidth() > 200 && image.getHeight() > image.getWidth(), "a tall PNG");
+  }
+
+  @Test
   void trainRunsAJobAndWritesMetrics() throws Exception {
     Path program = write("xor.nn", """
         model Xor {

@@ -79,6 +79,17 @@ class TrainingFaultsTest {
     assertTrue(run.err().startsWith("error: cannot write " + log), run.err());
   }
 
+  @Test
+  void aControlCharacterInTheLogDirectoryIsRefusedBeforeCompiling() throws IOException {
+    Path source = write(JOB.formatted(RECORDS, "1e-3"));
+    Path log = dir.resolve("lo\ng");
+    Run run = nnc("train", source.toString(), "--log-dir", log.toString());
+    assertEquals(Nnc.USAGE, run.status(), run.err());
+    assertEquals("error: --log-dir " + log + " has a control character (U+000A) at character " + (dir.toString().length() + 4)
+        + "; name a folder without control characters", run.err().strip());
+    assertFalse(Files.exists(log));
+  }
+
   /**
    * A full disk while writing a checkpoint, simulated with a file-size limit ({@code ulimit -f}) on
    * a separate {@code nnc train}: writing the weights fails as on a full disk. The run stops with an

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.compiler.check.ModelInstance;
+import dev.nnc.compiler.lower.Lowering;
 import dev.nnc.compiler.summary.SummaryTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,7 +168,7 @@ class SummaryTest {
 
   @Test
   void summaryTableListsLayersShapesAndTotals() {
-    String table = SummaryTable.render(model("Mlp"));
+    String table = SummaryTable.render(Lowering.lower(model("Mlp")));
     assertTrue(table.startsWith("Model: \"Mlp\"\n"), table);
     assertTrue(table.contains("dense (dense)               [batch, 256]                   200,960"), table);
     assertTrue(table.contains("Total params: 235,146\nTrainable params: 235,146\nNon-trainable params: 0\n"), table);

@@ -114,6 +114,14 @@ class LanguageServerTest {
   }
 
   @Test
+  void hoverShowsTheShapesOfAModelThatCheckedBesideOneThatDidNot() throws Exception {
+    String text = NET + "\nmodel Broken {\n  input x: float[4]\n  output y = x -> dens(2)\n}\n";
+    open(text);
+    String dense = hover(text, "dense(128)");
+    assertTrue(dense.contains("dense(128) -> float[batch, 128]") && dense.contains("100,480 parameters"), dense);
+  }
+
+  @Test
   void hoverOnATensorValuedNameShowsItsType() throws Exception {
     open(NET);
     assertTrue(hover(NET, "features ->").contains("features: float[batch, 784]"));

@@ -57,6 +57,13 @@ final class LspSession implements AutoCloseable {
     return next;
   }
 
+  /** The diagnostics published so far and not yet taken, taken now. */
+  List<PublishDiagnosticsParams> drainDiagnostics() {
+    List<PublishDiagnosticsParams> published = new java.util.ArrayList<>();
+    diagnostics.drainTo(published);
+    return published;
+  }
+
   @Override
   public void close() throws IOException {
     toServer.close();

@@ -49,6 +49,9 @@ abstract class AbstractNncMojo extends AbstractMojo {
     }
     Path sources = sourceDirectory().toPath();
     Path state = Path.of(project.getBuild().getDirectory(), "nnc", sourceSet() + ".state");
+    // target/nnc/nnc.sarif for the main sources, as the code-scanning setups expect; nnc-test.sarif beside it.
+    Path sarif = Path.of(project.getBuild().getDirectory(), "nnc",
+        sourceSet().equals("main") ? "nnc.sarif" : "nnc-" + sourceSet() + ".sarif");
     NnBuild.Result result;
     try {
       if (NnSources.find(sources).isEmpty()) {
@@ -56,7 +59,7 @@ abstract class AbstractNncMojo extends AbstractMojo {
         return;
       }
       requireStdlib();
-      result = new NnBuild(sources, outputDirectory().toPath(), packageName, state).run();
+      result = new NnBuild(sources, outputDirectory().toPath(), packageName, state, sarif).run();
     } catch (IOException e) {
       throw new MojoExecutionException("nnc: " + e.getMessage(), e);
     }

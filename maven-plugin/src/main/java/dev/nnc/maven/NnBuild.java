@@ -3,6 +3,7 @@ package dev.nnc.maven;
 import com.palantir.javapoet.JavaFile;
 import dev.nnc.compiler.Compilation;
 import dev.nnc.compiler.diag.Diagnostic;
+import dev.nnc.compiler.diag.SarifRenderer;
 import dev.nnc.compiler.emit.Emitter;
 import dev.nnc.compiler.source.SourceFile;
 import java.io.IOException;
@@ -20,20 +21,24 @@ import java.util.Objects;
  * as {@code nnc compile -d}, but incremental. When the inputs' fingerprint equals the one recorded by
  * the last successful run nothing is read or written; otherwise every file is compiled (imports may
  * tie them together, and checking is fast), and only Java files whose text changed are written, so
- * the Java compiler's own staleness check still sees the rest as unchanged.
+ * the Java compiler's own staleness check still sees the rest as unchanged. Every run that compiles
+ * writes its diagnostics as SARIF, as {@code nnc check --diagnostics sarif} prints them, for code
+ * scanning; an up-to-date run leaves the last report, which is still about the same inputs.
  */
 final class NnBuild {
   private final Path sourceDir;
   private final Path outputDir;
   private final String packageName;
   private final BuildState state;
+  private final Path sarifFile;
 
   /** {@code packageName} null derives each file's package as {@code nnc compile} does. */
-  NnBuild(Path sourceDir, Path outputDir, String packageName, Path stateFile) {
+  NnBuild(Path sourceDir, Path outputDir, String packageName, Path stateFile, Path sarifFile) {
     this.sourceDir = sourceDir;
     this.outputDir = outputDir;
     this.packageName = packageName;
     this.state = new BuildState(stateFile);
+    this.sarifFile = sarifFile;
   }
 
   /** What a run did; {@code errors} non-empty means it failed and wrote nothing. */
@@ -69,6 +74,8 @@ final class NnBuild {
         }
       }
     }
+    Files.createDirectories(sarifFile.toAbsolutePath().getParent());
+    Files.writeString(sarifFile, SarifRenderer.render(diagnostics) + "\n", StandardCharsets.UTF_8);
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       // The next run must compile again, whatever the inputs are then.
       state.forget();

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.nnc.compiler.diag.HumanRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +45,11 @@ class NnBuildTest {
   }
 
   private NnBuild.Result build() throws IOException {
-    return new NnBuild(sources, out, "demo", dir.resolve("target/nnc/main.state")).run();
+    return new NnBuild(sources, out, "demo", dir.resolve("target/nnc/main.state"), sarif()).run();
+  }
+
+  private Path sarif() {
+    return dir.resolve("target/nnc/nnc.sarif");
   }
 
   @Test
@@ -108,5 +115,30 @@ class NnBuildTest {
 
     NnBuild.Result again = build();
     assertTrue(again.failed(), "a failed run must not be remembered as up to date");
+  }
+
+  @Test
+  void eachCompilingRunWritesItsDiagnosticsAsSarif() throws IOException {
+    Files.writeString(sources.resolve("xor.nn"), XOR.replace("-> tanh", "-> tahn"));
+    build();
+    JsonObject log = JsonParser.parseString(Files.readString(sarif())).getAsJsonObject();
+    assertEquals("2.1.0", log.get("version").getAsString());
+    JsonObject run = log.getAsJsonArray("runs").get(0).getAsJsonObject();
+    assertEquals("nnc", run.getAsJsonObject("tool").getAsJsonObject("driver").get("name").getAsString());
+    JsonArray results = run.getAsJsonArray("results");
+    assertEquals(1, results.size(), results::toString);
+    JsonObject result = results.get(0).getAsJsonObject();
+    assertEquals("NN0101", result.get("ruleId").getAsString());
+    assertEquals("error", result.get("level").getAsString());
+    JsonObject location = result.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation");
+    assertEquals(sources.resolve("xor.nn").toUri().toString(), location.getAsJsonObject("artifactLocation").get("uri").getAsString());
+    assertEquals(3, location.getAsJsonObject("region").get("startLine").getAsInt());
+    assertEquals(36, location.getAsJsonObject("region").get("startColumn").getAsInt());
+
+    Files.writeString(sources.resolve("xor.nn"), XOR);
+    build();
+    JsonObject clean = JsonParser.parseString(Files.readString(sarif())).getAsJsonObject();
+    assertEquals(0, clean.getAsJsonArray("runs").get(0).getAsJsonObject().getAsJsonArray("results").size(),
+        "a clean build's report has no results");
   }
 }

@@ -41,6 +41,7 @@ import dev.nnc.stdlib.layers.Transpose;
 import dev.nnc.stdlib.layers.Upsample;
 import dev.nnc.stdlib.layers.Where;
 import dev.nnc.stdlib.losses.Accuracy;
+import dev.nnc.stdlib.losses.ExactMatch;
 import dev.nnc.stdlib.losses.Bce;
 import dev.nnc.stdlib.losses.CrossEntropy;
 import dev.nnc.stdlib.losses.Kl;
@@ -149,6 +150,7 @@ public final class Builtins {
   public static final TensorOp L2 = Penalty.L2;
   public static final TensorOp TOP_K = new TopK();
   public static final TensorOp ACCURACY = new Accuracy();
+  public static final TensorOp EXACT_MATCH = new ExactMatch();
   public static final TensorOp PRECISION = PrecisionRecall.PRECISION;
   public static final TensorOp RECALL = PrecisionRecall.RECALL;
 
@@ -180,7 +182,7 @@ public final class Builtins {
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
             SLICE, SELECT, CAUSAL_MASK, WHERE, GREATER, LESS, GREATER_EQUAL, LESS_EQUAL, EQUAL, NOT_EQUAL,
             STD, LOG_SOFTMAX, STOP_GRADIENT, PICK,
-            CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, TOP_K, PRECISION, RECALL,
+            CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, EXACT_MATCH, TOP_K, PRECISION, RECALL,
             SGD, MOMENTUM, ADAM, NESTEROV, ADAMAX, NADAM, ADADELTA, ADAGRAD, RMSPROP,
             EXPONENTIAL, STEP, COSINE, WARMUP)) {
       BY_NAME.put(builtin.name(), builtin);

@@ -8,6 +8,7 @@ import dev.nnc.stdlib.graph.RatioParts;
 import dev.nnc.stdlib.init.Initializers;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Dim;
+import dev.nnc.stdlib.spec.Param;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import dev.nnc.stdlib.spec.WeightSpec;
@@ -50,10 +51,16 @@ public final class Layer {
 
   /**
    * Every result of the built-in on {@code inputs}, by name: the main one first, then any others
-   * (a recurrent layer's final {@code state}, an LSTM's {@code cell}).
+   * (a recurrent layer's final {@code h}, an LSTM's {@code c}). Tensors given by name
+   * ({@code "initial", List.of(h, c)}) follow {@code inputs}.
    */
   public Outputs outputs(Net net, Operand<?>... inputs) {
-    List<Operand<?>> operands = Arrays.asList(inputs);
+    List<Operand<?>> operands = new ArrayList<>(Arrays.asList(inputs));
+    for (Param param : op.signature().tensorParams()) {
+      for (Object tensor : (List<?>) args.get(param.name())) {
+        operands.add((Operand<?>) tensor);
+      }
+    }
     if (weights == null) {
       List<WeightSpec> specs = op.weights(definitionArgs(), typesOf(operands));
       scope = specs.isEmpty() ? net : net.scope(op.name());

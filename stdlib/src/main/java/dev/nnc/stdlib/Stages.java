@@ -13,11 +13,6 @@ import org.tensorflow.Operand;
 public final class Stages {
   private Stages() {}
 
-  /** {@code from..to}, half-open, when its ends are hyper-parameters: {@code 0..depth}. */
-  public static List<Long> range(long from, long to) {
-    return java.util.stream.LongStream.range(from, to).boxed().toList();
-  }
-
   /**
    * The value of an {@code if} branch that does not fit the model's inputs, or of a block no use ran;
    * the checker made sure the uses it saw never take it.

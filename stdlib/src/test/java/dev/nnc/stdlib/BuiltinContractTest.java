@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.ContractFixture.Case;
 import dev.nnc.stdlib.ContractFixture.Values;
+import dev.nnc.stdlib.graph.Outputs;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.TensorType;
@@ -81,15 +82,29 @@ class BuiltinContractTest {
         continue;
       }
       near(c, c.output().data(), first.values, "");
+      namedResultsMatch(c, op.results(args, types), first);
       if (c.gradient() != null) {
         GradientCheck.holds(op, c);
       }
       if (!specs.isEmpty()) {
         Path saved = checkpoints.resolve(op.name() + "-" + fixture.cases().indexOf(c));
         run(op, c, 1, saved);
-        near(c, c.output().data(), run(op, c, 2, saved).values, " after saving and restoring");
+        Run restored = run(op, c, 2, saved);
+        near(c, c.output().data(), restored.values, " after saving and restoring");
+        namedResultsMatch(c, op.results(args, types), restored);
       }
     }
+  }
+
+  /** Each further result the fixture holds: its inferred shape is the built one, its values PyTorch's. */
+  private static void namedResultsMatch(Case c, java.util.Map<String, TensorType> inferred, Run run) {
+    c.namedResults().forEach((name, expected) -> {
+      assertTrue(inferred.containsKey(name), c + ": the checker knows no result `" + name + "`, only " + inferred.keySet());
+      Run.Result built = run.named.get(name);
+      assertArrayEquals(sizes(inferred.get(name), c.batch()), built.shape(), c + ": `" + name + "` inferred "
+          + inferred.get(name) + ", built");
+      near(c, expected.data(), built.values(), " (result `" + name + "`)");
+    });
   }
 
   /** The inferred shape with the batch axis at {@code batch}; every other size must be known. */
@@ -124,7 +139,13 @@ class BuiltinContractTest {
   }
 
   /** What one build and run gave: the weights created (name and shape), the output's shape and values. */
-  private record Run(List<String> weights, long[] shape, double[] values) {}
+  /**
+   * What one build and run gave: the weights created (name and shape), the output's shape and values,
+   * and those of each further result the fixture asks for.
+   */
+  private record Run(List<String> weights, long[] shape, double[] values, java.util.Map<String, Result> named) {
+    record Result(long[] shape, double[] values) {}
+  }
 
   /**
    * Builds the op on placeholders as generated code does ({@code Layer.of(...).apply(net, ...)}),
@@ -137,8 +158,10 @@ class BuiltinContractTest {
       Ops tf = root.tf();
       Net net = root.withBatchSize(tf.constant(c.batch()));
       List<Operand<?>> placeholders = placeholders(tf, c);
-      Operand<?> output = Layer.of(op, c.namesAndValues(placeholders))
-          .apply(net, c.positional(placeholders).toArray(Operand<?>[]::new));
+      Outputs outputs = Layer.of(op, c.namesAndValues(placeholders))
+          .outputs(net, c.positional(placeholders).toArray(Operand<?>[]::new));
+      List<Operand<?>> fetched = new ArrayList<>(List.of(outputs.main()));
+      c.namedResults().keySet().forEach(name -> fetched.add(outputs.get(name)));
       List<String> created = new ArrayList<>();
       for (Net.Weight w : net.weights()) {
         created.add(shortName(w) + Arrays.toString(w.shape().asArray()));
@@ -156,7 +179,7 @@ class BuiltinContractTest {
         if (checkpoint != null && !restoring) {
           session.save(checkpoint.toString());
         }
-        return evaluate(session, graph, placeholders, output, c, created);
+        return evaluate(session, graph, placeholders, fetched, c, created);
       }
     }
   }
@@ -176,8 +199,8 @@ class BuiltinContractTest {
   }
 
   /** Feeds the fixture's inputs (and the training flag), fetches the output as doubles. */
-  private static Run evaluate(Session session, Graph graph, List<Operand<?>> placeholders, Operand<?> output, Case c,
-      List<String> created) {
+  private static Run evaluate(Session session, Graph graph, List<Operand<?>> placeholders, List<Operand<?>> fetched,
+      Case c, List<String> created) {
     List<Tensor> fed = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
@@ -192,28 +215,43 @@ class BuiltinContractTest {
         fed.add(training);
         runner.feed(graph.operation("training").output(0), training);
       }
-      try (Result result = runner.fetch(output).run()) {
-        Tensor t = result.get(0);
-        long[] shape = t.shape().asArray();
-        double[] values = new double[(int) t.shape().size()];
-        if (t instanceof TInt32 ints) {
-          int[] raw = new int[values.length];
-          ints.copyTo(DataBuffers.of(raw, false, false));
-          Arrays.setAll(values, i -> raw[i]);
-        } else if (t instanceof TBool bools) {
-          boolean[] raw = new boolean[values.length];
-          bools.copyTo(DataBuffers.of(raw, false, false));
-          Arrays.setAll(values, i -> raw[i] ? 1 : 0);
-        } else {
-          float[] raw = new float[values.length];
-          ((TFloat32) t).copyTo(DataBuffers.of(raw, false, false));
-          Arrays.setAll(values, i -> raw[i]);
+      // A result may be the main one itself (a recurrent layer's h without sequences): fetch each once.
+      List<Operand<?>> distinct = fetched.stream().distinct().toList();
+      distinct.forEach(runner::fetch);
+      try (Result result = runner.run()) {
+        List<Run.Result> values = new ArrayList<>();
+        for (Operand<?> operand : fetched) {
+          values.add(values(result.get(distinct.indexOf(operand))));
         }
-        return new Run(created, shape, values);
+        java.util.Map<String, Run.Result> named = new java.util.LinkedHashMap<>();
+        List<String> names = List.copyOf(c.namedResults().keySet());
+        for (int i = 0; i < names.size(); i++) {
+          named.put(names.get(i), values.get(i + 1));
+        }
+        return new Run(created, values.get(0).shape(), values.get(0).values(), named);
       }
     } finally {
       fed.forEach(Tensor::close);
     }
+  }
+
+  private static Run.Result values(Tensor t) {
+    long[] shape = t.shape().asArray();
+    double[] values = new double[(int) t.shape().size()];
+    if (t instanceof TInt32 ints) {
+      int[] raw = new int[values.length];
+      ints.copyTo(DataBuffers.of(raw, false, false));
+      Arrays.setAll(values, i -> raw[i]);
+    } else if (t instanceof TBool bools) {
+      boolean[] raw = new boolean[values.length];
+      bools.copyTo(DataBuffers.of(raw, false, false));
+      Arrays.setAll(values, i -> raw[i] ? 1 : 0);
+    } else {
+      float[] raw = new float[values.length];
+      ((TFloat32) t).copyTo(DataBuffers.of(raw, false, false));
+      Arrays.setAll(values, i -> raw[i]);
+    }
+    return new Run.Result(shape, values);
   }
 
   /** One placeholder per input, of its element type; a batched input's first size is left open. */

@@ -42,10 +42,15 @@ record ContractFixture(String builtin, List<Case> cases) {
    * One use of the built-in. {@code moments} replaces {@code output} for random built-ins: the mean
    * and standard deviation that {@code draws} values must come near. {@code gradient} is
    * {@code "numeric"} when the graph's gradient must match central differences, {@code "zero"} when
-   * none may flow, or null when the case does not check it.
+   * none may flow, or null when the case does not check it. {@code results}, when present, are the
+   * further named results PyTorch gives ({@code h} and {@code c} of a recurrent layer).
    */
   record Case(String reference, Map<String, Object> args, boolean training, List<Values> inputs,
-      List<Weight> weights, Values output, Moments moments, String gradient) {
+      List<Weight> weights, Values output, Moments moments, String gradient, Map<String, Values> results) {
+    Map<String, Values> namedResults() {
+      return results == null ? Map.of() : results;
+    }
+
     /**
      * The arguments as {@code Layer.of} takes them: name, value, name, value... An argument written
      * {@code "$n"} is a tensor argument ({@code context:}): input n, taken from {@code inputs} (the

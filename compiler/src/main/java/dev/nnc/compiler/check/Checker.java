@@ -80,6 +80,8 @@ public final class Checker {
         global(decl.name().name());
       }
     }
+    // Where a run will write is checked now, not when it writes there after training.
+    unit.decls().stream().filter(Ast.Job.class::isInstance).forEach(job -> PathText.checkExports((Ast.Job) job, diagnostics));
     // The emitter writes every data block the program can see, so imported ones are checked whole too.
     for (Ast.Unit other : imported) {
       for (Ast.Decl decl : other.decls()) {

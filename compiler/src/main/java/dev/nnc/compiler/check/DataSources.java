@@ -12,9 +12,9 @@ import dev.nnc.runtime.data.Idx;
 import dev.nnc.runtime.data.Images;
 import dev.nnc.runtime.data.Noise;
 import dev.nnc.runtime.data.Text;
+import dev.nnc.stdlib.data.DataBuiltin;
 import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.stdlib.spec.Args;
-import dev.nnc.stdlib.spec.Signature;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,29 +32,39 @@ final class DataSources {
   private final DataContext files;
   private final ArgBinder binder;
   private final CsvFields csv;
+  /** What each source of the registry makes; DataBuiltinContractTest checks every source has one. */
+  private final Map<DataBuiltin, Rule> rules;
+
+  /** The records one source makes from its call. */
+  private interface Rule {
+    Value check(DataBuiltin source, Ast.Call call, Evaluator evaluator);
+  }
 
   DataSources(Checker checker, DataContext files) {
     this.diagnostics = checker.diagnostics();
     this.files = files;
     this.binder = new ArgBinder(diagnostics);
     this.csv = new CsvFields(checker, files);
+    this.rules = Map.of(
+        DataBuiltins.IDX, (source, call, evaluator) -> idx(call, evaluator),
+        DataBuiltins.CSV, (source, call, evaluator) -> csv.check(call, evaluator),
+        DataBuiltins.CIFAR, this::cifar,
+        DataBuiltins.CIFAR100, this::cifar,
+        DataBuiltins.IMAGES, (source, call, evaluator) -> images(call, evaluator),
+        DataBuiltins.TEXT, (source, call, evaluator) -> text(call, evaluator),
+        DataBuiltins.NORMAL, this::random,
+        DataBuiltins.UNIFORM, this::random);
   }
 
   /** The dataset {@code call} makes, or {@link Value#ERROR} after reporting why it cannot. */
   Value check(String name, Ast.Call call, Evaluator evaluator) {
-    return switch (name) {
-      case "idx" -> idx(call, evaluator);
-      case "csv" -> csv.check(call, evaluator);
-      case "cifar", "cifar100" -> cifar(name, call, evaluator);
-      case "images" -> images(call, evaluator);
-      case "text" -> text(call, evaluator);
-      default -> random(name, call, evaluator);
-    };
+    DataBuiltin source = DataBuiltins.source(name).orElseThrow();
+    return rules.get(source).check(source, call, evaluator);
   }
 
   /** {@code idx(images, labels)}: {@code image: float[rows, cols, 1]} and {@code label: int}. */
   private Value idx(Ast.Call call, Evaluator evaluator) {
-    Args args = bind("idx", DataBuiltins.IDX.signature(), call, evaluator);
+    Args args = bind(DataBuiltins.IDX, call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
@@ -75,10 +85,11 @@ final class DataSources {
    * {@code cifar(files...)} and {@code cifar100(files..., labels: fine)}: {@code image: float[32, 32, 3]}
    * and {@code label: int}.
    */
-  private Value cifar(String name, Ast.Call call, Evaluator evaluator) {
+  private Value cifar(DataBuiltin source, Ast.Call call, Evaluator evaluator) {
+    String name = source.name();
     List<Ast.Arg> files = call.args().stream().filter(a -> a.name() == null).toList();
     List<Ast.Arg> settings = call.args().stream().filter(a -> a.name() != null).toList();
-    boolean hundred = name.equals("cifar100");
+    boolean hundred = source == DataBuiltins.CIFAR100;
     if (files.isEmpty() || !hundred && !settings.isEmpty()) {
       diagnostics.report(Diagnostic.at(Code.NN0203, call.span(),
               hundred ? "cifar100 takes the names of its files, and optionally `labels: fine` or `labels: coarse`"
@@ -111,7 +122,7 @@ final class DataSources {
 
   /** {@code images(dir, size: [h, w], channels: 3)}: {@code image: float[h, w, channels]}, {@code label: int}. */
   private Value images(Ast.Call call, Evaluator evaluator) {
-    Args args = bind("images", DataBuiltins.IMAGES.signature(), call, evaluator);
+    Args args = bind(DataBuiltins.IMAGES, call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
@@ -129,7 +140,7 @@ final class DataSources {
 
   /** {@code text(path, seq: 100)}: {@code chars: int[seq]} and {@code next: int[seq]}. */
   private Value text(Ast.Call call, Evaluator evaluator) {
-    Args args = bind("text", DataBuiltins.TEXT.signature(), call, evaluator);
+    Args args = bind(DataBuiltins.TEXT, call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
@@ -140,13 +151,12 @@ final class DataSources {
   }
 
   /** {@code normal(shape)}, {@code uniform(shape)}: {@code value: float[shape]}. */
-  private Value random(String name, Ast.Call call, Evaluator evaluator) {
-    Signature signature = name.equals("normal") ? DataBuiltins.NORMAL.signature() : DataBuiltins.UNIFORM.signature();
-    Args args = bind(name, signature, call, evaluator);
+  private Value random(DataBuiltin source, Ast.Call call, Evaluator evaluator) {
+    Args args = bind(source, call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
-    if (name.equals("uniform") && !(args.real("lo") < args.real("hi"))) {
+    if (source == DataBuiltins.UNIFORM && !(args.real("lo") < args.real("hi"))) {
       diagnostics.error(Code.NN0208, call.span(),
           "uniform draws from [lo, hi), so lo must be below hi; found lo " + args.real("lo") + " and hi " + args.real("hi"));
       return Value.ERROR;
@@ -155,9 +165,9 @@ final class DataSources {
     return new Value.Dataset(List.of(Field.floats(Noise.FIELD, shape)), -1, true);
   }
 
-  private Args bind(String name, Signature signature, Ast.Call call, Evaluator evaluator) {
-    Map<String, Object> bound = binder.bind(name, signature, call.args(), call.span(), evaluator::eval);
-    return bound == null ? null : new Args(signature, bound);
+  private Args bind(DataBuiltin source, Ast.Call call, Evaluator evaluator) {
+    Map<String, Object> bound = binder.bind(source.name(), source.signature(), call.args(), call.span(), evaluator::eval);
+    return bound == null ? null : new Args(source.signature(), bound);
   }
 
   private static Ast.Arg argument(Ast.Call call, String name) {

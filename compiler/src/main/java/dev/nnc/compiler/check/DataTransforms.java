@@ -25,11 +25,28 @@ final class DataTransforms {
   private final Checker checker;
   private final Diagnostics diagnostics;
   private final ArgBinder binder;
+  /** What each transform of the registry does; DataBuiltinContractTest checks every transform has one. */
+  private final Map<DataBuiltin, Rule> rules;
+
+  /** The records after one transform. */
+  private interface Rule {
+    Value apply(DataBuiltin transform, Value.Dataset dataset, Ast.Call call, Evaluator evaluator);
+  }
 
   DataTransforms(Checker checker) {
     this.checker = checker;
     this.diagnostics = checker.diagnostics();
     this.binder = new ArgBinder(diagnostics);
+    this.rules = Map.of(
+        DataBuiltins.MAP, (t, dataset, call, evaluator) -> map(dataset, call),
+        DataBuiltins.SHUFFLE, this::count,
+        DataBuiltins.TAKE, this::count,
+        DataBuiltins.SKIP, this::count,
+        DataBuiltins.REPEAT, this::count,
+        DataBuiltins.SPLIT, (t, dataset, call, evaluator) -> split(dataset, call, evaluator),
+        DataBuiltins.ONE_HOT, (t, dataset, call, evaluator) -> oneHot(dataset, call, evaluator),
+        DataBuiltins.AUGMENT, (t, dataset, call, evaluator) -> augment(dataset, call, evaluator),
+        DataBuiltins.STANDARDIZE, (t, dataset, call, evaluator) -> standardize(dataset, call, evaluator));
   }
 
   /** {@code dataset | transform}: the records after it, or {@link Value#ERROR} after reporting why not. */
@@ -49,14 +66,8 @@ final class DataTransforms {
               : "as in " + example(name)));
       return Value.ERROR;
     }
-    return switch (name) {
-      case "map" -> map(dataset, call);
-      case "split" -> split(dataset, call, evaluator);
-      case "one_hot" -> oneHot(dataset, call, evaluator);
-      case "augment" -> augment(dataset, call, evaluator);
-      case "standardize" -> standardize(dataset, call, evaluator);
-      default -> count(dataset, name, call, evaluator);
-    };
+    DataBuiltin builtin = DataBuiltins.transform(name).orElseThrow();
+    return rules.get(builtin).apply(builtin, dataset, call, evaluator);
   }
 
   private static String example(String transform) {
@@ -88,22 +99,25 @@ final class DataTransforms {
   }
 
   /** {@code shuffle(buffer)}, {@code take(n)}, {@code skip(n)}, {@code repeat(times)}: the records, reordered or counted. */
-  private Value count(Value.Dataset dataset, String name, Ast.Call call, Evaluator evaluator) {
-    Signature signature = DataBuiltins.transform(name).orElseThrow().signature();
-    Args args = bind(name, signature, call.args(), call, evaluator);
+  private Value count(DataBuiltin transform, Value.Dataset dataset, Ast.Call call, Evaluator evaluator) {
+    Signature signature = transform.signature();
+    Args args = bind(transform.name(), signature, call.args(), call, evaluator);
     if (args == null) {
       return Value.ERROR;
     }
     long n = args.integer(signature.params().get(0).name());
-    long size = switch (name) {
-      case "take" -> dataset.size() < 0 ? n : Math.min(n, dataset.size());
-      case "skip" -> dataset.size() < 0 ? -1 : Math.max(0, dataset.size() - n);
-      case "repeat" -> dataset.size() < 0 ? -1 : dataset.size() * n;
-      default -> dataset.size();
-    };
+    long size = dataset.size();
+    if (transform == DataBuiltins.TAKE) {
+      size = size < 0 ? n : Math.min(n, size);
+    } else if (transform == DataBuiltins.SKIP) {
+      size = size < 0 ? -1 : Math.max(0, size - n);
+    } else if (transform == DataBuiltins.REPEAT) {
+      size = size < 0 ? -1 : size * n;
+    }
     Value.Dataset counted = dataset.with(dataset.fields(), size);
-    return name.equals("shuffle") ? counted.shuffledEveryEpoch() : counted;
+    return transform == DataBuiltins.SHUFFLE ? counted.shuffledEveryEpoch() : counted;
   }
+
 
   /**
    * {@code split(fraction)} or {@code split(fraction, seed: n)}: the first part and the rest, fixed

@@ -8,6 +8,7 @@ import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.compiler.syntax.Ast.*;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
+import dev.nnc.stdlib.Hyper;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.TensorOp;
 import dev.nnc.stdlib.optimizers.OptimizerDef;
@@ -198,6 +199,16 @@ final class Evaluator {
     if (target instanceof Value.Dataset dataset) {
       return checker.data().member(dataset, m);
     }
+    if (target instanceof Value.States states) {
+      TensorType type = states.results().get(name);
+      if (type != null) {
+        // Where the layer was applied, so the tensor traces back to its row in the graph.
+        return new Value.Tensor(type, states.origin());
+      }
+      diagnostics.report(Diagnostic.at(Code.NN0105, m.member().span(), states.layer() + " with `states: true` has no `" + name + "`")
+          .help("it gives " + String.join(", ", states.results().keySet())));
+      return Value.ERROR;
+    }
     if (target instanceof Value.Outputs outputs) {
       TensorType type = outputs.outputs().get(name);
       if (type != null) {
@@ -360,6 +371,17 @@ final class Evaluator {
     if (v instanceof Value.Const c && c.value() instanceof Number) {
       return new Value.Tensor(TensorType.scalar(), span);
     }
+    if (v instanceof Value.States states) {
+      Diagnostic d = Diagnostic.at(Code.NN0206, span, "expected a tensor, found " + states.describe());
+      // A name is the record itself; anything else (a pipeline's stage) has to be bound to be taken apart.
+      boolean named = span.text().matches("[A-Za-z_][A-Za-z0-9_]*");
+      String record = named ? span.text() : "enc";
+      List<String> members = states.results().keySet().stream().map(n -> "`" + record + "." + n + "`").toList();
+      diagnostics.report((named ? d.label(states.origin(), "`states: true` makes this a record") : d)
+          .help((named ? "take one of its members: " : "bind the record, `let enc = ...`, and take one of its members: ")
+              + String.join(", ", members) + " (" + members.get(0) + " is the layer's output)"));
+      return null;
+    }
     if (!(v instanceof Value.Error)) {
       diagnostics.error(Code.NN0206, span, "expected a tensor, found " + v.describe());
     }
@@ -379,17 +401,21 @@ final class Evaluator {
           op.name() + " takes " + wanted + " tensor" + (wanted == 1 ? "" : "s") + ", found " + inputs.size()));
       return Value.ERROR;
     }
+    inputs = withNamedTensors(layer, inputs);
     List<TensorType> types = inputs.stream().map(Value.Tensor::type).toList();
     TensorType out;
+    Map<String, TensorType> results;
     try {
       out = op.outputType(layer.args(), types);
+      results = op.results(layer.args(), types);
     } catch (ShapeException e) {
       boolean elementwise = op.kind() != Kind.LAYER;
       Diagnostic d = Diagnostic.at(elementwise ? Code.NN0302 : Code.NN0301, at, e.getMessage());
-      List<Value.Tensor> labelled = new ArrayList<>(inputs);
-      labelled.addAll(contexts.getOrDefault(layer, List.of()));
-      for (Value.Tensor input : labelled) {
-        if (!input.origin().equals(at)) {
+      java.util.Set<Span> labelled = new java.util.HashSet<>(List.of(at));
+      List<Value.Tensor> shown = new ArrayList<>(inputs);
+      shown.addAll(contexts.getOrDefault(layer, List.of()));
+      for (Value.Tensor input : shown) {
+        if (labelled.add(input.origin())) { // an LSTM's h and c come from one place: one label
           d = d.label(input.origin(), "this is " + input.type());
         }
       }
@@ -420,7 +446,7 @@ final class Evaluator {
       List<Value.Tensor> edges = new ArrayList<>(inputs);
       edges.addAll(contexts.getOrDefault(layer, List.of()));
       if (first == null) {
-        rowOf.put(layer, graph.add(layerNames.getOrDefault(layer, op.name()), op.name(), result, edges, trainable, fixed));
+        rowOf.put(layer, graph.add(layerNames.getOrDefault(layer, op.name()), new Row.Builtin(op, layer.args()), result, edges, trainable, fixed));
       } else {
         graph.reuse(rowOf.get(layer), result, edges);
       }
@@ -430,7 +456,17 @@ final class Evaluator {
               "dense applies to the last axis of " + types.get(0) + ", keeping the others")
           .help("if you meant one vector per record, `flatten` first"));
     }
-    return result;
+    return results.isEmpty() ? result : new Value.States(op.name(), results, at);
+  }
+
+  /** The inputs of an application: the positional ones, then the tensors given by name ({@code initial:}). */
+  @SuppressWarnings("unchecked")
+  private static List<Value.Tensor> withNamedTensors(Value.Layer layer, List<Value.Tensor> inputs) {
+    List<Value.Tensor> all = new ArrayList<>(inputs);
+    for (dev.nnc.stdlib.spec.Param param : layer.op().signature().tensorParams()) {
+      all.addAll((List<Value.Tensor>) layer.args().get(param.name()));
+    }
+    return all;
   }
 
   private Value applyModel(Value.Model model, List<Value.Tensor> inputs, Span at) {
@@ -442,7 +478,7 @@ final class Evaluator {
     checker.recordApplication(at, new Application(first.type(), instance.trainable(), instance.nonTrainable()));
     if (graph != null) {
       // The model's default output stands for it in the graph; its other outputs come from the same row.
-      graph.add(Names.snake(model.decl().name().name()), model.decl().name().name(), first, inputs,
+      graph.add(Names.snake(model.decl().name().name()), new Row.Model(instance), first, inputs,
           instance.trainable(), instance.nonTrainable());
     }
     return new Value.Outputs(model, instance.outputs(), at);
@@ -452,13 +488,15 @@ final class Evaluator {
 
   private Value pipeline(Pipeline p) {
     Value current = eval(p.source());
+    Span from = p.source().span();
     for (Expr stage : p.stages()) {
-      Value.Tensor input = current instanceof Value.Error ? null : asTensor(current, p.source().span());
+      Value.Tensor input = current instanceof Value.Error ? null : asTensor(current, from);
       if (input == null) {
         return Value.ERROR;
       }
       current = stage(stage, input);
       checker.record(stage, current);
+      from = stage.span();
     }
     return current;
   }
@@ -562,7 +600,8 @@ final class Evaluator {
       return Value.ERROR;
     }
     if (left instanceof Value.Const l && right instanceof Value.Const r) {
-      Object result = Constants.binary(b.op(), l.value(), r.value());
+      Hyper.Op op = Hyper.Op.of(b.op().symbol);
+      Object result = op == null ? null : Hyper.tryApply(op, l.value(), r.value());
       if (result == null) {
         diagnostics.error(Code.NN0201, b.span(),
             "cannot apply `" + b.op().symbol + "` to " + left.describe() + " and " + right.describe());
@@ -587,7 +626,7 @@ final class Evaluator {
   private Value unary(Unary u) {
     Value operand = eval(u.operand());
     if (operand instanceof Value.Const c) {
-      Object result = Constants.unary(u.op(), c.value());
+      Object result = Hyper.tryUnary(u.op(), c.value());
       if (result == null) {
         diagnostics.error(Code.NN0201, u.span(), "cannot apply `" + u.op() + "` to " + operand.describe());
         return Value.ERROR;

@@ -19,25 +19,28 @@ final class GraphRecorder {
   private final Map<Span, String> producers = new HashMap<>();
 
   /** A row in the making: a shared layer applied again gains inputs after it was added. */
-  private record Node(String type, TensorType output, long trainable, long nonTrainable, List<String> inputs) {}
+  private record Node(Row.Callee callee, TensorType output, long trainable, long nonTrainable, List<String> inputs,
+      List<Span> at) {}
 
   /** A model input named {@code name}, the source of {@code tensor}. */
   void source(String name, Value.Tensor tensor) {
     producers.put(tensor.origin(), name);
   }
 
-  /** Adds a row for an application of {@code type} whose result is {@code output}; returns its name. */
-  String add(String base, String type, Value.Tensor output, List<Value.Tensor> inputs, long trainable, long nonTrainable) {
+  /** Adds a row for an application of {@code callee} whose result is {@code output}; returns its name. */
+  String add(String base, Row.Callee callee, Value.Tensor output, List<Value.Tensor> inputs, long trainable, long nonTrainable) {
     int n = names.merge(base, 1, Integer::sum);
     String name = n == 1 ? base : base + "_" + n;
-    nodes.put(name, new Node(type, output.type(), trainable, nonTrainable, new ArrayList<>()));
+    nodes.put(name, new Node(callee, output.type(), trainable, nonTrainable, new ArrayList<>(), new ArrayList<>()));
     reuse(name, output, inputs);
     return name;
   }
 
   /** Another application of the row {@code name} (a shared layer): more inputs, one more result. */
   void reuse(String name, Value.Tensor output, List<Value.Tensor> inputs) {
-    List<String> from = nodes.get(name).inputs();
+    Node node = nodes.get(name);
+    node.at().add(output.origin());
+    List<String> from = node.inputs();
     for (Value.Tensor input : inputs) {
       String producer = producers.get(input.origin());
       if (producer != null && !from.contains(producer)) {
@@ -48,8 +51,9 @@ final class GraphRecorder {
   }
 
   /** A raw parameter: a row of its own, and the source of its tensor. */
-  void parameter(String name, Value.Tensor tensor) {
-    nodes.put(name, new Node("param", tensor.type(), tensor.type().shape().elements(), 0, new ArrayList<>()));
+  void parameter(String name, Value.Tensor tensor, dev.nnc.compiler.syntax.Ast.Expr init) {
+    nodes.put(name, new Node(new Row.Param(init), tensor.type(), tensor.type().shape().elements(), 0, new ArrayList<>(),
+        new ArrayList<>(List.of(tensor.origin()))));
     source(name, tensor);
   }
 
@@ -60,7 +64,7 @@ final class GraphRecorder {
 
   List<Row> rows() {
     List<Row> rows = new ArrayList<>();
-    nodes.forEach((name, n) -> rows.add(new Row(name, n.type(), n.output(), n.trainable(), n.nonTrainable(), n.inputs())));
+    nodes.forEach((name, n) -> rows.add(new Row(name, n.callee(), n.output(), n.trainable(), n.nonTrainable(), n.inputs(), n.at())));
     return rows;
   }
 }

@@ -9,7 +9,9 @@ import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.train.CheckpointPolicy;
 import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
+import dev.nnc.runtime.train.JobDefaults;
 import dev.nnc.runtime.train.Period;
+import dev.nnc.runtime.train.ReportedValues;
 import dev.nnc.runtime.train.WeightPenalty;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
@@ -167,7 +169,7 @@ final class JobChecker {
     String export = entries.containsKey("export") ? setting(entries.get("export"), evaluator, String.class, "a string") : null;
     Boolean dropLast = entries.containsKey("drop_last")
         ? setting(entries.get("drop_last"), evaluator, Boolean.class, "true or false") : Boolean.FALSE;
-    long seed = entries.containsKey("seed") ? wholeNumber(entries.get("seed"), evaluator, 0) : 42;
+    long seed = entries.containsKey("seed") ? wholeNumber(entries.get("seed"), evaluator, 0) : JobDefaults.SEED;
     ok &= batch > 0 && epochs >= 0 && steps >= 0 && seed >= 0 && (export != null || !entries.containsKey("export"))
         && dropLast != null;
     SettingCalls calls = new SettingCalls(diagnostics, evaluator);
@@ -215,7 +217,9 @@ final class JobChecker {
     }
     EarlyStopping stop = null;
     if (entries.containsKey("stop")) {
-      stop = calls.stop(entries.get("stop"), metrics, entries.containsKey("validate"));
+      List<String> reported = ReportedValues.columns(metrics.stream().map(Job.Metric::name).toList(),
+          entries.containsKey("validate"));
+      stop = calls.stop(entries.get("stop"), reported, metrics);
       if (stop == null) {
         return null;
       }

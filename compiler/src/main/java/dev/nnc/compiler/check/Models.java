@@ -219,7 +219,7 @@ final class Models {
       }
     }
     Value.Tensor weight = new Value.Tensor(type, param.name().span());
-    graph.parameter(param.name().name(), weight);
+    graph.parameter(param.name().name(), weight, param.init());
     return weight;
   }
 

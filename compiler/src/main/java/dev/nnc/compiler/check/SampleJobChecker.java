@@ -5,6 +5,7 @@ import dev.nnc.compiler.diag.Diagnostic;
 import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.ElementType;
+import dev.nnc.runtime.train.JobDefaults;
 import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
@@ -22,7 +23,6 @@ import java.util.Set;
 final class SampleJobChecker {
   private static final List<String> KEYS = List.of("model", "prime", "length", "temperature", "seed");
   static final double DEFAULT_TEMPERATURE = 1.0;
-  static final long DEFAULT_SEED = 42;
 
   private final Checker checker;
   private final Diagnostics diagnostics;
@@ -72,7 +72,7 @@ final class SampleJobChecker {
     int length = settings.positive(entries.get("length"), evaluator);
     double temperature = entries.containsKey("temperature") ? temperature(entries.get("temperature"), evaluator)
         : DEFAULT_TEMPERATURE;
-    long seed = entries.containsKey("seed") ? settings.wholeNumber(entries.get("seed"), evaluator, 0) : DEFAULT_SEED;
+    long seed = entries.containsKey("seed") ? settings.wholeNumber(entries.get("seed"), evaluator, 0) : JobDefaults.SEED;
     SampleJob checked = model(job, modelEntry, evaluator, from, prime, length, temperature, seed);
     return from != null && prime != null && length > 0 && temperature > 0 && seed >= 0 ? checked : null;
   }

@@ -77,13 +77,12 @@ final class SettingCalls {
   }
 
   /**
-   * {@code early(monitor, patience, min_delta, restore_best, mode)}: the monitor is one of the values
-   * the job reports, and, as in Keras, whether it should fall or rise follows from what it is unless
-   * {@code mode} says.
+   * {@code early(monitor, patience, min_delta, restore_best, mode)}: the monitor is one of the
+   * {@code reported} columns (the values the job reports, then with validation data their
+   * {@code val_} twins), and, as in Keras, whether it should fall or rise follows from what it is
+   * unless {@code mode} says; {@code metrics} are the job's values as written, to tell which rise.
    */
-  EarlyStopping stop(Ast.Entry entry, List<Job.Metric> metrics, boolean validates) {
-    List<String> reported =
-        ReportedValues.columns(metrics.stream().map(Job.Metric::name).toList(), validates);
+  EarlyStopping stop(Ast.Entry entry, List<String> reported, List<Job.Metric> metrics) {
     Signature early = Signature.of(
         0,
         optional("monitor", ParamType.oneOf(reported.toArray(String[]::new)), DEFAULT_MONITOR),
@@ -98,9 +97,15 @@ final class SettingCalls {
     Args args = call.args();
     String monitor = args.string("monitor");
     if (!reported.contains(monitor)) {
-      diagnostics.report(Diagnostic.at(Code.NN0401, entry.value().span(),
-              "`early` monitors " + monitor + " unless told otherwise, and this job has no `validate:` data")
-          .help("add `validate:` data, or watch the training loss: `early(monitor: loss)`"));
+      boolean validates = reported.stream().anyMatch(c -> c.startsWith(ReportedValues.VALIDATION_PREFIX));
+      diagnostics.report(Diagnostic.at(Code.NN0401, entry.value().span(), validates
+              ? "`early` monitors " + monitor + " unless told otherwise, and this job reports no `"
+                  + monitor.substring(ReportedValues.VALIDATION_PREFIX.length()) + "`"
+              : "`early` monitors " + monitor + " unless told otherwise, and this job has no `validate:` data")
+          .help(validates ? "name the value to watch, one of " + String.join(", ", reported)
+              + ": `early(monitor: " + reported.get(reported.size() - 1) + ")`"
+              : "add `validate:` data, or watch the training " + reported.get(0) + ": `early(monitor: "
+                  + reported.get(0) + ")`"));
       return null;
     }
     return new EarlyStopping(monitor, goal(monitor, args.string("mode"), metrics),

@@ -7,7 +7,12 @@ import dev.nnc.compiler.source.Span;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.train.CheckpointPolicy;
+import dev.nnc.runtime.train.EarlyStopping;
+import dev.nnc.runtime.train.GradientClipping;
+import dev.nnc.runtime.train.JobDefaults;
 import dev.nnc.runtime.train.Period;
+import dev.nnc.runtime.train.ReportedValues;
+import dev.nnc.runtime.train.WeightPenalty;
 import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.ArrayList;
@@ -24,11 +29,10 @@ import java.util.Set;
  * value of the parameter's shape, each report a named scalar.
  */
 final class StepJobChecker {
-  private static final List<String> KEYS =
-      List.of("data", "batch", "epochs", "steps", "seed", "drop_last", "export", "checkpoint", "keep");
+  private static final List<String> KEYS = List.of("data", "validate", "batch", "epochs", "steps", "seed",
+      "drop_last", "export", "checkpoint", "keep", "stop", "clip", "regularize");
   /** Settings of jobs without a step, which a step says in its own statements. */
-  private static final List<String> DECLARATIVE =
-      List.of("model", "loss", "optimizer", "metrics", "validate", "stop", "clip", "regularize");
+  private static final List<String> DECLARATIVE = List.of("model", "loss", "optimizer", "metrics");
   private static final Set<String> DRAWS = Set.of("normal", "uniform");
 
   private final Checker checker;
@@ -83,17 +87,24 @@ final class StepJobChecker {
       return null;
     }
     Value.Dataset data = settings.dataset(entries.get("data"), evaluator);
+    boolean validates = entries.containsKey("validate");
+    boolean validationOk = !validates || settings.dataset(entries.get("validate"), evaluator) != null;
     int batch = settings.positive(entries.get("batch"), evaluator);
     int epochs = entries.containsKey("epochs") ? settings.positive(entries.get("epochs"), evaluator) : 0;
     long steps = entries.containsKey("steps") ? settings.positive(entries.get("steps"), evaluator) : 0;
-    long seed = entries.containsKey("seed") ? settings.wholeNumber(entries.get("seed"), evaluator, 0) : 42;
+    long seed = entries.containsKey("seed") ? settings.wholeNumber(entries.get("seed"), evaluator, 0) : JobDefaults.SEED;
     Boolean dropLast = entries.containsKey("drop_last")
         ? settings.setting(entries.get("drop_last"), evaluator, Boolean.class, "true or false") : Boolean.FALSE;
     Map<String, String> exported = exports(exports, models, evaluator);
-    CheckpointPolicy checkpoint = settings.checkpoint(job, entries, new SettingCalls(diagnostics, evaluator), evaluator);
+    SettingCalls calls = new SettingCalls(diagnostics, evaluator);
+    GradientClipping clip = entries.containsKey("clip") ? calls.clip(entries.get("clip")) : null;
+    WeightPenalty regularize = entries.containsKey("regularize") ? calls.regularize(entries.get("regularize")) : null;
+    boolean tuningOk = (clip != null || !entries.containsKey("clip"))
+        && (regularize != null || !entries.containsKey("regularize"));
+    CheckpointPolicy checkpoint = settings.checkpoint(job, entries, calls, evaluator);
     boolean checkpointOk = checkpoint != null || !entries.containsKey("checkpoint") && !entries.containsKey("keep");
-    if (data == null || batch < 0 || epochs < 0 || steps < 0 || seed < 0 || dropLast == null || exported == null
-        || !checkpointOk) {
+    if (data == null || !validationOk || batch < 0 || epochs < 0 || steps < 0 || seed < 0 || dropLast == null
+        || exported == null || !tuningOk || !checkpointOk) {
       return null;
     }
     Map<String, Value> stepScope = Evaluator.scope();
@@ -127,8 +138,40 @@ final class StepJobChecker {
     if (reported == null || checkedEvery.size() != everies.size()) {
       return null;
     }
-    return new StepJob(job, jobModels, entries.get("data").value(), data.fields(), batch, epochs, steps, seed,
-        dropLast, step.body(), checkedEvery, reported, exported, checkpoint);
+    EarlyStopping stop = null;
+    if (entries.containsKey("stop")) {
+      stop = stop(job, entries.get("stop"), step, reported, validates, calls);
+      if (stop == null) {
+        return null;
+      }
+    }
+    return new StepJob(job, jobModels, entries.get("data").value(), data.fields(),
+        validates ? entries.get("validate").value() : null, batch, epochs, steps, seed, dropLast, step.body(),
+        checkedEvery, reported, exported, stop, clip, regularize, checkpoint);
+  }
+
+  /**
+   * {@code stop: early(...)}, which watches a value the step reports ({@code val_} and its name with
+   * {@code validate:} data); null after an error.
+   */
+  private EarlyStopping stop(Ast.Job job, Ast.Entry entry, Ast.StepBlock step, List<String> reported,
+      boolean validates, SettingCalls calls) {
+    if (reported.isEmpty()) {
+      diagnostics.report(Diagnostic.at(Code.NN0401, entry.value().span(),
+              "`stop:` watches a value the step reports, and the step of train " + job.name().name() + " reports none")
+          .help("report the value to watch, as in `report d_loss: ...`"));
+      return null;
+    }
+    List<Job.Metric> values = new ArrayList<>();
+    for (Ast.StepStmt stmt : step.body()) {
+      if (stmt instanceof Ast.Report r) {
+        for (Ast.ReportItem item : r.items()) {
+          values.add(new Job.Metric(item.name() != null ? item.name().name() : ((Ast.Name) item.value()).name(),
+              item.value()));
+        }
+      }
+    }
+    return calls.stop(entry, ReportedValues.withValidation(reported, validates), values);
   }
 
   /** {@code let g = Generator(latent: 64)}: a model with input sizes known from its hyper-parameters. */

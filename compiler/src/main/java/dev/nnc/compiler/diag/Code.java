@@ -42,6 +42,7 @@ public enum Code {
   NN0411("NN0411", Severity.ERROR, "data file needed at compile time cannot be read"),
   NN0412("NN0412", Severity.ERROR, "model unfit for a sample job"),
   NN0413("NN0413", Severity.ERROR, "training memory over budget"),
+  NN0414("NN0414", Severity.ERROR, "path no file can have"),
   // 09xx: warnings
   NN0901("NN0901", Severity.WARNING, "dense on records of rank 3 or more");
 

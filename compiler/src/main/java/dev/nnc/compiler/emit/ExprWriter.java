@@ -6,11 +6,14 @@ import dev.nnc.compiler.check.Names;
 import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.TensorOperators;
 import dev.nnc.compiler.check.Value;
+import dev.nnc.compiler.lower.Expressions;
+import dev.nnc.compiler.lower.HyperExpr;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.compiler.syntax.Ast.*;
 import dev.nnc.runtime.train.Period;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
+import dev.nnc.stdlib.Hyper;
 import dev.nnc.stdlib.Kind;
 import dev.nnc.stdlib.RatioMetric;
 import dev.nnc.stdlib.TensorOp;
@@ -19,6 +22,7 @@ import dev.nnc.stdlib.spec.Param;
 import dev.nnc.stdlib.spec.ParamType;
 import dev.nnc.stdlib.spec.Signature;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,7 @@ final class ExprWriter {
   static final ClassName LAYER = ClassName.get("dev.nnc.stdlib", "Layer");
   static final ClassName BUILTINS = ClassName.get("dev.nnc.stdlib", "Builtins");
   static final ClassName STAGES = ClassName.get("dev.nnc.stdlib", "Stages");
+  static final ClassName HYPER = ClassName.get(Hyper.class);
   static final ClassName INIT_CALL = ClassName.get(InitCall.class);
   static final ClassName LIST = ClassName.get(List.class);
 
@@ -44,6 +49,8 @@ final class ExprWriter {
   private final Set<String> layers;
   /** Names of compile-time values that are Java variables: hyper-parameter fields, loop variables. */
   private final Set<String> hyper;
+  /** The Java types of those variables that have a primitive one; the others are {@code Object}s. */
+  private final Map<String, Scalar> scalars = new HashMap<>();
   /** Java names in scope where the code is written, which a block's lambda parameter must not reuse. */
   private final Set<String> taken = new HashSet<>();
   /** In a training step: the job's models, by name, as the Java variables that hold them. */
@@ -73,13 +80,16 @@ final class ExprWriter {
   CodeBlock tensor(Expr e) {
     Value v = valueOf(e);
     if (v instanceof Value.Const) {
-      return CodeBlock.of("$T.constant(net, $L)", LAYER, constant(e));
+      return CodeBlock.of("$T.constant(net, $L)", LAYER, real(e));
     }
     if (e instanceof Name n) {
       return tensors.containsKey(n.name()) ? tensors.get(n.name()) : CodeBlock.of("$L", JavaNames.identifier(n.name()));
     }
     if (e instanceof Member m && m.target() instanceof Name model && jobModels.containsKey(model.name())) {
       return CodeBlock.of("$L.param($S, $S)", JobGenerator.STEP, model.name(), m.member().name());
+    }
+    if (e instanceof Member m && valueOf(m.target()) instanceof Value.States) {
+      return CodeBlock.of("$L.get($S)", tensor(m.target()), m.member().name());
     }
     if (e instanceof Member m) {
       return CodeBlock.of("$L.$L()", outputs(m.target()), JavaNames.identifier(m.member().name()));
@@ -98,7 +108,7 @@ final class ExprWriter {
       return pipeline(p, tensor(p.source()));
     }
     if (e instanceof If i) {
-      return CodeBlock.of("($L ? $L : $L)", constant(i.condition()), branch(i.then()), branch(i.otherwise()));
+      return CodeBlock.of("($L ? $L : $L)", truth(i.condition()), branch(i.then()), branch(i.otherwise()));
     }
     throw new IllegalStateException("not a tensor expression: " + e);
   }
@@ -127,7 +137,7 @@ final class ExprWriter {
     }
     if (stage instanceof Repeat r) {
       String x = blockVariable();
-      return CodeBlock.of("$T.repeat($L, $L, $L -> {\n$>$L$<})", STAGES, constant(r.count()), input, x,
+      return CodeBlock.of("$T.repeat($L, $L, $L -> {\n$>$L$<})", STAGES, whole(r.count()), input, x,
           with(null, x).blockBody(r.body(), x));
     }
     if (stage instanceof For f) {
@@ -138,7 +148,7 @@ final class ExprWriter {
     }
     Value v = valueOf(stage);
     if (stage instanceof Name n && layers.contains(n.name())) {
-      return CodeBlock.of("$L.apply(net, $L)", JavaNames.identifier(n.name()), input);
+      return CodeBlock.of("$L.$L(net, $L)", JavaNames.identifier(n.name()), applyMethod(v), input);
     }
     if (stage instanceof Name n && Builtins.lookup(n.name()).orElse(null) instanceof TensorOp op) {
       return CodeBlock.of("$L.apply(net, $L)", layer(op, List.of()), input);
@@ -197,6 +207,10 @@ final class ExprWriter {
     }
     ExprWriter inner = new ExprWriter(program, packageName, tensors, layers, names);
     inner.taken.addAll(taken);
+    inner.scalars.putAll(scalars);
+    if (loopVariable != null) {
+      inner.scalars.remove(loopVariable);
+    }
     inner.taken.add(blockVariable);
     inner.jobModels = jobModels;
     return inner;
@@ -204,14 +218,14 @@ final class ExprWriter {
 
   private CodeBlock call(Call c, CodeBlock piped) {
     if (c.callee() instanceof Name n && layers.contains(n.name())) {
-      return CodeBlock.of("$L.apply(net, $L)", JavaNames.identifier(n.name()), tensorArgs(piped, c.args()));
+      return CodeBlock.of("$L.$L(net, $L)", JavaNames.identifier(n.name()), applyMethod(valueOf(c)), tensorArgs(piped, c.args()));
     }
     Builtin builtin = c.callee() instanceof Name n && !tensors.containsKey(n.name()) && program.allDecls().stream().noneMatch(d -> d.name().name().equals(n.name()))
         ? Builtins.lookup(n.name()).orElse(null) : null;
     if (builtin instanceof TensorOp op) {
       if (op.kind() == Kind.LAYER) {
         CodeBlock layer = layer(op, c.args());
-        return piped == null ? layer : CodeBlock.of("$L.apply(net, $L)", layer, piped);
+        return piped == null ? layer : CodeBlock.of("$L.$L(net, $L)", layer, applyMethod(valueOf(c)), piped);
       }
       return function(op, c.args(), piped, "apply");
     }
@@ -227,6 +241,14 @@ final class ExprWriter {
       return CodeBlock.of("$L.$L()", modelApplication(o.model().decl(), hyperArgs, inputs), firstOutput(o.model().decl()));
     }
     throw new IllegalStateException("unsupported call " + c.span().text());
+  }
+
+  /**
+   * How a layer whose result is {@code value} is applied: {@code outputs} for a record of several
+   * results ({@code states: true}), which generated code holds as {@code Outputs}; else {@code apply}.
+   */
+  private static String applyMethod(Value value) {
+    return value instanceof Value.States ? "outputs" : "apply";
   }
 
   /**
@@ -309,7 +331,13 @@ final class ExprWriter {
           given = arg.value();
         }
       }
-      values.add(given != null ? constant(given) : constant(h.defaultValue()));
+      Expr value = given != null ? given : h.defaultValue();
+      values.add(switch (h.type().name().name()) {
+        case "int" -> whole(value);
+        case "float" -> real(value);
+        case "bool" -> truth(value);
+        default -> text(value);
+      });
     }
     return CodeBlock.of("new $T($L)", type, CodeBlock.join(values, ", "));
   }
@@ -349,6 +377,16 @@ final class ExprWriter {
     return pairs;
   }
 
+  /** The tensors of {@code initial: enc} (each state of the record), {@code initial: [h, c]} or {@code initial: h}. */
+  private List<CodeBlock> namedTensors(Expr value) {
+    if (valueOf(value) instanceof Value.States states) {
+      CodeBlock record = tensor(value);
+      return states.results().keySet().stream().skip(1).map(n -> CodeBlock.of("$L.get($S)", record, n)).toList();
+    }
+    List<Expr> items = value instanceof ListExpr l ? l.items() : List.of(value);
+    return items.stream().map(this::tensor).toList();
+  }
+
   /** A {@code param}'s initializer: {@code "zeros"}, {@code new InitCall("normal", List.of(0.0, 0.01))}. */
   CodeBlock initializer(Expr init) {
     return init == null
@@ -362,6 +400,9 @@ final class ExprWriter {
         || type == ParamType.INITIALIZER && value instanceof Name) {
       String word = value instanceof Name n ? n.name() : ((Str) value).value();
       return CodeBlock.of("$S", word);
+    }
+    if (type == ParamType.TENSORS) {
+      return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(namedTensors(value), ", "));
     }
     if (type == ParamType.LEARNING_RATE && valueOf(value) instanceof Value.Schedule schedule) {
       return configured(schedule.def(), value);
@@ -377,7 +418,7 @@ final class ExprWriter {
       Call call = (Call) value;
       List<CodeBlock> numbers = new ArrayList<>();
       for (Arg a : call.args()) {
-        numbers.add(CodeBlock.of("(double) $L", constant(a.value())));
+        numbers.add(CodeBlock.of("(double) $L", real(a.value())));
       }
       return CodeBlock.of("new $T($S, $T.of($L))", INIT_CALL, ((Name) call.callee()).name(), LIST, CodeBlock.join(numbers, ", "));
     }
@@ -387,58 +428,146 @@ final class ExprWriter {
   // ------------------------------------------------------------------ compile-time values
 
   /**
-   * A compile-time value. An expression that does not read a hyper-parameter is written as the value
-   * the checker computed; one that does is written as Java over the hyper-parameter fields.
+   * The Java type a compile-time expression is written with: a hyper-parameter field's type, or
+   * {@code OBJECT} for a value of {@code Hyper}'s arithmetic, whose type (Long or Double) may depend on
+   * the value, as the checker's does ({@code 8 / 2} is an int, {@code 8 / 16} a float).
    */
-  CodeBlock constant(Expr e) {
-    if (!readsHyper(e)) {
-      return literal(((Value.Const) valueOf(e)).value());
-    }
-    if (e instanceof Name n) {
-      return CodeBlock.of("$L", JavaNames.identifier(n.name()));
-    }
-    if (e instanceof Binary b) {
-      if (b.op() == BinaryOp.RANGE) {
-        return CodeBlock.of("$T.range($L, $L)", STAGES, constant(b.left()), constant(b.right()));
-      }
-      return b.op() == BinaryOp.POW
-          ? CodeBlock.of("(long) Math.pow($L, $L)", constant(b.left()), constant(b.right()))
-          : CodeBlock.of("($L $L $L)", constant(b.left()), javaOperator(b.op()), constant(b.right()));
-    }
-    if (e instanceof Unary u) {
-      return CodeBlock.of("$L($L)", u.op().equals("-") ? "-" : "!", constant(u.operand()));
-    }
-    if (e instanceof If i) {
-      return CodeBlock.of("($L ? $L : $L)", constant(i.condition()), constant(i.then()), constant(i.otherwise()));
-    }
-    if (e instanceof ListExpr l) {
-      return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(l.items().stream().map(this::constant).toList(), ", "));
-    }
-    return literal(((Value.Const) valueOf(e)).value());
+  enum Scalar { LONG, DOUBLE, BOOLEAN, STRING, OBJECT }
+
+  private record Written(CodeBlock code, Scalar type) {}
+
+  /** Declares a compile-time name the written code reads as a Java variable of this type. */
+  void declare(String name, Scalar type) {
+    hyper.add(name);
+    scalars.put(name, type);
   }
 
-  private static String javaOperator(BinaryOp op) {
-    return switch (op) {
-      case AND -> "&&";
-      case OR -> "||";
-      default -> op.symbol;
-    };
+  /** A compile-time value where any value fits: a built-in's argument, a list. */
+  CodeBlock constant(Expr e) {
+    return written(e).code();
+  }
+
+  /** A compile-time value where Java wants a {@code long}: a count, a size. */
+  CodeBlock whole(Expr e) {
+    Written w = written(e);
+    return w.type() == Scalar.LONG ? w.code() : CodeBlock.of("$T.whole($L)", HYPER, w.code());
+  }
+
+  /** A compile-time value where Java wants a {@code double}; an int is promoted, as the checker promotes it. */
+  CodeBlock real(Expr e) {
+    Written w = written(e);
+    return w.type() == Scalar.LONG || w.type() == Scalar.DOUBLE ? w.code() : CodeBlock.of("$T.real($L)", HYPER, w.code());
+  }
+
+  /** A compile-time value where Java wants a {@code boolean}: the condition of an {@code if}. */
+  CodeBlock truth(Expr e) {
+    Written w = written(e);
+    return w.type() == Scalar.BOOLEAN ? w.code() : CodeBlock.of("$T.truth($L)", HYPER, w.code());
+  }
+
+  /** A compile-time value where Java wants a {@code String}. */
+  CodeBlock text(Expr e) {
+    Written w = written(e);
+    return w.type() == Scalar.STRING ? w.code() : CodeBlock.of("(String) $L", w.code());
+  }
+
+  /** The Java type of a compile-time value as {@link #constant} writes it. */
+  Scalar scalarOf(Expr e) {
+    return written(e).type();
+  }
+
+  /**
+   * An expression that does not read a hyper-parameter is written as the value the checker computed;
+   * one that does is lowered ({@link Expressions}) and computed when the graph is built, by
+   * {@code Hyper}'s rules, which are the checker's. Java's own operators are used only where their rule
+   * is the checker's: {@code + - * %} and comparisons of two ints, {@code and or == !=} of two bools.
+   */
+  private Written written(Expr e) {
+    return written(Expressions.lower(e, hyper, program));
+  }
+
+  private Written written(HyperExpr e) {
+    if (e instanceof HyperExpr.Const c) {
+      return new Written(literal(c.value()), scalarOfValue(c.value()));
+    }
+    if (e instanceof HyperExpr.Var v) {
+      return new Written(CodeBlock.of("$L", JavaNames.identifier(v.name())), scalars.getOrDefault(v.name(), Scalar.OBJECT));
+    }
+    if (e instanceof HyperExpr.Binary b) {
+      return binary(b.op(), written(b.left()), written(b.right()));
+    }
+    if (e instanceof HyperExpr.Unary u) {
+      Written operand = written(u.operand());
+      boolean negation = u.op().equals("-");
+      if (negation ? operand.type() == Scalar.LONG || operand.type() == Scalar.DOUBLE : operand.type() == Scalar.BOOLEAN) {
+        return new Written(CodeBlock.of("($L$L)", negation ? "-" : "!", operand.code()), operand.type());
+      }
+      return new Written(CodeBlock.of("$T.$L($L)", HYPER, negation ? "neg" : "not", operand.code()), Scalar.OBJECT);
+    }
+    if (e instanceof HyperExpr.Cond i) {
+      Written condition = written(i.condition());
+      CodeBlock test = condition.type() == Scalar.BOOLEAN ? condition.code() : CodeBlock.of("$T.truth($L)", HYPER, condition.code());
+      Written then = written(i.then());
+      Written otherwise = written(i.otherwise());
+      if (then.type() == otherwise.type()) {
+        return new Written(CodeBlock.of("($L ? $L : $L)", test, then.code(), otherwise.code()), then.type());
+      }
+      // Casts keep Java from promoting an int branch to double, as the checker does not.
+      return new Written(CodeBlock.of("($L ? (Object) $L : (Object) $L)", test, then.code(), otherwise.code()), Scalar.OBJECT);
+    }
+    if (e instanceof HyperExpr.Unchecked u) {
+      return new Written(CodeBlock.of("$T.unchecked($S)", HYPER, u.source()), Scalar.OBJECT);
+    }
+    HyperExpr.ListOf l = (HyperExpr.ListOf) e;
+    return new Written(CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(l.items().stream().map(item -> written(item).code()).toList(), ", ")),
+        Scalar.OBJECT);
+  }
+
+  private static Written binary(Hyper.Op op, Written left, Written right) {
+    boolean ints = left.type() == Scalar.LONG && right.type() == Scalar.LONG;
+    boolean bools = left.type() == Scalar.BOOLEAN && right.type() == Scalar.BOOLEAN;
+    switch (op) {
+      case ADD, SUB, MUL, MOD -> {
+        if (ints) {
+          return new Written(CodeBlock.of("($L $L $L)", left.code(), op.symbol, right.code()), Scalar.LONG);
+        }
+      }
+      case LT, LE, GT, GE -> {
+        if (ints) {
+          return new Written(CodeBlock.of("($L $L $L)", left.code(), op.symbol, right.code()), Scalar.BOOLEAN);
+        }
+      }
+      case EQ, NE -> {
+        if (ints || bools) {
+          return new Written(CodeBlock.of("($L $L $L)", left.code(), op.symbol, right.code()), Scalar.BOOLEAN);
+        }
+      }
+      case AND, OR -> {
+        if (bools) {
+          return new Written(CodeBlock.of("($L $L $L)", left.code(), op == Hyper.Op.AND ? "&&" : "||", right.code()),
+              Scalar.BOOLEAN);
+        }
+      }
+      default -> { }
+    }
+    return new Written(CodeBlock.of("$T.$L($L, $L)", HYPER, op.method(), left.code(), right.code()), Scalar.OBJECT);
+  }
+
+  private static Scalar scalarOfValue(Object value) {
+    if (value instanceof Long) {
+      return Scalar.LONG;
+    }
+    if (value instanceof Double) {
+      return Scalar.DOUBLE;
+    }
+    if (value instanceof Boolean) {
+      return Scalar.BOOLEAN;
+    }
+    return value instanceof String ? Scalar.STRING : Scalar.OBJECT;
   }
 
   boolean readsHyper(Expr e) {
-    if (e instanceof Name n) {
-      return hyper.contains(n.name());
-    }
-    if (e instanceof Binary b) {
-      return readsHyper(b.left()) || readsHyper(b.right());
-    }
-    if (e instanceof Unary u) {
-      return readsHyper(u.operand());
-    }
-    if (e instanceof If i) {
-      return readsHyper(i.condition()) || readsHyper(i.then()) || readsHyper(i.otherwise());
-    }
-    return e instanceof ListExpr l && l.items().stream().anyMatch(this::readsHyper);
+    return Expressions.reads(e, hyper);
   }
 
   /** {@code Period.epochs(2)} or {@code Period.steps(1000)}. */

@@ -133,9 +133,7 @@ final class JobGenerator {
       b.add(".clip($L)\n", clip(job.clip()));
     }
     if (job.regularize() != null) {
-      WeightPenalty penalty = job.regularize();
-      b.add(".regularize($T.$L($L))\n", WeightPenalty.class, penalty.norm() == WeightPenalty.Norm.L1 ? "l1" : "l2",
-          ExprWriter.literal(penalty.factor()));
+      b.add(".regularize($L)\n", regularize(job.regularize()));
     }
     if (job.checkpoint() != null) {
       b.add(".checkpoint($L)\n", checkpoint(job.checkpoint()));
@@ -169,14 +167,20 @@ final class JobGenerator {
   }
 
   /** {@code new EarlyStopping("val_loss", EarlyStopping.Goal.MINIMIZE, 3, 0.0, true)}. */
-  private static CodeBlock stop(EarlyStopping stop) {
+  static CodeBlock stop(EarlyStopping stop) {
     return CodeBlock.of("new $T($S, $T.$L, $L, $L, $L)", EarlyStopping.class, stop.monitor(),
         EarlyStopping.Goal.class, stop.goal().name(), stop.patience(), ExprWriter.literal(stop.minDelta()),
         stop.restoreBest());
   }
 
+  /** {@code WeightPenalty.l2(1.0E-4)} or {@code WeightPenalty.l1(0.01)}. */
+  static CodeBlock regularize(WeightPenalty penalty) {
+    return CodeBlock.of("$T.$L($L)", WeightPenalty.class, penalty.norm() == WeightPenalty.Norm.L1 ? "l1" : "l2",
+        ExprWriter.literal(penalty.factor()));
+  }
+
   /** {@code GradientClipping.globalNorm(5.0)} or {@code GradientClipping.value(1.0)}. */
-  private static CodeBlock clip(GradientClipping clip) {
+  static CodeBlock clip(GradientClipping clip) {
     if (clip instanceof GradientClipping.GlobalNorm norm) {
       return CodeBlock.of("$T.globalNorm($L)", GradientClipping.class, ExprWriter.literal(norm.max()));
     }

@@ -31,6 +31,8 @@ final class ModelGenerator {
   static final ClassName MODEL_FUNCTION = ClassName.get("dev.nnc.runtime.train", "ModelFunction");
   static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
   static final TypeName ANY_OPERAND = ParameterizedTypeName.get(OPERAND, WildcardTypeName.subtypeOf(Object.class));
+  /** A built-in's named results, as a record of states is held in generated code. */
+  static final ClassName RESULTS = ClassName.get("dev.nnc.stdlib.graph", "Outputs");
   static final TypeName OPERAND_MAP =
       ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), ANY_OPERAND);
 
@@ -48,17 +50,18 @@ final class ModelGenerator {
     if (model.doc() != null) {
       type.addJavadoc("$L\n\n", JavaNames.commentText(model.doc()));
     }
-    Set<String> hyper = new HashSet<>();
+    Map<String, ExprWriter.Scalar> hyper = new LinkedHashMap<>();
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
     for (Ast.HyperParam h : model.hyperParams()) {
       String field = JavaNames.identifier(h.name().name());
-      TypeName javaType = switch (h.type().name().name()) {
-        case "int" -> TypeName.LONG;
-        case "float" -> TypeName.DOUBLE;
-        case "bool" -> TypeName.BOOLEAN;
-        default -> ClassName.get(String.class);
+      ExprWriter.Scalar scalar = switch (h.type().name().name()) {
+        case "int" -> ExprWriter.Scalar.LONG;
+        case "float" -> ExprWriter.Scalar.DOUBLE;
+        case "bool" -> ExprWriter.Scalar.BOOLEAN;
+        default -> ExprWriter.Scalar.STRING;
       };
-      hyper.add(h.name().name());
+      TypeName javaType = javaType(scalar);
+      hyper.put(h.name().name(), scalar);
       type.addField(FieldSpec.builder(javaType, field, Modifier.PRIVATE, Modifier.FINAL).build());
       constructor.addParameter(javaType, field).addStatement("this.$N = $N", field, field);
     }
@@ -74,12 +77,12 @@ final class ModelGenerator {
       }
     }
     Map<String, CodeBlock> symbols = symbolsOf(inputs, model);
-    Set<String> variables = new HashSet<>(hyper);
-    variables.addAll(symbols.keySet());
     Set<String> declared = new HashSet<>();
     model.body().forEach(s -> declared.add(JavaNames.identifier(s.name().name())));
-    ExprWriter writer = new ExprWriter(program, packageName, new HashMap<>(), layersOf(model), variables)
+    ExprWriter writer = new ExprWriter(program, packageName, new HashMap<>(), layersOf(model), new HashSet<>())
         .avoiding(declared);
+    hyper.forEach(writer::declare);
+    symbols.keySet().forEach(symbol -> writer.declare(symbol, ExprWriter.Scalar.LONG));
     type.addMethod(inputsMethod(inputs, writer));
     type.addField(outputsField(outputs));
     type.addType(outputsRecord(name, outputs));
@@ -111,7 +114,7 @@ final class ModelGenerator {
         if (!(v instanceof Value.Const)) {
           b.add(", -1"); // a symbolic dimension, bound where the model is used
         } else {
-          b.add(writer.readsHyper(dim) ? ", (int) $L" : ", $L", writer.constant(dim));
+          b.add(writer.readsHyper(dim) ? ", (int) $L" : ", $L", writer.whole(dim));
         }
       }
       fields.add(b.add(")").build());
@@ -154,23 +157,44 @@ final class ModelGenerator {
    * shape of the tensor the model is applied to: {@code x.shape().size(3)}.
    */
   private Map<String, CodeBlock> symbolsOf(List<Ast.Input> inputs, Ast.Model model) {
-    // Only symbols the body reads become variables; a name's use shows in the statements' text.
-    String body = model.body().stream()
-        .filter(s -> !(s instanceof Ast.Input))
-        .map(s -> s.span().text())
-        .collect(java.util.stream.Collectors.joining("\n"));
+    // Only symbols the body reads become variables.
+    Set<String> read = namesRead(model);
     Map<String, CodeBlock> symbols = new LinkedHashMap<>();
     for (Ast.Input input : inputs) {
       List<Ast.Expr> dims = input.type().dims() == null ? List.of() : input.type().dims();
       for (int axis = 0; axis < dims.size(); axis++) {
-        if (dims.get(axis) instanceof Ast.Name n && program.valueOf(n) == null
-            && java.util.regex.Pattern.compile("\\b" + n.name() + "\\b").matcher(body).find()) {
+        if (dims.get(axis) instanceof Ast.Name n && program.valueOf(n) == null && read.contains(n.name())) {
           symbols.putIfAbsent(n.name(),
               CodeBlock.of("$L.shape().size($L)", JavaNames.identifier(input.name().name()), axis + 1));
         }
       }
     }
     return symbols;
+  }
+
+  /** Every name the body's expressions read: its lets, outputs and parameters (not its input types). */
+  private static Set<String> namesRead(Ast.Model model) {
+    Set<String> names = new HashSet<>();
+    for (Ast.ModelStmt stmt : model.body()) {
+      if (stmt instanceof Ast.Let let) {
+        collectNames(let.value(), names);
+      } else if (stmt instanceof Ast.Output output) {
+        collectNames(output.value(), names);
+      } else if (stmt instanceof Ast.Param param) {
+        param.type().dims().forEach(dim -> collectNames(dim, names));
+        if (param.init() != null) {
+          collectNames(param.init(), names);
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void collectNames(Ast.Expr e, Set<String> names) {
+    if (e instanceof Ast.Name n) {
+      names.add(n.name());
+    }
+    Ast.children(e).forEach(child -> collectNames(child, names));
   }
 
   private List<MethodSpec> applyMethods(ClassName name, Ast.Model model, List<Ast.Input> inputs,
@@ -184,12 +208,18 @@ final class ModelGenerator {
       if (stmt instanceof Ast.Let let && program.valueOf(let.value()) instanceof Value.Layer layer) {
         apply.declare(ExprWriter.LAYER, JavaNames.identifier(let.name().name()),
             writer.layer(layer.op(), argsOf(let.value())));
+      } else if (stmt instanceof Ast.Let let && program.valueOf(let.value()) instanceof Value.Const) {
+        // A compile-time value (`let k = f / 16`) is a Java variable, computed from the hyper-parameters
+        // of this instance like any other compile-time expression, never one instance's folded value.
+        ExprWriter.Scalar scalar = writer.scalarOf(let.value());
+        apply.declare(javaType(scalar), JavaNames.identifier(let.name().name()), writer.constant(let.value()));
+        writer.declare(let.name().name(), scalar);
       } else if (stmt instanceof Ast.Let let) {
         tensorStatement(apply, let.name().name(), let.value(), writer);
       } else if (stmt instanceof Ast.Output output) {
         tensorStatement(apply, output.name().name(), output.value(), writer);
       } else if (stmt instanceof Ast.Param param) {
-        List<CodeBlock> dims = param.type().dims().stream().map(writer::constant).toList();
+        List<CodeBlock> dims = param.type().dims().stream().map(writer::whole).toList();
         apply.declare(ANY_OPERAND, JavaNames.identifier(param.name().name()),
             CodeBlock.of("$T.param(net, $S, new long[] {$L}, $L)", ExprWriter.LAYER, param.name().name(),
                 CodeBlock.join(dims, ", "), writer.initializer(param.init())));
@@ -205,14 +235,29 @@ final class ModelGenerator {
         .returns(returns), returns);
   }
 
+  private static TypeName javaType(ExprWriter.Scalar scalar) {
+    return switch (scalar) {
+      case LONG -> TypeName.LONG;
+      case DOUBLE -> TypeName.DOUBLE;
+      case BOOLEAN -> TypeName.BOOLEAN;
+      case STRING -> ClassName.get(String.class);
+      case OBJECT -> ClassName.OBJECT;
+    };
+  }
+
   private static List<Ast.Arg> argsOf(Ast.Expr e) {
     return e instanceof Ast.Call c ? c.args() : List.of();
   }
 
-  /** A pipeline becomes one statement per stage, reassigning one variable, so it reads like the source. */
-  private static void tensorStatement(MethodChain method, String name, Ast.Expr value, ExprWriter writer) {
+  /**
+   * A pipeline becomes one statement per stage, reassigning one variable, so it reads like the source.
+   * A record of states ({@code states: true}) is one {@code Outputs} statement, its stages nested.
+   */
+  private void tensorStatement(MethodChain method, String name, Ast.Expr value, ExprWriter writer) {
     String variable = JavaNames.identifier(name);
-    if (value instanceof Ast.Pipeline p) {
+    if (program.valueOf(value) instanceof Value.States) {
+      method.declare(RESULTS, variable, writer.tensor(value));
+    } else if (value instanceof Ast.Pipeline p) {
       method.declare(ANY_OPERAND, variable, writer.tensor(p.source()));
       for (Ast.Expr stage : p.stages()) {
         method.statement(CodeBlock.of("$L = $L", variable, writer.stage(stage, CodeBlock.of("$L", variable))));

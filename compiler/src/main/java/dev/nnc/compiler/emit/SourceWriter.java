@@ -2,16 +2,19 @@ package dev.nnc.compiler.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.stdlib.data.DataBuiltin;
+import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.stdlib.spec.Args;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Writes a data source call as the runtime call that loads it: {@code idx(a, b)} → {@code Idx.load(...)}. */
 final class SourceWriter {
@@ -26,46 +29,63 @@ final class SourceWriter {
   private static final ClassName NOISE = ClassName.get(DATA, "Noise");
 
   private final Program program;
+  /** How each source of the registry loads; DataBuiltinContractTest checks every source has one. */
+  private final Map<DataBuiltin, Function<Ast.Call, CodeBlock>> loads;
 
   SourceWriter(Program program) {
     this.program = program;
+    this.loads = Map.of(
+        DataBuiltins.IDX, this::idx,
+        DataBuiltins.CSV, this::csv,
+        DataBuiltins.CIFAR, call -> CodeBlock.of("$T.load($L)", CIFAR, cifarFiles(call)),
+        DataBuiltins.CIFAR100, this::cifar100,
+        DataBuiltins.IMAGES, this::images,
+        DataBuiltins.TEXT, this::text,
+        DataBuiltins.NORMAL, this::normal,
+        DataBuiltins.UNIFORM, this::uniform);
   }
 
   CodeBlock source(Ast.Call call) {
     String name = ((Ast.Name) call.callee()).name();
-    return switch (name) {
-      case "idx" -> {
-        Args args = DataArgs.of(program, DataBuiltins.IDX.signature(), call.args());
-        yield CodeBlock.of("$T.load($L, $L)", IDX, file(args.string("images")), file(args.string("labels")));
-      }
-      case "csv" -> csv(call);
-      case "cifar" -> CodeBlock.of("$T.load($L)", CIFAR, cifarFiles(call));
-      case "cifar100" -> {
-        Args args = DataArgs.of(program, DataBuiltins.CIFAR100.signature(), call.args().stream().filter(a -> a.name() != null).toList());
-        yield CodeBlock.of("$T.load100($T.$L, $L)", CIFAR, CIFAR.nestedClass("Labels"),
-            args.string("labels").toUpperCase(Locale.ROOT), cifarFiles(call));
-      }
-      case "images" -> {
-        Args args = DataArgs.of(program, DataBuiltins.IMAGES.signature(), call.args());
-        long[] size = args.pair("size");
-        yield CodeBlock.of("$T.load($L, $L, $L, $L)", IMAGES, file(args.string("dir")), size[0], size[1], args.integer("channels"));
-      }
-      case "text" -> {
-        Args args = DataArgs.of(program, DataBuiltins.TEXT.signature(), call.args());
-        yield CodeBlock.of("$T.load($L, $L)", TEXT, file(args.string("path")), args.integer("seq"));
-      }
-      case "normal" -> {
-        Args args = DataArgs.of(program, DataBuiltins.NORMAL.signature(), call.args());
-        yield CodeBlock.of("$T.normal($L, $L, $L)", NOISE, ExprWriter.literal(args.real("mean")),
-            ExprWriter.literal(args.real("std")), ints(args.integers("shape")));
-      }
-      case "uniform" -> {
-        Args args = DataArgs.of(program, DataBuiltins.UNIFORM.signature(), call.args());
-        yield CodeBlock.of("$T.uniform($L, $L, $L)", NOISE, ExprWriter.literal(args.real("lo")),
-            ExprWriter.literal(args.real("hi")), ints(args.integers("shape")));
-      }
-      default -> throw new IllegalStateException("not a data source: " + name);
-    };
+    return loads.get(DataBuiltins.source(name).orElseThrow()).apply(call);
+  }
+
+  private Args args(DataBuiltin source, List<Ast.Arg> args) {
+    return DataArgs.of(program, source.signature(), args);
+  }
+
+  private CodeBlock idx(Ast.Call call) {
+    Args args = args(DataBuiltins.IDX, call.args());
+    return CodeBlock.of("$T.load($L, $L)", IDX, file(args.string("images")), file(args.string("labels")));
+  }
+
+  private CodeBlock cifar100(Ast.Call call) {
+    Args args = args(DataBuiltins.CIFAR100, call.args().stream().filter(a -> a.name() != null).toList());
+    return CodeBlock.of("$T.load100($T.$L, $L)", CIFAR, CIFAR.nestedClass("Labels"),
+        args.string("labels").toUpperCase(Locale.ROOT), cifarFiles(call));
+  }
+
+  private CodeBlock images(Ast.Call call) {
+    Args args = args(DataBuiltins.IMAGES, call.args());
+    long[] size = args.pair("size");
+    return CodeBlock.of("$T.load($L, $L, $L, $L)", IMAGES, file(args.string("dir")), size[0], size[1], args.integer("channels"));
+  }
+
+  private CodeBlock text(Ast.Call call) {
+    Args args = args(DataBuiltins.TEXT, call.args());
+    return CodeBlock.of("$T.load($L, $L)", TEXT, file(args.string("path")), args.integer("seq"));
+  }
+
+  private CodeBlock normal(Ast.Call call) {
+    Args args = args(DataBuiltins.NORMAL, call.args());
+    return CodeBlock.of("$T.normal($L, $L, $L)", NOISE, ExprWriter.literal(args.real("mean")),
+        ExprWriter.literal(args.real("std")), ints(args.integers("shape")));
+  }
+
+  private CodeBlock uniform(Ast.Call call) {
+    Args args = args(DataBuiltins.UNIFORM, call.args());
+    return CodeBlock.of("$T.uniform($L, $L, $L)", NOISE, ExprWriter.literal(args.real("lo")),
+        ExprWriter.literal(args.real("hi")), ints(args.integers("shape")));
   }
 
   /** The file names of {@code cifar(...)} or {@code cifar100(...)}, its positional arguments. */
@@ -89,7 +109,7 @@ final class SourceWriter {
       fields.add(CodeBlock.of("$T.$L($S, $L)", CSV_FIELD, field.type() == ElementType.INT ? "ints" : "floats",
           field.name(), columns(columns, field.shape().length == 0)));
     }
-    Args args = DataArgs.of(program, DataBuiltins.CSV.signature(), settings);
+    Args args = args(DataBuiltins.CSV, settings);
     return CodeBlock.of("$T.load($L, $L, $L)", CSV, file(args.string("path")), args.bool("header"),
         CodeBlock.join(fields, ", "));
   }

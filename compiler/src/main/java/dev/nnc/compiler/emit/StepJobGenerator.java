@@ -65,6 +65,9 @@ final class StepJobGenerator {
     }
     CodeBlock training = data.dataset(job.data());
     b.add(".data($L)\n", job.dropLast() ? CodeBlock.of("$L.dropLast($L)", training, job.batch()) : training);
+    if (job.validate() != null) {
+      b.add(".validate($L)\n", data.dataset(job.validate()));
+    }
     b.add(".batch($L)\n", job.batch());
     if (job.steps() > 0) {
       b.add(".steps($LL)\n", job.steps());
@@ -76,6 +79,15 @@ final class StepJobGenerator {
     b.add(".step($L)\n", block(job.step(), fields, models));
     for (StepJob.Every every : job.every()) {
       b.add(".every($L, $L)\n", ExprWriter.period(every.period()), block(every.body(), fields, models));
+    }
+    if (job.stop() != null) {
+      b.add(".stop($L)\n", JobGenerator.stop(job.stop()));
+    }
+    if (job.clip() != null) {
+      b.add(".clip($L)\n", JobGenerator.clip(job.clip()));
+    }
+    if (job.regularize() != null) {
+      b.add(".regularize($L)\n", JobGenerator.regularize(job.regularize()));
     }
     if (job.checkpoint() != null) {
       b.add(".checkpoint($L)\n", JobGenerator.checkpoint(job.checkpoint()));

@@ -2,12 +2,14 @@ package dev.nnc.compiler.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.compiler.check.Program;
 import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.syntax.Ast;
+import dev.nnc.stdlib.data.DataBuiltin;
+import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.stdlib.spec.Args;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Writes a data transform as the dataset method it calls: {@code | take(100)} → {@code .take(100)}. */
@@ -18,25 +20,40 @@ final class TransformWriter {
   private final Program program;
   /** Writes a dataset expression, such as the data of {@code like:}. */
   private final Function<Ast.Expr, CodeBlock> datasets;
+  /** How each transform of the registry is called; DataBuiltinContractTest checks every transform has one. */
+  private final Map<DataBuiltin, Function<Ast.Call, CodeBlock>> calls;
 
   TransformWriter(Program program, Function<Ast.Expr, CodeBlock> datasets) {
     this.program = program;
     this.datasets = datasets;
+    this.calls = Map.of(
+        DataBuiltins.MAP, this::map,
+        DataBuiltins.SHUFFLE, this::count,
+        DataBuiltins.TAKE, this::count,
+        DataBuiltins.SKIP, this::count,
+        DataBuiltins.REPEAT, this::count,
+        DataBuiltins.SPLIT, this::split,
+        DataBuiltins.ONE_HOT, call -> CodeBlock.of(".oneHot($S, $L)", field(call),
+            DataArgs.of(program, DataBuiltins.ONE_HOT.signature(), afterField(call)).integer("depth")),
+        DataBuiltins.AUGMENT, this::augment,
+        DataBuiltins.STANDARDIZE, this::standardize);
   }
 
   CodeBlock transform(Ast.Call call) {
     String name = ((Ast.Name) call.callee()).name();
-    return switch (name) {
-      case "map" -> map(call);
-      case "split" -> split(call);
-      case "one_hot" -> CodeBlock.of(".oneHot($S, $L)", field(call),
-          DataArgs.of(program, DataBuiltins.ONE_HOT.signature(), afterField(call)).integer("depth"));
-      case "augment" -> augment(call);
-      case "standardize" -> call.args().size() == 1
-          ? CodeBlock.of(".standardize($S)", field(call))
-          : CodeBlock.of(".standardize($S, $L)", field(call), datasets.apply(call.args().get(1).value()));
-      default -> CodeBlock.of(".$L($L)", name, ExprWriter.literal(constant(call.args().get(0).value())));
-    };
+    return calls.get(DataBuiltins.transform(name).orElseThrow()).apply(call);
+  }
+
+  /** {@code shuffle(buffer)}, {@code take(n)}, {@code skip(n)}, {@code repeat(times)}: the dataset method of that name. */
+  private CodeBlock count(Ast.Call call) {
+    return CodeBlock.of(".$L($L)", ((Ast.Name) call.callee()).name(), ExprWriter.literal(constant(call.args().get(0).value())));
+  }
+
+  /** {@code standardize(image)}, or {@code standardize(image, like: data)} with that data's statistics. */
+  private CodeBlock standardize(Ast.Call call) {
+    return call.args().size() == 1
+        ? CodeBlock.of(".standardize($S)", field(call))
+        : CodeBlock.of(".standardize($S, $L)", field(call), datasets.apply(call.args().get(1).value()));
   }
 
   /** One {@code .map(field, r -> column)} per computed field. */

@@ -2,6 +2,7 @@ package dev.nnc.compiler.run;
 
 import dev.nnc.compiler.check.Job;
 import dev.nnc.compiler.check.StepJob;
+import dev.nnc.compiler.lower.Lowering;
 import dev.nnc.compiler.summary.SummaryTable;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.ElementType;
@@ -23,7 +24,7 @@ public final class JobDescriptions {
   private JobDescriptions() {}
 
   static JobDescription of(Job job) {
-    return new JobDescription(SummaryTable.render(job.model()), settings(job.decl()), classifier(job));
+    return new JobDescription(SummaryTable.render(Lowering.lower(job.model())), settings(job.decl()), classifier(job));
   }
 
   /**
@@ -34,7 +35,7 @@ public final class JobDescriptions {
     StringBuilder summaries = new StringBuilder();
     for (StepJob.JobModel model : job.models()) {
       summaries.append(summaries.isEmpty() ? "" : "\n").append(model.name()).append(" = ")
-          .append(model.expr().span().text()).append('\n').append(SummaryTable.render(model.instance()));
+          .append(model.expr().span().text()).append('\n').append(SummaryTable.render(Lowering.lower(model.instance())));
     }
     return new JobDescription(summaries.toString(), settings(job.decl()), Optional.empty());
   }

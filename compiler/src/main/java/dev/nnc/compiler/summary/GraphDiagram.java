@@ -1,7 +1,9 @@
 package dev.nnc.compiler.summary;
 
-import dev.nnc.compiler.check.ModelInstance;
-import dev.nnc.compiler.check.Row;
+import dev.nnc.compiler.lower.Ir;
+import dev.nnc.compiler.summary.Diagram.Edge;
+import dev.nnc.compiler.summary.Diagram.Kind;
+import dev.nnc.compiler.summary.Diagram.Node;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,77 +12,42 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A model's graph in Graphviz's DOT language: a box per layer (with its type and parameter count),
- * ovals for inputs and outputs, and an edge per tensor labelled with its shape.
+ * A model's graph as a {@link Diagram}: a node per input, layer (with its type and parameter count)
+ * and output, and an edge per tensor labelled with its shape. Only this class reads the model's IR;
+ * the writers ({@link DotWriter}, {@link SvgWriter}, {@link PngWriter}) draw any diagram.
  */
 public final class GraphDiagram {
   private GraphDiagram() {}
 
-  public static String dot(ModelInstance model) {
-    StringBuilder s = new StringBuilder();
-    s.append("digraph ").append(quote(model.decl().name().name())).append(" {\n")
-        .append("  rankdir=TB;\n")
-        .append("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f4f6fb\", fontname=\"Helvetica\", fontsize=11];\n")
-        .append("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n");
-    // Every shape first: a shared layer's row comes before some of the rows that feed it.
-    Map<String, TensorType> shapes = new HashMap<>(model.inputs());
-    model.rows().forEach(row -> shapes.put(row.name(), row.output()));
-    model.inputs().forEach((name, type) ->
-        node(s, name, List.of(name, "input " + type), "shape=ellipse, fillcolor=\"#e3f0e3\""));
-    for (Row row : model.rows()) {
-      List<String> label = new ArrayList<>(List.of(row.name()));
-      if (!row.name().equals(row.type())) {
-        label.add(row.type());
+  public static Diagram of(Ir.Graph model) {
+    List<Node> nodes = new ArrayList<>();
+    List<Edge> edges = new ArrayList<>();
+    // Every shape first: a shared layer's node comes before some of the nodes that feed it.
+    Map<String, TensorType> shapes = new HashMap<>();
+    model.inputs().forEach(input -> shapes.put(input.name(), input.type()));
+    model.nodes().forEach(node -> shapes.put(node.name(), node.type()));
+    model.inputs().forEach(input ->
+        nodes.add(new Node(input.name(), List.of(input.name(), "input " + input.type()), Kind.INPUT)));
+    for (Ir.Node node : model.nodes()) {
+      List<String> lines = new ArrayList<>(List.of(node.name()));
+      if (!node.name().equals(node.opName())) {
+        lines.add(node.opName());
       }
-      if (row.params() > 0) {
-        label.add(String.format(Locale.ROOT, "%,d params", row.params()));
+      if (node.params() > 0) {
+        lines.add(String.format(Locale.ROOT, "%,d params", node.params()));
       }
-      node(s, row.name(), label, null);
-      for (String input : row.inputs()) {
-        edge(s, input, row.name(), shapes.get(input).shape().toString());
+      nodes.add(new Node(node.name(), lines, Kind.LAYER));
+      for (Ir.Tensor input : node.operands()) {
+        edges.add(new Edge(input.name(), node.name(), shapes.get(input.name()).shape().toString()));
       }
     }
-    model.outputs().forEach((name, type) -> {
-      String id = "output " + name;
-      node(s, id, List.of(name, "output " + type), "shape=ellipse, fillcolor=\"#fbeee3\"");
-      String source = model.outputSources().get(name);
-      if (source != null) {
-        edge(s, source, id, null);
+    model.outputs().forEach(output -> {
+      String id = "output " + output.name();
+      nodes.add(new Node(id, List.of(output.name(), "output " + output.type()), Kind.OUTPUT));
+      if (output.source() != null) {
+        edges.add(new Edge(output.source(), id, null));
       }
     });
-    return s.append("}\n").toString();
-  }
-
-  private static void node(StringBuilder s, String id, List<String> lines, String style) {
-    s.append("  ").append(quote(id)).append(" [label=").append(label(lines));
-    if (style != null) {
-      s.append(", ").append(style);
-    }
-    s.append("];\n");
-  }
-
-  private static void edge(StringBuilder s, String from, String to, String label) {
-    s.append("  ").append(quote(from)).append(" -> ").append(quote(to));
-    if (label != null) {
-      s.append(" [label=").append(quote(" " + label)).append("]");
-    }
-    s.append(";\n");
-  }
-
-  /** Lines of a label, each escaped, joined with DOT's line break {@code \n}. */
-  private static String label(List<String> lines) {
-    List<String> escaped = new ArrayList<>();
-    for (String line : lines) {
-      escaped.add(escape(line));
-    }
-    return "\"" + String.join("\\n", escaped) + "\"";
-  }
-
-  private static String quote(String text) {
-    return "\"" + escape(text) + "\"";
-  }
-
-  private static String escape(String text) {
-    return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    return new Diagram(model.model(), nodes, edges);
   }
 }

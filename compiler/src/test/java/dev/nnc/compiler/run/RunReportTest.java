@@ -85,7 +85,7 @@ class RunReportTest {
     for (byte[] png : images) {
       assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8));
     }
-    String summary = SummaryTable.render(c.program().jobs().get(0).model());
+    String summary = SummaryTable.render(c.lowered().graphOf(c.program().jobs().get(0).model()));
     assertTrue(html.contains("<pre class=\"summary\">" + summary.replace("\"", "&quot;") + "</pre>"), html);
     assertTrue(html.contains("<th>loss</th><td>cross_entropy(logits, label)</td>"), "settings as written");
 
@@ -131,7 +131,7 @@ class RunReportTest {
 
     String html = Files.readString(logs.resolve("report.html"));
     assertEquals(2, images(html).size(), "a chart for a_loss and one for gap");
-    String summary = SummaryTable.render(c.program().stepJobs().get(0).models().get(0).instance());
+    String summary = SummaryTable.render(c.lowered().graphOf(c.program().stepJobs().get(0).models().get(0).instance()));
     assertTrue(html.contains("<pre class=\"summary\">a = Points()\n" + summary.replace("\"", "&quot;") + "\nb = Points()\n"), html);
     assertTrue(html.contains("<th>let b</th><td>Points()</td>"), html);
     assertTrue(html.contains("<th>exported b to</th><td>" + exported.toAbsolutePath() + "</td>"), html);

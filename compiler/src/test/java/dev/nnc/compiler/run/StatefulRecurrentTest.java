@@ -99,4 +99,63 @@ class StatefulRecurrentTest {
       assertNotEquals(whole, halves.last().value("val_sum"), 1e-3, layer);
     }
   }
+
+  /** The same halves in a job with a step block: the step's application of the layer carries its state. */
+  private static final String STEP_HALVES = """
+      model Halves {
+        input x: float[2, 3]
+        output h = x -> %1$s(4, stateful: true)
+      }
+      data halves {
+        train = records {
+          x: float[2, 3], second: float[1]
+          [[1, 0, 2], [0, 1, 1]] [0]
+          [[2, 1, 0], [1, -1, 1]] [2]
+        }
+      }
+      train carry {
+        let m = Halves()
+        data: halves.train
+        validate: halves.train
+        batch: 1
+        epochs: 2
+        step {
+          report sum: sum(second * m(x))
+        }
+      }
+      """;
+
+  private static final String STEP_WHOLE = """
+      model Whole {
+        input x: float[4, 3]
+        output h = x -> %1$s(4)
+      }
+      data whole {
+        train = records {
+          x: float[4, 3]
+          [[1, 0, 2], [0, 1, 1], [2, 1, 0], [1, -1, 1]]
+        }
+      }
+      train carry {
+        let m = Whole()
+        data: whole.train
+        batch: 1
+        epochs: 1
+        step {
+          report sum: sum(m(x))
+        }
+      }
+      """;
+
+  @Test
+  void aStepCarriesTheStateOfTheLayersItApplies() {
+    for (String layer : List.of("lstm", "gru", "rnn")) {
+      TrainResult halves = train(STEP_HALVES, layer);
+      double whole = train(STEP_WHOLE, layer).last().value("sum");
+
+      assertEquals(whole, halves.epochs().get(0).value("sum"), 1e-5, layer);
+      assertEquals(whole, halves.epochs().get(1).value("sum"), 1e-5, layer);
+      assertNotEquals(whole, halves.last().value("val_sum"), 1e-3, layer);
+    }
+  }
 }

@@ -212,4 +212,48 @@ class StepJobTest {
           "TensorBoard's event files for the reported values");
     }
   }
+
+  @Test
+  void clipBoundsTheGradientsOfEveryMinimize() throws Exception {
+    TrainResult result = train("""
+        train t {
+          let m = Pair()
+          data: points.train
+          batch: 2
+          epochs: 2
+          clip: value(0.25)
+          step {
+            minimize m: 100 * sum(m.w) with sgd(lr: 1)
+            report w: sum(m.w)
+          }
+        }
+        """, 2);
+    // Each unit's gradient, 100, is clipped to 0.25: the two units together lose 0.5 a step.
+    assertEquals(1.5, value(result, 0, "w"), 1e-6);
+    assertEquals(1.0, value(result, 1, "w"), 1e-6);
+  }
+
+  @Test
+  void regularizeAddsThePenaltyOnTheKernelsOfTheModelsAMinimizeTrains() throws Exception {
+    TrainResult result = train("""
+        model Lin {
+          input x: float[2]
+          output y = x -> dense(1)
+        }
+        train t {
+          let m = Lin()
+          data: points.train
+          batch: 2
+          epochs: 2
+          regularize: l2(0.25)
+          step {
+            minimize m: 0 * mean(m(x)) with sgd(lr: 1)
+            report out: mean(m(x))
+          }
+        }
+        """, 2);
+    // The loss has no gradient; the penalty's, 2 * 0.25 * kernel, halves the kernel every step,
+    // and with it the output (the bias gets no penalty and stays 0).
+    assertEquals(0.5, value(result, 1, "out") / value(result, 0, "out"), 1e-5);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.nnc.runtime.data;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,7 +20,11 @@ public final class Csv {
 
   /** The records of {@code file}; with {@code header}, its first record names the columns and is skipped. */
   public static Dataset load(Path file, boolean header, CsvField... fields) {
-    CsvReader reader = new CsvReader(file, text(file, DataFiles.WHOLE_FILE));
+    // Parsed as it is read: what stays in memory is the fields' values, never the file's text.
+    return DataFiles.text(file, in -> load(file, new CsvReader(file, in), header, fields));
+  }
+
+  private static Dataset load(Path file, CsvReader reader, boolean header, CsvField... fields) {
     List<String> names = header ? reader.next() : null;
     if (header && names == null) {
       throw new DataException(file + ": expected a header line, found an empty file");
@@ -49,13 +54,9 @@ public final class Csv {
    * a program's columns against them without loading the data.
    */
   public static List<String> firstRecord(Path file) {
-    List<String> cells = new CsvReader(file, text(file, HEADER_BYTES)).next();
+    String start = new String(DataFiles.read(file, HEADER_BYTES), StandardCharsets.UTF_8);
+    List<String> cells = new CsvReader(file, new StringReader(start)).next();
     return cells == null ? List.of() : cells;
-  }
-
-  private static String text(Path file, int limit) {
-    String text = new String(DataFiles.read(file, limit), StandardCharsets.UTF_8);
-    return text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte-order mark is no part of the first cell
   }
 
   /** Gathers one field's values, record by record, into a growing array. */

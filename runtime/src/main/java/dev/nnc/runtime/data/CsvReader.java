@@ -1,5 +1,8 @@
 package dev.nnc.runtime.data;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,18 +10,26 @@ import java.util.List;
 /**
  * Splits CSV text into records of cells (RFC 4180): cells are separated by commas, a cell in double
  * quotes may hold commas, line breaks and doubled quotes ({@code ""} for {@code "}), records end at
- * a line break ({@code \n} or {@code \r\n}). Blank lines are skipped.
+ * a line break ({@code \n} or {@code \r\n}). Blank lines are skipped. The text is read as it goes,
+ * one character ahead, so a file is never held whole in memory.
  */
 final class CsvReader {
+  private static final int END = -1;
+
   private final Path file;
-  private final String text;
-  private int at;
+  private final Reader in;
+  private int next;
   private int line = 1;
   private int recordLine;
 
-  CsvReader(Path file, String text) {
+  /** Reads {@code in} (buffered by the caller), the text of {@code file}; a leading byte-order mark is skipped. */
+  CsvReader(Path file, Reader in) {
     this.file = file;
-    this.text = text;
+    this.in = in;
+    this.next = read();
+    if (next == '\uFEFF') {
+      next = read(); // a byte-order mark is no part of the first cell
+    }
   }
 
   /** The line the record last returned by {@link #next} starts on, 1-based, for messages. */
@@ -29,70 +40,64 @@ final class CsvReader {
   /** The next record's cells, or null at the end of the text. */
   List<String> next() {
     skipBlankLines();
-    if (at >= text.length()) {
+    if (next == END) {
       return null;
     }
     recordLine = line;
     List<String> cells = new ArrayList<>();
     while (true) {
       cells.add(cell());
-      if (at >= text.length()) {
+      if (next == END) {
         return cells;
       }
-      if (text.charAt(at++) == '\n') {
+      if (take() == '\n') {
         line++;
         return cells;
       }
     }
   }
 
+  /**
+   * Skips blank lines, and the spaces, tabs and carriage returns a record starts with, which its
+   * first cell would strip anyway.
+   */
   private void skipBlankLines() {
-    while (at < text.length()) {
-      int end = at;
-      while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t' || text.charAt(end) == '\r')) {
-        end++;
-      }
-      if (end >= text.length()) {
-        at = end;
-      } else if (text.charAt(end) == '\n') {
-        at = end + 1;
+    while (next == ' ' || next == '\t' || next == '\r' || next == '\n') {
+      if (take() == '\n') {
         line++;
-      } else {
-        return;
       }
     }
   }
 
   /** One cell, up to (not including) the comma or line break after it. */
   private String cell() {
-    int start = at;
-    while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
-      at++;
+    StringBuilder cell = new StringBuilder();
+    while (next == ' ' || next == '\t') {
+      cell.append((char) take());
     }
-    if (at < text.length() && text.charAt(at) == '"') {
+    if (next == '"') {
       return quoted();
     }
-    at = start;
-    while (at < text.length() && text.charAt(at) != ',' && text.charAt(at) != '\n') {
-      at++;
+    while (next != END && next != ',' && next != '\n') {
+      cell.append((char) take());
     }
-    return text.substring(start, at).strip();
+    return cell.toString().strip();
   }
 
   private String quoted() {
     int opened = line;
-    at++;
+    take();
     StringBuilder cell = new StringBuilder();
     while (true) {
-      if (at >= text.length()) {
+      if (next == END) {
         throw new DataException(file + ":" + opened + ": a quoted cell is never closed (expected a"
             + " closing \" before the end of the file)");
       }
-      char c = text.charAt(at++);
+      char c = (char) take();
       if (c == '"') {
-        if (at < text.length() && text.charAt(at) == '"') {
+        if (next == '"') {
           cell.append('"');
-          at++;
+          take();
           continue;
         }
         break;
@@ -102,13 +107,29 @@ final class CsvReader {
       }
       cell.append(c);
     }
-    while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t' || text.charAt(at) == '\r')) {
-      at++;
+    while (next == ' ' || next == '\t' || next == '\r') {
+      take();
     }
-    if (at < text.length() && text.charAt(at) != ',' && text.charAt(at) != '\n') {
+    if (next != END && next != ',' && next != '\n') {
       throw new DataException(file + ":" + line + ": expected a comma or the end of the line after"
-          + " the quoted cell \"" + cell + "\", found '" + text.charAt(at) + "'");
+          + " the quoted cell \"" + cell + "\", found '" + (char) next + "'");
     }
     return cell.toString();
+  }
+
+  /** The character ahead, consumed; the one after it becomes {@link #next}. */
+  private int take() {
+    int c = next;
+    next = read();
+    return c;
+  }
+
+  private int read() {
+    try {
+      return in.read();
+    } catch (IOException e) {
+      // Reading goes through DataFiles, which names the file and the failure.
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,12 +1,19 @@
 package dev.nnc.runtime.data;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -23,9 +30,24 @@ final class DataFiles {
   }
 
   /**
+   * The file's first {@code length} bytes (fewer if it is shorter), as {@link #read}; a gzip file
+   * that inflates to more is refused, as {@link #readUnsigned} says.
+   */
+  static byte[] readExactly(Path file, int length) {
+    return reading(file, in -> {
+      byte[] bytes = in.readNBytes(length);
+      requireEnd(file, in, length);
+      return bytes;
+    });
+  }
+
+  /**
    * The bytes after the file's first {@code skip}, decompressed if it is gzip, as unsigned values
    * (0..255) into {@code into}, through a small buffer: a large file never has all its bytes in
    * memory at once. Returns how many were read, fewer than {@code into.length} if the file is shorter.
+   * A gzip file that inflates to more than {@code skip + into.length} bytes is refused once those are
+   * read: what its header claims is all it may hold, and inflating on would only cost time (a
+   * decompression bomb may inflate to terabytes).
    */
   static int readUnsigned(Path file, int skip, float[] into) {
     return reading(file, in -> {
@@ -41,8 +63,25 @@ final class DataFiles {
         }
         filled += n;
       }
+      requireEnd(file, in, (long) skip + filled);
       return filled;
     });
+  }
+
+  private static void requireEnd(Path file, InputStream in, long read) throws IOException {
+    if (in instanceof GZIPInputStream && in.read() != -1) {
+      throw new DataException(String.format(Locale.ROOT, "%s: the gzip file inflates to more than the %,d bytes"
+          + " its header allows; it is damaged, or built to exhaust memory (a decompression bomb)", file, read));
+    }
+  }
+
+  /**
+   * What {@code reading} makes of the file's text, decompressed if it is gzip and decoded as UTF-8,
+   * read as it goes through a small buffer: the file is never held whole.
+   */
+  static <T> T text(Path file, Function<Reader, T> reading) {
+    return reading(file, in -> reading.apply(
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER_BYTES)));
   }
 
   private interface Reading<T> {
@@ -51,7 +90,11 @@ final class DataFiles {
 
   private static <T> T reading(Path file, Reading<T> reading) {
     try (InputStream in = open(file)) {
-      return reading.from(in);
+      try {
+        return reading.from(in);
+      } catch (UncheckedIOException e) {
+        throw e.getCause(); // from a reader of the text, which cannot throw IOException itself
+      }
     } catch (NoSuchFileException e) {
       throw new DataException(file + ": no such file");
     } catch (ZipException | EOFException e) {

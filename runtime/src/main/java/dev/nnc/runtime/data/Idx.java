@@ -35,7 +35,7 @@ public final class Idx {
           images, count, labels, labelCount));
     }
     Table pictures = imageTable(images);
-    ByteBuffer labelBytes = ByteBuffer.wrap(DataFiles.read(labels, LABEL_HEADER_BYTES + count));
+    ByteBuffer labelBytes = ByteBuffer.wrap(DataFiles.readExactly(labels, LABEL_HEADER_BYTES + count));
     requireBytes(labels, labelBytes.limit(), LABEL_HEADER_BYTES + (long) count,
         String.format(Locale.ROOT, "%,d labels", count));
 

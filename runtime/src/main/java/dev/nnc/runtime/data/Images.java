@@ -7,19 +7,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Loads a folder of images with one sub-folder per class, as Keras's
  * {@code image_dataset_from_directory} does: classes are the sub-folders sorted by name (label 0 is
  * the first), files other than PNG and JPEG are ignored, and every image is resized (bilinear) to
  * {@code image: float[height, width, channels]} with values 0..255, grey when {@code channels} is 1.
+ * An image whose header claims more than {@link #maxPixels()} pixels is refused before decoding.
  */
 public final class Images {
   private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg");
+  /** The default limit: 10,000 x 10,000 pixels. */
+  public static final long DEFAULT_MAX_PIXELS = 10_000L * 10_000L;
+
+  /** For the whole process, as {@code --max-pixels} sets it: read by the generated programs too. */
+  private static volatile long maxPixels = DEFAULT_MAX_PIXELS;
 
   private Images() {}
 
@@ -60,6 +70,26 @@ public final class Images {
     float[] pixels = new float[height * width * channels];
     writePixels(resized(decode(file), height, width), channels, pixels, 0);
     return pixels;
+  }
+
+  /** An image whose header claims more pixels than {@link #maxPixels()}: readable, but refused. */
+  public static final class TooLarge extends DataException {
+    TooLarge(String message) {
+      super(message);
+    }
+  }
+
+  /** The most pixels (width times height) an image may claim in its header and still be decoded. */
+  public static long maxPixels() {
+    return maxPixels;
+  }
+
+  /** Sets {@link #maxPixels()} for this process. */
+  public static void maxPixels(long pixels) {
+    if (pixels <= 0) {
+      throw new IllegalArgumentException("the pixel limit must be positive, not " + pixels);
+    }
+    maxPixels = pixels;
   }
 
   /** The class names of the folder {@code dir}, its sub-folders' names in label order: the compiler counts them. */
@@ -109,20 +139,40 @@ public final class Images {
     }
   }
 
+  /**
+   * Decodes {@code file}, once its header says it fits under {@link #maxPixels()}: a small file may
+   * claim an image of billions of pixels (a decompression bomb), and decoding would allocate them all.
+   */
   private static BufferedImage decode(Path file) {
-    BufferedImage image;
-    try {
-      image = ImageIO.read(file.toFile());
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new DataException(file + ": expected a PNG or JPEG image, found a file in no image"
+            + " format Java can read");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long width = reader.getWidth(0);
+        long height = reader.getHeight(0);
+        long limit = maxPixels;
+        if (width * height > limit) {
+          throw new TooLarge(String.format(Locale.ROOT, "%s: the image is %,d x %,d pixels (%,d), more than the"
+              + " limit of %,d pixels; it was not decoded (raise the limit with --max-pixels if the image is meant)",
+              file, width, height, width * height, limit));
+        }
+        return reader.read(0);
+      } finally {
+        reader.dispose();
+      }
     } catch (IOException | RuntimeException e) {
+      if (e instanceof DataException d) {
+        throw d;
+      }
       // Decoders throw unchecked exceptions on some damaged files, too.
       throw new DataException(file + ": expected a PNG or JPEG image, found a file that cannot be"
           + " decoded (" + e.getMessage() + ")", e);
     }
-    if (image == null) {
-      throw new DataException(file + ": expected a PNG or JPEG image, found a file in no image"
-          + " format Java can read");
-    }
-    return image;
   }
 
   /** The image scaled to {@code width × height}, as packed RGB pixels row by row. */

@@ -62,6 +62,15 @@ public final class Text {
     return new ArrayList<>(new TreeSet<>(Arrays.stream(codePoints).boxed().toList()));
   }
 
+  /**
+   * The file's contents as text: strictly decoded UTF-8 (gzip-compressed or not), a
+   * {@link DataException} naming the file and the offset of the first bad byte otherwise. The word
+   * sources read their files through it too.
+   */
+  public static String contents(Path file) {
+    return decode(file);
+  }
+
   private static String decode(Path file) {
     byte[] bytes = DataFiles.read(file, DataFiles.WHOLE_FILE);
     ByteBuffer in = ByteBuffer.wrap(bytes);

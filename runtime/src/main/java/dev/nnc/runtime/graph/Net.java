@@ -111,6 +111,14 @@ public final class Net {
     return new Net(state, ops, model + "/", new HashMap<>(), batchSize);
   }
 
+  /**
+   * This context with its ops placed on {@code device} (a replica of the model in one process). The
+   * weights stay where they were made: the first replica creates them, every one reads them.
+   */
+  public Net onDevice(org.tensorflow.DeviceSpec device) {
+    return new Net(state, tf.withDevice(device), prefix, names, batchSize);
+  }
+
   /** {@code base}, or {@code base_2}, {@code base_3}... if this scope already has that name. */
   public String uniqueName(String base) {
     int n = names.merge(prefix + base, 1, Integer::sum);

@@ -1,6 +1,7 @@
 package dev.nnc.runtime.infer;
 
 import dev.nnc.runtime.data.ElementType;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,11 +45,22 @@ public final class ExportedModel implements AutoCloseable {
     if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
       throw new InferenceException(dir + " holds no SavedModel: saved_model.pb is missing");
     }
-    ModelInfo info = ModelInfo.read(dir);
+    // An export is a link to its newest version (replaced whole by the next export): resolved once,
+    // so the description and the weights come from the same version.
+    Path version = resolved(dir);
+    ModelInfo info = ModelInfo.read(version);
     try {
-      return new ExportedModel(dir, SavedModelBundle.load(dir.toString(), SavedModelBundle.DEFAULT_TAG), info);
+      return new ExportedModel(dir, SavedModelBundle.load(version.toString(), SavedModelBundle.DEFAULT_TAG), info);
     } catch (TensorFlowException | IllegalArgumentException e) {
       throw new InferenceException("cannot load the SavedModel in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Path resolved(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      throw new InferenceException("cannot read " + dir + ": " + e.getMessage(), e);
     }
   }
 

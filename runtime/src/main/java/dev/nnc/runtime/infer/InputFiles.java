@@ -49,6 +49,8 @@ public final class InputFiles {
     float[] pixels;
     try {
       pixels = Images.pixels(file, image[0], image[1], image[2]);
+    } catch (Images.TooLarge e) {
+      throw e;
     } catch (DataException e) {
       throw new DataException(file + ": expected an image (PNG, JPEG), an IDX image file or a CSV file (.csv),"
           + " found a file that is none of them, or damaged", e);

@@ -21,11 +21,16 @@ public final class CarriedStates {
   private final List<Net.Carried> carried;
   private final float[][] held;
   private final long[] rows;
+  /** What {@link #hold} took, fed from {@link #advance} on. */
+  private final float[][] next;
+  private final long[] nextRows;
 
   public CarriedStates(List<Net.Carried> carried) {
     this.carried = carried;
     this.held = new float[carried.size()][];
     this.rows = new long[carried.size()];
+    this.next = new float[carried.size()][];
+    this.nextRows = new long[carried.size()];
   }
 
   /** Feeds each held state to a batch of {@code batchSize} records; the tensors made go into {@code fed}. */
@@ -49,16 +54,37 @@ public final class CarriedStates {
 
   /** Keeps the states the step ended in: the results from {@code first} on, in the order {@link #fetch} asked. */
   public void keep(Result result, int first) {
+    hold(result, first);
+    advance();
+  }
+
+  /**
+   * Takes the states a run ended in, as {@link #keep} does, but feeds them only after
+   * {@link #advance}: a step of several runs feeds each of them the states the step began with.
+   */
+  public void hold(Result result, int first) {
     for (int i = 0; i < carried.size(); i++) {
       TFloat32 state = (TFloat32) result.get(first + i);
-      rows[i] = state.shape().size(0);
-      held[i] = new float[(int) state.size()];
-      state.copyTo(DataBuffers.of(held[i], false, false));
+      nextRows[i] = state.shape().size(0);
+      next[i] = new float[(int) state.size()];
+      state.copyTo(DataBuffers.of(next[i], false, false));
+    }
+  }
+
+  /** Feeds, from now on, the states {@link #hold} took last. */
+  public void advance() {
+    for (int i = 0; i < carried.size(); i++) {
+      if (next[i] != null) {
+        held[i] = next[i];
+        rows[i] = nextRows[i];
+        next[i] = null;
+      }
     }
   }
 
   /** Forgets every state: the next step starts from zeros, as every epoch does. */
   public void reset() {
     Arrays.fill(held, null);
+    Arrays.fill(next, null);
   }
 }

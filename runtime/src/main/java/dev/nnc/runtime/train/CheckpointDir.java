@@ -36,8 +36,10 @@ final class CheckpointDir {
   static final String NAME = "checkpoints";
 
   private static final Pattern CHECKPOINT = Pattern.compile("ckpt-(\\d{1,18})");
-  private static final String PARTIAL = ".partial";
-  private static final String DELETING = ".deleting";
+  /** The suffix of a folder being written, which a kill may leave and the next write removes. */
+  static final String PARTIAL = ".partial";
+  /** The suffix of a folder being deleted, renamed so that it is never read as what it was. */
+  static final String DELETING = ".deleting";
   /** Windows cannot open a folder to sync it. */
   private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
@@ -130,8 +132,8 @@ final class CheckpointDir {
     }
   }
 
-  /** Deletes a checkpoint so that no moment leaves it under its name with only some of its files. */
-  private static void discard(Path checkpoint) {
+  /** Deletes a folder so that no moment leaves it under its name with only some of its files. */
+  static void discard(Path checkpoint) {
     if (!Files.exists(checkpoint)) {
       return;
     }
@@ -146,7 +148,7 @@ final class CheckpointDir {
   }
 
   /** Forces every file and folder under {@code dir} to the disk, the folder itself last. */
-  private static void syncTree(Path dir) throws IOException {
+  static void syncTree(Path dir) throws IOException {
     List<Path> tree;
     try (Stream<Path> walk = Files.walk(dir)) {
       tree = walk.sorted(Comparator.reverseOrder()).toList();
@@ -168,7 +170,7 @@ final class CheckpointDir {
    * Forces a folder's entries (names created, renamed or deleted in it) to the disk. On Linux and
    * macOS a folder opens for reading and syncs; on Windows nothing is done.
    */
-  private static void syncDirectory(Path dir) throws IOException {
+  static void syncDirectory(Path dir) throws IOException {
     if (WINDOWS) {
       return;
     }
@@ -182,7 +184,8 @@ final class CheckpointDir {
     return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
   }
 
-  private static void delete(Path path) {
+  /** Deletes {@code path} and all beneath it; nothing when it is not there. */
+  static void delete(Path path) {
     if (!Files.exists(path)) {
       return;
     }

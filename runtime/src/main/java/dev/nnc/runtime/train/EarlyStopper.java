@@ -10,7 +10,7 @@ import org.tensorflow.Session;
  * weights whenever they are the best so far (if the job restores them), and at the end puts the
  * best ones back.
  */
-final class EarlyStopper {
+final class EarlyStopper implements StopRule {
   /** What a checkpoint holds of early stopping; {@code kept} says whether the store holds weights. */
   record State(EarlyStopping.Progress progress, boolean kept) {}
 
@@ -32,12 +32,14 @@ final class EarlyStopper {
     this.print = print;
   }
 
-  State state() {
-    return new State(watch.progress(), kept);
+  @Override
+  public Optional<State> state() {
+    return Optional.of(new State(watch.progress(), kept));
   }
 
   /** Judges the epoch just ended; true when training should stop. */
-  boolean stopAfter(EpochResult result) {
+  @Override
+  public boolean stopAfter(EpochResult result) {
     EarlyStopping.Verdict verdict = watch.observe(result.epoch(), result.value(stopping.monitor()));
     // As Keras does, the first epoch's weights are kept even when its value is no improvement (NaN).
     if (store.isPresent() && (verdict == EarlyStopping.Verdict.IMPROVED || !kept)) {
@@ -52,7 +54,8 @@ final class EarlyStopper {
   }
 
   /** Restores the best weights, if the job asks for it. */
-  void finish() {
+  @Override
+  public void finish() {
     if (kept) {
       store.orElseThrow().restore(session);
       print.accept("restored the weights of the best epoch" + best());

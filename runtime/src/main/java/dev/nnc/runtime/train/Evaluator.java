@@ -1,6 +1,5 @@
 package dev.nnc.runtime.train;
 
-import dev.nnc.runtime.data.Batch;
 import dev.nnc.runtime.data.Dataset;
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.runtime.report.ConfusionMatrix;
@@ -34,29 +33,15 @@ public final class Evaluator {
       TrainingGraph training = TrainingGraph.build(net, spec);
       WeightRestore weights = WeightRestore.build(net, TrainingGraph.MODEL_SCOPE, modelDir.toString(),
           "job " + spec.jobName() + "'s model");
-      try (Session session = device.open(graph, Trainer.sessionConfig());
-          StepRunner steps = new StepRunner(session, training)) {
+      try (Session session = device.open(graph, Trainer.sessionConfig())) {
         weights.run(session);
-        WeightedMeans means = means(steps, spec, data, spec.seed(), 0, "evaluation");
+        BatchSource batches = new DatasetBatches(data, spec.batch(), spec.seed());
+        Step step = new PlannedStep(session, training.plan(), batches.batchesPerEpoch(), EveryBlocks.none());
+        WeightedMeans means = RunLoop.evaluate(step, batches, spec.jobName(), 0, "evaluation");
         Optional<ConfusionMatrix> confusion = classifier.map(c ->
-            Confusion.count(steps, training, c, data, spec.batch(), spec.seed(), spec.jobName()));
-        return new Evaluation(means.named(ReportedValues.names(Trainer.metricNames(spec)), ""), data.size(), confusion);
+            Confusion.count(session, training, c, data, spec.batch(), spec.seed(), spec.jobName()));
+        return new Evaluation(means.named(step.reported(), ""), data.size(), confusion);
       }
     }
-  }
-
-  /**
-   * The loss and metrics of {@code spec}'s model over {@code data}, in inference mode, batch by
-   * batch as epoch {@code epoch} would order them; a failing step is named after {@code phase}.
-   */
-  static WeightedMeans means(StepRunner steps, TrainSpec spec, Dataset data, long seed, int epoch, String phase) {
-    WeightedMeans means = new WeightedMeans(spec.metrics());
-    try (Prefetcher batches = new Prefetcher(() -> data.batches(spec.batch(), seed, epoch))) {
-      for (int step = 1; batches.hasNext(); step++) {
-        Batch next = batches.next();
-        means.add(Trainer.inContext(spec.jobName(), phase, step, epoch, () -> steps.evaluate(next)), next.size());
-      }
-    }
-    return means;
   }
 }

@@ -19,7 +19,11 @@ public final class ReportedValues {
 
   /** The columns after {@code epoch}: the training values, then, with validation data, the val_ ones. */
   public static List<String> columns(List<String> metrics, boolean validates) {
-    List<String> names = names(metrics);
+    return withValidation(names(metrics), validates);
+  }
+
+  /** {@code names}, then, with validation data, each with {@code val_} before it. */
+  public static List<String> withValidation(List<String> names, boolean validates) {
     if (!validates) {
       return names;
     }

@@ -9,12 +9,14 @@ import org.tensorflow.types.TBool;
 
 /**
  * What a run keeps in its log directory, for a declarative job and a job with a step alike:
- * {@code metrics.csv}, TensorBoard's event files and the checkpoints. A run that resumes goes on
- * from the newest checkpoint written by this very program, with that checkpoint's
- * {@code metrics.csv}; a run that does not starts a new history, deleting the checkpoints and
- * event files of earlier ones.
+ * {@code metrics.csv}, TensorBoard's event files and the checkpoints. The run holds the log
+ * directory's {@link LogDirLock} from opening to closing, so no other run writes there meanwhile. A
+ * run that resumes goes on from the newest checkpoint written by this very program, with that
+ * checkpoint's {@code metrics.csv}; a run that does not starts a new history, where an
+ * {@link EarlierRun}'s checkpoints are never deleted unasked.
  */
 final class RunFiles implements AutoCloseable {
+  private final LogDirLock lock;
   private final CheckpointDir checkpoints;
   private final Fingerprint fingerprint;
   private final Optional<CheckpointPolicy> policy;
@@ -22,8 +24,9 @@ final class RunFiles implements AutoCloseable {
   private final MetricsCsv csv;
   private final EventLog events;
 
-  private RunFiles(CheckpointDir checkpoints, Fingerprint fingerprint, Optional<CheckpointPolicy> policy,
+  private RunFiles(LogDirLock lock, CheckpointDir checkpoints, Fingerprint fingerprint, Optional<CheckpointPolicy> policy,
       Optional<Checkpoint> resumed, MetricsCsv csv, EventLog events) {
+    this.lock = lock;
     this.checkpoints = checkpoints;
     this.fingerprint = fingerprint;
     this.policy = policy;
@@ -33,27 +36,34 @@ final class RunFiles implements AutoCloseable {
   }
 
   /**
-   * Opens the files of a run of the job {@code fingerprint} describes, in {@code logDir}:
-   * resuming from its newest checkpoint if {@code resume} (checkpoints passed over are reported to
-   * {@code notes}), otherwise afresh. {@code validates} says whether the job has validation values.
+   * Opens the files of a run of the job {@code fingerprint} describes, in {@code logDir}, once its
+   * lock is taken: resuming from its newest checkpoint if {@code start} says so (checkpoints passed
+   * over are reported to {@code notes}), otherwise afresh, as {@link EarlierRun#setAside} allows.
+   * {@code validates} says whether the job has validation values.
    */
-  static RunFiles open(Path logDir, Fingerprint fingerprint, Optional<CheckpointPolicy> policy, boolean resume,
+  static RunFiles open(Path logDir, Fingerprint fingerprint, Optional<CheckpointPolicy> policy, TrainOptions.Start start,
       boolean validates, Consumer<String> notes) {
-    CheckpointDir checkpoints = new CheckpointDir(logDir);
-    Optional<Checkpoint> resumed = resume
-        ? Optional.of(Checkpoint.resumePoint(checkpoints, fingerprint, policy.isPresent(), notes))
-        : Optional.empty();
-    if (resumed.isEmpty()) {
-      checkpoints.clear();
-    }
-    MetricsCsv csv = resumed
-        .map(c -> MetricsCsv.resume(logDir, fingerprint.columns(), c.metrics()))
-        .orElseGet(() -> MetricsCsv.create(logDir, fingerprint.columns()));
+    LogDirLock lock = LogDirLock.take(logDir, fingerprint.job());
+    MetricsCsv csv = null;
     try {
-      return new RunFiles(checkpoints, fingerprint, policy, resumed,
+      CheckpointDir checkpoints = new CheckpointDir(logDir);
+      Optional<Checkpoint> resumed = start == TrainOptions.Start.RESUME
+          ? Optional.of(Checkpoint.resumePoint(checkpoints, fingerprint, policy.isPresent(), notes))
+          : Optional.empty();
+      if (resumed.isEmpty()) {
+        EarlierRun.setAside(logDir, checkpoints, start == TrainOptions.Start.FRESH, fingerprint.job(), notes);
+        checkpoints.clear();
+      }
+      csv = resumed
+          .map(c -> MetricsCsv.resume(logDir, fingerprint.columns(), c.metrics()))
+          .orElseGet(() -> MetricsCsv.create(logDir, fingerprint.columns()));
+      return new RunFiles(lock, checkpoints, fingerprint, policy, resumed,
           csv, EventLog.open(logDir, validates, resumed.isPresent()));
     } catch (RuntimeException e) {
-      csv.close();
+      if (csv != null) {
+        csv.close();
+      }
+      lock.close();
       throw e;
     }
   }
@@ -92,7 +102,11 @@ final class RunFiles implements AutoCloseable {
     try {
       csv.close();
     } finally {
-      events.close();
+      try {
+        events.close();
+      } finally {
+        lock.close();
+      }
     }
   }
 }

@@ -26,7 +26,8 @@ import org.tensorflow.types.TInt32;
  * Writes the trained model as a SavedModel whose {@code serving_default} signature maps the model's
  * inputs to its outputs. The training flag defaults to false, so serving needs no other input.
  * Beside it, in {@code assets/}, go the {@code .nn} source the job came from and the
- * {@link ModelInfo} that nnc's inference tools read.
+ * {@link ModelInfo} that nnc's inference tools read. The export replaces the previous one whole
+ * ({@link ExportFolder}).
  */
 final class SavedModelExport {
   static final String SIGNATURE_KEY = "serving_default";
@@ -75,15 +76,17 @@ final class SavedModelExport {
     inputs.forEach(signature::input);
     outputs.forEach(signature::output);
     try {
-      SavedModelBundle.exporter(target.toString())
-          .withSession(session)
-          .withSignature(signature.build())
-          .export();
-      info.write(target);
-      if (source.isPresent()) {
-        Files.writeString(target.resolve("assets").resolve(source.get().name()), source.get().text(),
-            StandardCharsets.UTF_8);
-      }
+      ExportFolder.replace(target, folder -> {
+        SavedModelBundle.exporter(folder.toString())
+            .withSession(session)
+            .withSignature(signature.build())
+            .export();
+        info.write(folder);
+        if (source.isPresent()) {
+          Files.writeString(folder.resolve("assets").resolve(source.get().name()), source.get().text(),
+              StandardCharsets.UTF_8);
+        }
+      });
     } catch (IOException e) {
       throw new TrainException("cannot export the model to " + target + ": " + e.getMessage(), e);
     }

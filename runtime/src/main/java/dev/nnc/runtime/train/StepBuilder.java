@@ -49,7 +49,8 @@ public final class StepBuilder {
 
   /** {@code minimize g, d: loss with optimizer}. */
   public void minimize(List<String> models, Operand<?> loss, OptimizerSpec optimizer) {
-    actions.add(new Action.Minimize(List.copyOf(models), floats(loss), optimizer));
+    actions.add(new Action.Minimize(List.copyOf(models), floats(loss), optimizer,
+        "the loss minimized for " + String.join(", ", models), false));
   }
 
   /** {@code update r.w += value} ({@code how} is {@code "+="}, {@code "-="} or {@code "="}). */
@@ -64,7 +65,7 @@ public final class StepBuilder {
     if (rank > 0) {
       v = net.tf().math.mean(v, net.tf().constant(java.util.stream.IntStream.range(0, rank).toArray()));
     }
-    actions.add(new Action.Report(name, v));
+    actions.add(new Action.Report(name, v, Metric.Aggregation.MEAN));
   }
 
   /** {@code image_grid(images, path)}; {@code {step}} and {@code {epoch}} in the path are filled in. */
@@ -91,11 +92,18 @@ public final class StepBuilder {
 
   /** One statement of a step or an {@code every} block, as the trainer runs it. */
   sealed interface Action {
-    record Minimize(List<String> models, Operand<TFloat32> loss, OptimizerSpec optimizer) implements Action {}
+    /**
+     * {@code what} names the loss where it becomes NaN or infinite. The update ops of the models
+     * (batch-norm statistics) run with it: those of the applications the loss goes through, or with
+     * {@code everyUpdate} all of them, as a declarative job's one application of its model does.
+     */
+    record Minimize(List<String> models, Operand<TFloat32> loss, OptimizerSpec optimizer, String what,
+        boolean everyUpdate) implements Action {}
 
     record Update(Net.Weight weight, Assign how, Operand<TFloat32> value) implements Action {}
 
-    record Report(String name, Operand<TFloat32> value) implements Action {}
+    /** A batch's mean, or with {@link Metric.Aggregation#RATIO} a ratio's numerator and denominator ({@code float[2]}). */
+    record Report(String name, Operand<TFloat32> value, Metric.Aggregation aggregation) implements Action {}
 
     record ImageGrid(Operand<TFloat32> images, String path) implements Action {}
 

@@ -8,10 +8,10 @@ import org.tensorflow.op.Op;
 import org.tensorflow.types.TFloat32;
 
 /**
- * One session run of a custom step: the values it fetches, the op it runs (a minimize's update, a
+ * One session run of a planned step: the values it fetches, the op it runs (a minimize's update, a
  * group of assignments, or none for reported values alone) and the learning rates it feeds. A
- * minimize's run names the models it trains ({@code d}, or {@code enc, dec}) in {@code minimized}
- * and fetches its loss first.
+ * minimize's run names its loss in {@code minimized} ("the loss minimized for d", "the loss"), as a
+ * loss that stops being finite is named, and fetches it first.
  */
 record StepRun(List<Operand<TFloat32>> fetches, Op target, List<Rate> rates, Optional<String> minimized) {
   /** A minimize's learning-rate placeholder and the schedule that fills it. */

@@ -21,6 +21,10 @@ public final class StepSpec {
   private final String jobName;
   private final List<StepModel> models;
   private final Dataset data;
+  private final Dataset validation;
+  private final EarlyStopping stop;
+  private final GradientClipping clip;
+  private final WeightPenalty regularize;
   private final int batch;
   private final int epochs;
   private final Long steps;
@@ -36,8 +40,12 @@ public final class StepSpec {
     this.jobName = b.jobName;
     this.models = List.copyOf(b.models);
     this.data = b.data;
+    this.validation = b.validation;
+    this.stop = b.stop;
+    this.clip = b.clip;
+    this.regularize = b.regularize;
     this.batch = b.batch;
-    this.epochs = b.epochs == null ? TrainSpec.DEFAULT_EPOCHS : b.epochs;
+    this.epochs = b.epochs == null ? JobDefaults.EPOCHS : b.epochs;
     this.steps = b.steps;
     this.seed = b.seed;
     this.step = b.step;
@@ -63,6 +71,26 @@ public final class StepSpec {
 
   public Dataset data() {
     return data;
+  }
+
+  /** Data the step's reported values are computed on after every epoch, in inference mode, as {@code val_...}. */
+  public Optional<Dataset> validation() {
+    return Optional.ofNullable(validation);
+  }
+
+  /** Stops the run when a reported value stops improving. */
+  public Optional<EarlyStopping> stop() {
+    return Optional.ofNullable(stop);
+  }
+
+  /** How every {@code minimize} bounds its gradients before its optimizer sees them. */
+  public Optional<GradientClipping> clip() {
+    return Optional.ofNullable(clip);
+  }
+
+  /** The penalty every {@code minimize} adds on the kernels of the models it trains. */
+  public Optional<WeightPenalty> regularize() {
+    return Optional.ofNullable(regularize);
   }
 
   public int batch() {
@@ -124,10 +152,14 @@ public final class StepSpec {
     private final String jobName;
     private final List<StepModel> models = new ArrayList<>();
     private Dataset data;
-    private int batch = TrainSpec.DEFAULT_BATCH;
+    private Dataset validation;
+    private EarlyStopping stop;
+    private GradientClipping clip;
+    private WeightPenalty regularize;
+    private int batch = JobDefaults.BATCH;
     private Integer epochs;
     private Long steps;
-    private long seed = TrainSpec.DEFAULT_SEED;
+    private long seed = JobDefaults.SEED;
     private Consumer<StepBuilder> step;
     private final List<Every> every = new ArrayList<>();
     private final Map<String, String> exports = new LinkedHashMap<>();
@@ -146,6 +178,30 @@ public final class StepSpec {
 
     public Builder data(Dataset data) {
       this.data = data;
+      return this;
+    }
+
+    /** Data evaluated after every epoch: each reported value computed on it with the models in inference mode. */
+    public Builder validate(Dataset validation) {
+      this.validation = validation;
+      return this;
+    }
+
+    /** Stops training when the monitored reported value stops improving. */
+    public Builder stop(EarlyStopping stop) {
+      this.stop = stop;
+      return this;
+    }
+
+    /** Bounds the gradients of every {@code minimize} before its update. */
+    public Builder clip(GradientClipping clip) {
+      this.clip = clip;
+      return this;
+    }
+
+    /** Adds a penalty on the kernels of the models each {@code minimize} trains to what it minimizes. */
+    public Builder regularize(WeightPenalty regularize) {
+      this.regularize = regularize;
       return this;
     }
 
@@ -210,6 +266,10 @@ public final class StepSpec {
       check.require(step != null, "no step");
       check.require(batch > 0, "the batch size must be positive, not " + batch);
       check.require(epochs == null || steps == null, "give epochs or steps, not both");
+      if (validation != null) {
+        check.require(validation.size() > 0, "the validation data holds no records");
+        check.validationFits(data, validation);
+      }
       for (String model : exports.keySet()) {
         check.require(models.stream().anyMatch(m -> m.name().equals(model)), "no model " + model + " to export");
       }

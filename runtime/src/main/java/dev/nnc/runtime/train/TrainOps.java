@@ -3,7 +3,6 @@ package dev.nnc.runtime.train;
 import dev.nnc.runtime.graph.Net;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -17,31 +16,24 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TType;
 
 /**
- * The op of a training step: it computes the gradients, bounds them if the job clips, applies them
- * with the optimizer and runs the model's updates.
+ * The one place gradients become updates, for every {@code minimize} of every kind of job: it
+ * computes the gradients, hands them to the job's {@link GradientTransform} (clipping, say) and
+ * applies what that gives with the optimizer.
  *
  * <p>A variable's identity read shares the variable's buffer in TF Java 1.1.0, so a loss or metric op
  * scheduled after the update would see the new weights: every gradient therefore waits for the
- * fetched loss and metrics.
+ * values the run fetches.
  */
-record TrainOps(Op step) {
-  static TrainOps build(Net net, TrainSpec spec, List<Operand<TFloat32>> lossAndMetrics,
-      OptimizerInputs inputs) {
-    Optimizer optimizer = spec.optimizer().factory().create(net.graph(), inputs);
-    Op applied = applyGradients(net, lossAndMetrics.get(0), net.weights(), lossAndMetrics, optimizer,
-        spec.clip(), "apply_gradients", "job " + spec.jobName());
-    List<Op> step = new ArrayList<>(net.updates());
-    step.add(applied);
-    return new TrainOps(net.tf().withName("train").withControlDependencies(step).noOp());
-  }
+final class TrainOps {
+  private TrainOps() {}
 
   /**
    * Applies {@code optimizer} to the gradients of {@code loss} with respect to those of
-   * {@code candidates} that are trainable and reached by the loss, once {@code fetches} are computed;
-   * {@code what} names the job (and step) in the error when no weight is reached.
+   * {@code candidates} that are trainable and reached by the loss, once {@code fetches} are computed,
+   * after {@code transform} (clipping, say) has had them; {@code what} names the job (and step) in the error when no weight is reached.
    */
   static Op applyGradients(Net net, Operand<TFloat32> loss, List<Net.Weight> candidates,
-      List<? extends Operand<?>> fetches, Optimizer optimizer, Optional<GradientClipping> clip, String name,
+      List<? extends Operand<?>> fetches, Optimizer optimizer, GradientTransform transform, String name,
       String what) {
     Graph graph = net.graph();
     Ops tf = net.tf();
@@ -66,7 +58,7 @@ record TrainOps(Op step) {
       throw noTrainableWeights(what);
     }
     Ops clipOps = tf.withSubScope("clip");
-    List<Operand<TFloat32>> bounded = clip.map(c -> c.apply(clipOps, flowing)).orElse(flowing);
+    List<Operand<TFloat32>> bounded = transform.apply(clipOps, flowing);
     List<GradAndVar<? extends TType>> pairs = new ArrayList<>();
     for (int i = 0; i < bounded.size(); i++) {
       pairs.add(new GradAndVar<>(bounded.get(i).asOutput(), updated.get(i).variable().asOutput()));

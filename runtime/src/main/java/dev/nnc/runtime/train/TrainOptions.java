@@ -15,11 +15,19 @@ public final class TrainOptions {
   /** How progress is shown: {@link #progressBar()} says what each means. */
   public enum Progress { AUTO, BAR, LINES }
 
+  /**
+   * How a run treats what an earlier one left in its log directory: {@code NEW} starts a history
+   * where there are no checkpoints (and refuses where there are), {@code RESUME} goes on from the
+   * newest checkpoint, {@code FRESH} moves the earlier run aside to {@code previous/} and starts anew.
+   */
+  public enum Start { NEW, RESUME, FRESH }
+
   private final Integer epochs;
   private final Path logDir;
   private final Long seed;
   private final Long maxSteps;
   private final boolean resume;
+  private final boolean fresh;
   private final PrintStream out;
   private final boolean quiet;
   private final Device device;
@@ -31,6 +39,7 @@ public final class TrainOptions {
     this.seed = b.seed;
     this.maxSteps = b.maxSteps;
     this.resume = b.resume;
+    this.fresh = b.fresh;
     this.out = b.out;
     this.quiet = b.quiet;
     this.device = b.device;
@@ -65,12 +74,9 @@ public final class TrainOptions {
     return maxSteps == null ? OptionalLong.empty() : OptionalLong.of(maxSteps);
   }
 
-  /**
-   * True to go on from the newest checkpoint in the log directory; otherwise the run starts afresh
-   * and deletes the checkpoints there, which belong to an earlier history.
-   */
-  public boolean resume() {
-    return resume;
+  /** How the run starts: {@code RESUME} if asked, else {@code FRESH} if asked, else {@code NEW}. */
+  public Start start() {
+    return resume ? Start.RESUME : fresh ? Start.FRESH : Start.NEW;
   }
 
   public PrintStream out() {
@@ -108,6 +114,7 @@ public final class TrainOptions {
     private Long seed;
     private Long maxSteps;
     private boolean resume;
+    private boolean fresh;
     private PrintStream out = System.out;
     private boolean quiet;
     private Device device = Device.CPU;
@@ -143,6 +150,12 @@ public final class TrainOptions {
 
     public Builder resume(boolean resume) {
       this.resume = resume;
+      return this;
+    }
+
+    /** Moves an earlier run's files aside instead of refusing to start over its checkpoints. */
+    public Builder fresh(boolean fresh) {
+      this.fresh = fresh;
       return this;
     }
 

@@ -17,10 +17,6 @@ import java.util.OptionalLong;
  * whose {@code build()} checks that the data fits the model.
  */
 public final class TrainSpec {
-  static final int DEFAULT_BATCH = 32;
-  static final int DEFAULT_EPOCHS = 1;
-  static final long DEFAULT_SEED = 0;
-
   private final String jobName;
   private final ModelFunction model;
   private final List<Field> inputs;
@@ -53,7 +49,7 @@ public final class TrainSpec {
     this.loss = b.loss;
     this.optimizer = b.optimizer;
     this.batch = b.batch;
-    this.epochs = b.epochs == null ? DEFAULT_EPOCHS : b.epochs;
+    this.epochs = b.epochs == null ? JobDefaults.EPOCHS : b.epochs;
     this.steps = b.steps;
     this.metrics = List.copyOf(b.metrics);
     this.export = b.export;
@@ -168,12 +164,12 @@ public final class TrainSpec {
     private Dataset validation;
     private TensorFunction loss;
     private OptimizerSpec optimizer;
-    private int batch = DEFAULT_BATCH;
+    private int batch = JobDefaults.BATCH;
     private Integer epochs;
     private Long steps;
     private final List<Metric> metrics = new ArrayList<>();
     private String export;
-    private long seed = DEFAULT_SEED;
+    private long seed = JobDefaults.SEED;
     private EarlyStopping stop;
     private GradientClipping clip;
     private WeightPenalty regularize;

@@ -9,50 +9,37 @@ import java.util.Map;
 import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /**
- * The graph of a training job: a placeholder per data field, the model, the loss (with the weight
- * penalty, if any) and metrics, the scalars fed to the optimizer, and the ops of a training step.
+ * The graph of a declarative training job, desugared into the step form: a placeholder per data
+ * field, the model applied to them, and a step of one {@code minimize} of the loss (with the weight
+ * penalty, if any) with the job's optimizer, after reports of the loss and of each metric (a ratio
+ * as its numerator and denominator), planned by {@link StepPlanner} as any step is.
  */
 final class TrainingGraph {
-  private final List<FieldFeed> feeds;
+  /** The model "minimize" trains: its weights are those under {@link #MODEL_SCOPE}. */
+  private static final String MODEL = "model";
+
+  private final StepPlan plan;
   private final Map<String, Operand<?>> inputs;
   private final Map<String, Operand<?>> outputs;
-  private final List<Operand<TFloat32>> lossAndMetrics;
-  private final Operand<TBool> training;
-  private final Operand<TInt64> step;
-  private final OptimizerInputs optimizerInputs;
-  private final TrainOps trainOps;
   private final Optional<WeightStore> weightStore;
   private final Operand<TBool> weightsFinite;
-  private final List<Net.Carried> carried;
 
-  private TrainingGraph(List<FieldFeed> feeds, Map<String, Operand<?>> inputs,
-      Map<String, Operand<?>> outputs, List<Operand<TFloat32>> lossAndMetrics,
-      Operand<TBool> training, Operand<TInt64> step, OptimizerInputs optimizerInputs,
-      TrainOps trainOps, Optional<WeightStore> weightStore, Operand<TBool> weightsFinite,
-      List<Net.Carried> carried) {
-    this.feeds = feeds;
+  private TrainingGraph(StepPlan plan, Map<String, Operand<?>> inputs, Map<String, Operand<?>> outputs,
+      Optional<WeightStore> weightStore, Operand<TBool> weightsFinite) {
+    this.plan = plan;
     this.inputs = inputs;
     this.outputs = outputs;
-    this.lossAndMetrics = lossAndMetrics;
-    this.training = training;
-    this.step = step;
-    this.optimizerInputs = optimizerInputs;
-    this.trainOps = trainOps;
     this.weightStore = weightStore;
     this.weightsFinite = weightsFinite;
-    this.carried = carried;
   }
 
   /** The scope the model is built in: its weights are saved as {@code model.<layer>...}. */
-  static final String MODEL_SCOPE = "model";
+  static final String MODEL_SCOPE = MODEL;
 
   static TrainingGraph build(Graph graph, TrainSpec spec, long seed) {
     return build(Net.root(graph, seed), spec);
@@ -74,31 +61,29 @@ final class TrainingGraph {
 
     Map<String, Operand<?>> values = new LinkedHashMap<>(outputs);
     feedsByField.forEach((name, feed) -> values.put(name, feed.placeholder()));
-    List<Operand<TFloat32>> lossAndMetrics = new ArrayList<>();
-    lossAndMetrics.add(loss(net, spec, values));
+    Operand<TFloat32> loss = loss(net, spec, values);
+    List<StepBuilder.Action> step = new ArrayList<>();
+    step.add(new StepBuilder.Action.Report("loss", loss, Metric.Aggregation.MEAN));
     Net metricsNet = net.scope("metrics");
     for (Metric metric : spec.metrics()) {
       Operand<TFloat32> value = metric.value().build(metricsNet.scope(metric.name()), values);
-      if (metric.aggregation() == Metric.Aggregation.RATIO) {
-        lossAndMetrics.addAll(net.tf().unstack(value, 2L).output());
-      } else {
-        lossAndMetrics.add(mean(net, value));
-      }
+      step.add(new StepBuilder.Action.Report(metric.name(),
+          metric.aggregation() == Metric.Aggregation.RATIO ? value : mean(net, value), metric.aggregation()));
     }
-
-    List<Operand<TFloat32>> fetches = List.copyOf(lossAndMetrics);
-    OptimizerInputs optimizerInputs = optimizerInputs(net.tf().withSubScope("optimizer"), net.step());
+    step.add(new StepBuilder.Action.Minimize(List.of(MODEL), loss, spec.optimizer(), "the loss", true));
+    GradientTransform transform = spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none());
+    // The penalty is in the loss already: the reported loss includes it, as in Keras.
+    StepPlan plan = new StepPlanner(net, spec.jobName(), transform, Optional.empty())
+        .plan(step, List.copyOf(feedsByField.values()), net.carried());
     Optional<WeightStore> weightStore = spec.stop().filter(EarlyStopping::restoreBest)
         .map(stop -> WeightStore.build(net));
-    return new TrainingGraph(List.copyOf(feedsByField.values()), inputs, outputs, fetches,
-        net.training(), net.step(), optimizerInputs,
-        TrainOps.build(net, spec, fetches, optimizerInputs), weightStore,
-        allFinite(net.tf().withSubScope("weights_finite"), net.weights()), net.carried());
+    return new TrainingGraph(plan, inputs, outputs, weightStore,
+        allFinite(net.tf().withSubScope("weights_finite"), net.weights()));
   }
 
-  /** Every data field's feed; the trainer feeds them all, every step. */
-  List<FieldFeed> feeds() {
-    return feeds;
+  /** The step's one session run and what it reports: the loss, then each metric. */
+  StepPlan plan() {
+    return plan;
   }
 
   /** The placeholders feeding the model, by model input name. */
@@ -109,38 +94,6 @@ final class TrainingGraph {
   /** The model's outputs, by name in declaration order. */
   Map<String, Operand<?>> outputs() {
     return outputs;
-  }
-
-  /**
-   * The scalars fetched every step: the loss first, then each metric, a ratio as its numerator and
-   * its denominator.
-   */
-  List<Operand<TFloat32>> lossAndMetrics() {
-    return lossAndMetrics;
-  }
-
-  /** The flag fed true during training steps; it defaults to false. */
-  Operand<TBool> training() {
-    return training;
-  }
-
-  /** The number of the running step, counting from 0, fed with every training step. */
-  Operand<TInt64> step() {
-    return step;
-  }
-
-  /** The learning rate fed with every training step, and the step number the optimizer sees. */
-  OptimizerInputs optimizerInputs() {
-    return optimizerInputs;
-  }
-
-  TrainOps trainOps() {
-    return trainOps;
-  }
-
-  /** The states stateful layers carry from one training step to the next. */
-  List<Net.Carried> carried() {
-    return carried;
   }
 
   /** Present when early stopping restores the best weights. */
@@ -161,14 +114,7 @@ final class TrainingGraph {
       return loss;
     }
     Ops tf = lossNet.tf().withSubScope("penalty");
-    return net.tf().math.add(loss, spec.regularize().get().build(tf, net.weights()));
-  }
-
-  /** The fed learning rate, and the step counting from 1 (Keras's {@code iterations + 1}). */
-  private static OptimizerInputs optimizerInputs(Ops tf, Operand<TInt64> step) {
-    return new OptimizerInputs(
-        tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar())),
-        tf.withName("step").dtypes.cast(tf.math.add(step, tf.constant(1L)), TFloat32.class));
+    return net.tf().math.add(loss, PenaltyTerm.build(tf, spec.regularize().get(), net.weights()));
   }
 
   /** True when none of {@code weights} holds a NaN or an infinity (true when there are none). */

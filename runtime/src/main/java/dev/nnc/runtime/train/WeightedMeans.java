@@ -1,10 +1,8 @@
 package dev.nnc.runtime.train;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The loss and the metrics over an epoch, from the numbers each batch fetches: a mean weighs each
@@ -16,38 +14,24 @@ final class WeightedMeans {
   private final double[] sums;
   private long examples;
 
-  /** Empty means for the loss (a mean) and {@code metrics}. */
-  WeightedMeans(List<Metric> metrics) {
-    this(metrics, new double[fetched(aggregations(metrics))], 0);
+  /** Empty means of values each made as {@code values} says. */
+  static WeightedMeans of(List<Metric.Aggregation> values) {
+    return new WeightedMeans(new double[fetched(values)], 0, values);
   }
 
   /** Means that go on from the sums of {@code examples} examples, as {@link #sums()} gave them. */
-  WeightedMeans(List<Metric> metrics, double[] sums, long examples) {
-    this(sums, examples, aggregations(metrics));
-  }
-
-  /** Empty means of {@code count} values that are all batch means (a custom step's reported values). */
-  static WeightedMeans ofMeans(int count) {
-    return ofMeans(new double[count], 0);
-  }
-
-  /** Means of batch means that go on from the sums of {@code examples} examples, as {@link #sums()} gave them. */
-  static WeightedMeans ofMeans(double[] sums, long examples) {
-    return new WeightedMeans(sums, examples, Collections.nCopies(sums.length, Metric.Aggregation.MEAN));
+  static WeightedMeans of(List<Metric.Aggregation> values, double[] sums, long examples) {
+    return new WeightedMeans(sums, examples, values);
   }
 
   private WeightedMeans(double[] sums, long examples, List<Metric.Aggregation> values) {
-    this.values = values;
+    this.values = List.copyOf(values);
     if (sums.length != fetched(values)) {
       throw new IllegalArgumentException(
           "expected " + fetched(values) + " sums for " + values + ", found " + sums.length);
     }
     this.sums = sums.clone();
     this.examples = examples;
-  }
-
-  private static List<Metric.Aggregation> aggregations(List<Metric> metrics) {
-    return Stream.concat(Stream.of(Metric.Aggregation.MEAN), metrics.stream().map(Metric::aggregation)).toList();
   }
 
   private static int fetched(List<Metric.Aggregation> values) {

@@ -117,11 +117,49 @@ class CheckpointTest {
   }
 
   @Test
-  void aFreshRunDeletesTheCheckpointsOfAnEarlierOne() throws IOException {
+  void aNewRunRefusesToStartOverTheCheckpointsOfAnEarlierOne() throws IOException {
     Trainer.run(xor(Period.steps(4)), options("run").build());
-    Trainer.run(xor(Period.epochs(1)), options("run").maxSteps(12).build());
+    TrainException e = assertThrows(TrainException.class,
+        () -> Trainer.run(xor(Period.epochs(1)), options("run").maxSteps(12).build()));
+
+    assertTrue(e.getMessage().startsWith("job " + "xor" + ": " + dir.resolve("run")
+        + " holds the checkpoints of an earlier run (job " + "xor" + ", step 32, written "), e.getMessage());
+    assertTrue(e.getMessage().contains("--resume") && e.getMessage().contains("--fresh"), e.getMessage());
+    assertEquals(List.of("ckpt-28", "ckpt-32"), names("run"));
+  }
+
+  @Test
+  void aFreshRunMovesTheEarlierOneAsideAndPreviousKeepsTheNewestThree() throws IOException {
+    Trainer.run(xor(Period.steps(4)), options("run").build());
+    for (int i = 0; i < EarlierRun.KEEP + 1; i++) {
+      Trainer.run(xor(Period.epochs(1)), options("run").maxSteps(12).fresh(true).build());
+    }
 
     assertEquals(List.of("ckpt-8"), names("run"));
+    List<Path> previous;
+    try (Stream<Path> runs = Files.list(dir.resolve("run").resolve(EarlierRun.PREVIOUS))) {
+      previous = runs.sorted().toList();
+    }
+    // The first run (ckpt-28, ckpt-32) was the oldest of four set aside, so it is the one pruned.
+    assertEquals(EarlierRun.KEEP, previous.size(), previous::toString);
+    for (Path run : previous) {
+      assertEquals(List.of("checkpoints", "metrics.csv", "report.html", "train", "validation"),
+          Files.list(run).map(p -> p.getFileName().toString()).sorted().toList());
+      assertTrue(Files.isDirectory(run.resolve(CheckpointDir.NAME).resolve("ckpt-8")), run::toString);
+    }
+  }
+
+  @Test
+  void aSecondRunOnALockedLogDirectoryStopsAtOnceNamingTheHolder() throws IOException {
+    try (LogDirLock held = LogDirLock.take(dir.resolve("run"), "other")) {
+      TrainException e = assertThrows(TrainException.class, () -> Trainer.run(xor(Period.epochs(1)), options("run").build()));
+      assertTrue(e.getMessage().contains(dir.resolve("run") + " is in use by another run (pid "
+          + ProcessHandle.current().pid() + ", job other, started "), e.getMessage());
+      assertTrue(e.getMessage().endsWith("wait for it to end, or give this run a log directory of its own with --log-dir"));
+    }
+    assertEquals(List.of(LogDirLock.FILE_NAME), Files.list(dir.resolve("run")).map(p -> p.getFileName().toString()).toList());
+    Trainer.run(xor(Period.epochs(1)), options("run").build());
+    assertEquals(List.of("ckpt-24", "ckpt-32"), names("run"));
   }
 
   @Test

@@ -63,6 +63,7 @@ public final class GraphBuilders {
     put(Builtins.KL, new KlGraph());
     put(Builtins.TOP_K, new TopKGraph());
     put(Builtins.ACCURACY, new AccuracyGraph());
+    put(Builtins.EXACT_MATCH, new ExactMatchGraph());
     for (Pool pool : new Pool[] {Pool.MAX, Pool.AVG}) {
       put(pool, new PoolGraph(pool));
     }

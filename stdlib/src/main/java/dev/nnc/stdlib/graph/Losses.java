@@ -14,6 +14,26 @@ final class Losses {
     return tf.math.mean(tf.reshape(x, tf.constant(new long[] {-1})), tf.constant(0));
   }
 
+  /**
+   * 1 where an integer label is not {@code ignore}, else 0, flattened as the per-position values of a
+   * loss or metric are ({@code [batch * steps]}).
+   */
+  @SuppressWarnings("unchecked")
+  static Operand<TFloat32> counted(Ops tf, Operand<?> label, long ignore) {
+    Operand<TInt32> flat = tf.reshape((Operand<TInt32>) label, tf.constant(new long[] {-1}));
+    return tf.dtypes.cast(tf.math.notEqual(flat, tf.constant((int) ignore)), TFloat32.class);
+  }
+
+  /**
+   * The mean of {@code values} over the positions {@code counted} marks (both flat); 0 for a batch
+   * of padding only, rather than 0/0, so one empty batch cannot stop a run as non-finite.
+   */
+  static Operand<TFloat32> maskedMean(Ops tf, Operand<TFloat32> values, Operand<TFloat32> counted) {
+    Operand<TFloat32> total = tf.sum(tf.math.mul(tf.reshape(values, tf.constant(new long[] {-1})), counted),
+        tf.constant(0));
+    return tf.math.div(total, tf.math.maximum(tf.sum(counted, tf.constant(0)), tf.constant(1f)));
+  }
+
   /** An integer target (labels fed as int) as floats, so it can meet float predictions. */
   @SuppressWarnings("unchecked")
   static Operand<TFloat32> floats(Ops tf, Operand<?> x) {

@@ -5,6 +5,7 @@ import dev.nnc.stdlib.spec.InitCall;
 import dev.nnc.stdlib.spec.Param;
 import dev.nnc.stdlib.spec.TensorShape;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -17,32 +18,48 @@ import org.tensorflow.types.TFloat32;
  * TensorFlow ops, with Keras's definitions; {@code unit_forget_bias} is the LSTM bias's own.
  */
 public final class Initializers {
+  /** The LSTM bias of Keras's layers, which no program names. */
+  private static final String UNIT_FORGET_BIAS = "unit_forget_bias";
+
+  /** One initializer's ops from its arguments and the weight's fan-in and fan-out. */
+  private interface Rule {
+    Initializer create(double[] args, long[] fans);
+  }
+
+  /** Each initializer of the registry; InitializersTest checks every one has a rule here. */
+  private static final Map<InitializerBuiltin, Rule> RULES = Map.of(
+      InitializerBuiltin.ZEROS, (args, fans) -> constant(0),
+      InitializerBuiltin.ONES, (args, fans) -> constant(1),
+      InitializerBuiltin.CONSTANT, (args, fans) -> constant(args[0]),
+      InitializerBuiltin.GLOROT_UNIFORM, (args, fans) -> uniform(Math.sqrt(6.0 / (fans[0] + fans[1]))),
+      InitializerBuiltin.GLOROT_NORMAL, (args, fans) -> truncatedNormal(Math.sqrt(2.0 / (fans[0] + fans[1]))),
+      InitializerBuiltin.HE_NORMAL, (args, fans) -> truncatedNormal(Math.sqrt(2.0 / fans[0])),
+      InitializerBuiltin.LECUN_NORMAL, (args, fans) -> truncatedNormal(Math.sqrt(1.0 / fans[0])),
+      InitializerBuiltin.NORMAL, (args, fans) -> normal(args[0], args[1]),
+      InitializerBuiltin.UNIFORM, (args, fans) -> uniformRange(args[0], args[1]),
+      InitializerBuiltin.ORTHOGONAL, (args, fans) -> orthogonal());
+
   private Initializers() {}
 
   /** The initializer an {@code init:} argument names, for a weight of {@code shape}. */
   public static Initializer of(Object spec, TensorShape shape) {
     String name = spec instanceof InitCall call ? call.name() : spec.toString();
-    double[] args = arguments(name, spec instanceof InitCall call ? call.args() : List.of());
-    long[] fans = fans(shape.sizes());
-    return switch (name) {
-      case "zeros" -> constant(0);
-      case "ones" -> constant(1);
-      case "constant" -> constant(args[0]);
-      case "glorot_uniform" -> uniform(Math.sqrt(6.0 / (fans[0] + fans[1])));
-      case "glorot_normal" -> truncatedNormal(Math.sqrt(2.0 / (fans[0] + fans[1])));
-      case "he_normal" -> truncatedNormal(Math.sqrt(2.0 / fans[0]));
-      case "lecun_normal" -> truncatedNormal(Math.sqrt(1.0 / fans[0]));
-      case "normal" -> normal(args[0], args[1]);
-      case "uniform" -> uniformRange(args[0], args[1]);
-      case "orthogonal" -> orthogonal();
-      case "unit_forget_bias" -> unitForgetBias();
-      default -> throw new IllegalArgumentException("unknown initializer " + name);
-    };
+    if (name.equals(UNIT_FORGET_BIAS)) {
+      return unitForgetBias();
+    }
+    InitializerBuiltin definition = InitializerBuiltin.named(name)
+        .orElseThrow(() -> new IllegalArgumentException("unknown initializer " + name));
+    double[] args = arguments(definition, spec instanceof InitCall call ? call.args() : List.of());
+    Rule rule = RULES.get(definition);
+    if (rule == null) {
+      throw new IllegalStateException("the initializer " + name + " has no ops: add them to Initializers.RULES");
+    }
+    return rule.create(args, fans(shape.sizes()));
   }
 
   /** The initializer's arguments; those left out take its definition's defaults. */
-  private static double[] arguments(String name, List<Double> given) {
-    List<Param> params = InitializerBuiltin.named(name).map(d -> d.signature().params()).orElse(List.of());
+  private static double[] arguments(InitializerBuiltin definition, List<Double> given) {
+    List<Param> params = definition.signature().params();
     double[] args = new double[params.size()];
     for (int i = 0; i < args.length; i++) {
       args[i] = i < given.size() ? given.get(i) : ((Number) params.get(i).defaultValue()).doubleValue();

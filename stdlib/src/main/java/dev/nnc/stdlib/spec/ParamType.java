@@ -34,6 +34,11 @@ public sealed interface ParamType {
   ParamType INITIALIZER = new Simple("initializer");
   /** A tensor operand (an input of a function such as {@code concat}). */
   ParamType TENSOR = new Simple("tensor");
+  /**
+   * Tensors given by name ({@code initial: enc}, {@code initial: [h, c]}): not configuration but
+   * further inputs of every application, after the positional ones; none by default.
+   */
+  ParamType TENSORS = new Simple("tensor, list of tensors or record of states");
 
   static ParamType oneOf(String... options) {
     return new Choice(List.of(options));

@@ -5,6 +5,7 @@ import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.runtime.train.ModelFunction;
 import dev.nnc.stdlib.Builtins;
+import dev.nnc.stdlib.Hyper;
 import dev.nnc.stdlib.Layer;
 import dev.nnc.stdlib.Stages;
 import java.util.LinkedHashMap;
@@ -68,10 +69,10 @@ public final class Vit implements ModelFunction {
         logits = Layer.of(Builtins.CONV2D, "filters", dim, "kernel", patch, "stride", patch).apply(net, logits);
         logits = Layer.of(Builtins.RESHAPE, "shape", List.of(-1, dim)).apply(net, logits);
         logits = Layer.of(Builtins.CLASS_TOKEN).apply(net, logits);
-        logits = Layer.of(Builtins.POSITION_EMBEDDING, "max_len", (((h / patch) * (w / patch)) + 1)).apply(net, logits);
+        logits = Layer.of(Builtins.POSITION_EMBEDDING, "max_len", Hyper.add(Hyper.mul(Hyper.div(h, patch), Hyper.div(w, patch)), 1)).apply(net, logits);
         logits = Layer.of(Builtins.DROPOUT, "rate", rate).apply(net, logits);
         logits = Stages.repeat(layers, logits, x -> {
-                    x = new EncoderBlock(heads, (dim / heads), ff, rate, false).apply(net.scope("encoder_block"), x).y();
+                    x = new EncoderBlock(heads, Hyper.whole(Hyper.div(dim, heads)), ff, rate, false).apply(net.scope("encoder_block"), x).y();
                     return x;
                 });
         logits = Layer.of(Builtins.LAYERNORM).apply(net, logits);

@@ -86,15 +86,8 @@ class LogDirLockProcessTest {
   }
 
   private Process train(Path source, Path logDir) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "-cp", System.getProperty("java.class.path"), Nnc.class.getName(),
-        "train", source.toString(), "--log-dir", logDir.toString(), "--progress", "lines"));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("holder.log").toFile());
-    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    return builder.start();
+    return NncJvm.start(NncJvm.command("train", source.toString(), "--log-dir", logDir.toString(), "--progress", "lines"),
+        ProcessBuilder.Redirect.to(dir.resolve("holder.log").toFile()));
   }
 
   private record Run(int status, String out, String err) {}

@@ -5,11 +5,9 @@ import dev.nnc.stdlib.losses.Accuracy;
 import dev.nnc.stdlib.losses.CrossEntropy;
 import dev.nnc.stdlib.spec.Args;
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -17,15 +15,7 @@ import org.tensorflow.types.TInt64;
  * sums over the epoch — so with {@code ignore:} every real token weighs the same, whichever batch
  * it is in, as Keras's masked accuracy accumulates it.
  */
-final class AccuracyGraph implements OneOutput, RatioParts {
-  @Override
-  public Operand<?> output(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    Ops tf = net.tf();
-    List<? extends Operand<TFloat32>> counts = tf.unstack(parts(net, args, inputs), 2L).output();
-    // A batch of padding only counts nothing: 0 rather than 0/0.
-    return tf.math.divNoNan(counts.get(0), counts.get(1));
-  }
-
+final class AccuracyGraph implements RatioGraph {
   @Override
   @SuppressWarnings("unchecked")
   public Operand<TFloat32> parts(Net net, Args args, List<Operand<?>> inputs) {
@@ -41,11 +31,7 @@ final class AccuracyGraph implements OneOutput, RatioParts {
       hits = tf.dtypes.cast(tf.math.equal(predicted, truth), TFloat32.class);
     } else {
       Operand<TInt64> predicted = tf.math.argMax(logits, tf.constant(-1));
-      Operand<TInt64> truth =
-          label.type() == TInt32.class
-              ? tf.dtypes.cast((Operand<TInt32>) label, TInt64.class)
-              : tf.math.argMax(label, tf.constant(-1));
-      hits = tf.dtypes.cast(tf.math.equal(predicted, truth), TFloat32.class);
+      hits = tf.dtypes.cast(tf.math.equal(predicted, Losses.classes(tf, label)), TFloat32.class);
     }
     Operand<TFloat32> flat = tf.reshape(hits, tf.constant(new long[] {-1}));
     long ignore = args.integer("ignore");

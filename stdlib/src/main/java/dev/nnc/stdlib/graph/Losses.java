@@ -4,6 +4,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /** Small graph helpers the losses and metrics share. */
 final class Losses {
@@ -32,6 +33,14 @@ final class Losses {
     Operand<TFloat32> total = tf.sum(tf.math.mul(tf.reshape(values, tf.constant(new long[] {-1})), counted),
         tf.constant(0));
     return tf.math.div(total, tf.math.maximum(tf.sum(counted, tf.constant(0)), tf.constant(1f)));
+  }
+
+  /** The class of each label: an int label (a class index) as is, a one-hot one by its largest entry. */
+  @SuppressWarnings("unchecked")
+  static Operand<TInt64> classes(Ops tf, Operand<?> label) {
+    return label.type() == TInt32.class
+        ? tf.dtypes.cast((Operand<TInt32>) label, TInt64.class)
+        : tf.math.argMax(label, tf.constant(-1));
   }
 
   /** An integer target (labels fed as int) as floats, so it can meet float predictions. */

@@ -23,6 +23,7 @@ import dev.nnc.stdlib.layers.GlobalPool;
 import dev.nnc.stdlib.layers.MatMul;
 import dev.nnc.stdlib.layers.Maxout;
 import dev.nnc.stdlib.layers.OneHot;
+import dev.nnc.stdlib.layers.Pick;
 import dev.nnc.stdlib.layers.Pool;
 import dev.nnc.stdlib.layers.RandomDraw;
 import dev.nnc.stdlib.layers.Recurrent;
@@ -110,6 +111,10 @@ public final class Builtins {
   public static final TensorOp DIV = Arithmetic.DIV;
   public static final TensorOp MATMUL = new MatMul();
 
+  public static final TensorOp LOG_SOFTMAX = Activation.LOG_SOFTMAX;
+  public static final TensorOp STOP_GRADIENT = ElementwiseMath.STOP_GRADIENT;
+  public static final TensorOp PICK = new Pick();
+
   public static final TensorOp CROSS_ENTROPY = new CrossEntropy();
   public static final TensorOp BCE = new Bce();
   public static final TensorOp MSE = new Mse();
@@ -149,6 +154,7 @@ public final class Builtins {
             EXP, LOG, SQRT, ABS, SQUARE, SIGN, MEAN, SUM, MAX, MIN, TRANSPOSE, CLIP, ARGMAX,
             NORMAL, UNIFORM, BERNOULLI,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
+            LOG_SOFTMAX, STOP_GRADIENT, PICK,
             CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, TOP_K, PRECISION, RECALL,
             SGD, MOMENTUM, ADAM, NESTEROV, ADAMAX, NADAM, ADADELTA, ADAGRAD, RMSPROP,
             EXPONENTIAL, STEP, COSINE, WARMUP)) {

@@ -44,6 +44,7 @@ public final class GraphBuilders {
     put(Builtins.BERNOULLI, new BernoulliGraph());
     put(Builtins.CONCAT, new ConcatGraph());
     put(Builtins.MATMUL, new MatMulGraph());
+    put(Builtins.PICK, new PickGraph());
     put(Builtins.CROSS_ENTROPY, new CrossEntropyGraph());
     put(Builtins.BCE, new BceGraph());
     put(Builtins.MSE, new MseGraph());
@@ -63,7 +64,8 @@ public final class GraphBuilders {
       put(activation, new ActivationGraph(activation));
     }
     for (ElementwiseMath f : new ElementwiseMath[] {ElementwiseMath.EXP, ElementwiseMath.LOG, ElementwiseMath.SQRT,
-        ElementwiseMath.ABS, ElementwiseMath.SQUARE, ElementwiseMath.SIGN}) {
+        ElementwiseMath.ABS, ElementwiseMath.SQUARE, ElementwiseMath.SIGN,
+        ElementwiseMath.STOP_GRADIENT}) {
       put(f, new ElementwiseMathGraph(f));
     }
     for (Reduce f : new Reduce[] {Reduce.MEAN, Reduce.SUM, Reduce.MAX, Reduce.MIN}) {

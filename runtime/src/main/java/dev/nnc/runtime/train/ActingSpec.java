@@ -3,6 +3,7 @@ package dev.nnc.runtime.train;
 import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.rl.ActionChoice;
 import dev.nnc.runtime.rl.Environment;
+import dev.nnc.runtime.rl.Transition;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -34,8 +35,7 @@ public record ActingSpec(Supplier<Environment> environment, int[] observation, i
 
   /** The fields of a transition, which the step reads: {@code state, action, reward, next_state, done}. */
   public List<Field> transitionFields() {
-    return List.of(Field.floats("state", observation), Field.ints("action"), Field.floats("reward"),
-        Field.floats("next_state", observation), Field.floats("done"));
+    return Transition.fields(observation);
   }
 
   /** The observation as the policy reads it. */

@@ -66,14 +66,9 @@ final class ActingStep implements Step {
     learning.aggregations().forEach(a -> aggregations.add(Metric.Aggregation.RATIO));
   }
 
-  /** What a job acting as {@code spec} says reports, ahead of its step's {@code values}. */
+  /** What a job acting as {@code spec} reports, ahead of its step's {@code values}. */
   static List<String> reportedWith(List<String> values, ActingSpec spec) {
-    List<String> names = new ArrayList<>(List.of("episode_return", "episode_length"));
-    if (spec.act().apply(0) instanceof EpsilonGreedy) {
-      names.add("epsilon");
-    }
-    names.addAll(values);
-    return names;
+    return ReportedValues.acting(spec.act().apply(0) instanceof EpsilonGreedy, values);
   }
 
   @Override

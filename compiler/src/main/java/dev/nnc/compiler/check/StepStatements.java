@@ -139,7 +139,8 @@ final class StepStatements {
   }
 
   private static String describe(StepJob.JobModel model) {
-    return model.instance().decl().name().name() + (model.instance().hyper().isEmpty() ? "" : model.instance().hyper().toString());
+    return model.instance().decl().name().name() + "(" + model.instance().hyper().entrySet().stream()
+        .map(h -> h.getKey() + ": " + h.getValue()).collect(java.util.stream.Collectors.joining(", ")) + ")";
   }
 
   private boolean let(Ast.StepLet let, Evaluator scope, Map<String, Ast.Expr> lets) {

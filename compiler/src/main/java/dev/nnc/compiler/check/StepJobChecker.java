@@ -35,7 +35,7 @@ final class StepJobChecker {
       "epochs", "steps", "seed", "drop_last", "export", "checkpoint", "keep", "stop", "clip", "regularize"),
       ActingChecker.KEYS.stream()).toList();
   /** Settings a job that learns by acting has no use for (it has no data, and no epochs). */
-  private static final List<String> NOT_ACTING = List.of("data", "validate", "epochs", "drop_last", "checkpoint", "keep");
+  private static final List<String> NOT_ACTING = List.of("data", "validate", "epochs", "drop_last");
   /** Settings of jobs without a step, which a step says in its own statements. */
   private static final List<String> DECLARATIVE = List.of("model", "loss", "optimizer", "metrics");
   private static final Set<String> DRAWS = Set.of("normal", "uniform");
@@ -120,6 +120,12 @@ final class StepJobChecker {
         && (regularize != null || !entries.containsKey("regularize"));
     CheckpointPolicy checkpoint = settings.checkpoint(job, entries, calls, evaluator);
     boolean checkpointOk = checkpoint != null || !entries.containsKey("checkpoint") && !entries.containsKey("keep");
+    if (acts && checkpoint != null && checkpoint.every().unit() != Period.Unit.STEPS) {
+      diagnostics.report(Diagnostic.at(Code.NN0201, entries.get("checkpoint").value().span(),
+              "a job with `env:` counts environment steps and has no epochs")
+          .help("as in `checkpoint: every(10000 steps)`"));
+      checkpointOk = false;
+    }
     if (!acts && data == null || !validationOk || batch < 0 || epochs < 0 || steps < 0 || seed < 0 || dropLast == null
         || exported == null || !tuningOk || !checkpointOk) {
       return null;
@@ -283,8 +289,7 @@ final class StepJobChecker {
     for (String key : NOT_ACTING) {
       if (entries.containsKey(key)) {
         diagnostics.report(Diagnostic.at(Code.NN0402, entries.get(key).key().span(),
-                "`" + key + ":` has no place in a job with `env:`" + (key.equals("checkpoint") || key.equals("keep")
-                    ? ", which cannot write checkpoints yet" : ", which learns from its own experience in steps"))
+                "`" + key + ":` has no place in a job with `env:`, which learns from its own experience in steps")
             .label(entries.get("env").key().span(), "the environment is here")
             .help(key.equals("epochs") ? "count environment steps, as in `steps: 50000`" : "remove it"));
         ok = false;

@@ -36,6 +36,12 @@ class ActingJobTest {
   @TempDir Path dir;
 
   private TrainResult train(String env, int observation, String settings, String sync, long seed) throws Exception {
+    return train(env, observation, settings, sync, TrainOptions.builder().seed(seed)
+        .logDir(dir.resolve("log-" + System.nanoTime())));
+  }
+
+  private TrainResult train(String env, int observation, String settings, String sync, TrainOptions.Builder options)
+      throws Exception {
     String text = QNET.replace("OBS", Integer.toString(observation)) + """
         train dqn {
           env: ENV
@@ -56,9 +62,7 @@ class ActingJobTest {
     Path source = Files.writeString(dir.resolve("dqn.nn"), text);
     Compilation c = Compilation.of(new SourceFile(source.toString(), text), List.of());
     assertTrue(c.succeeded(), () -> c.diagnostics().stream().map(HumanRenderer::render).collect(Collectors.joining("\n")));
-    TrainOptions options = TrainOptions.builder().seed(seed).out(new PrintStream(OutputStream.nullOutputStream()))
-        .logDir(dir.resolve("log-" + System.nanoTime())).build();
-    return JobRunner.run(c.program(), "dqn", List.of(), options);
+    return JobRunner.run(c.program(), "dqn", List.of(), options.out(new PrintStream(OutputStream.nullOutputStream())).build());
   }
 
   private static List<Map<String, Double>> rows(TrainResult result) {
@@ -80,6 +84,25 @@ class ActingJobTest {
     // Epsilon falls linearly over 1,000 steps: 1 - 0.9 * 999 / 1000 at the first row's last step.
     assertEquals(1 - 0.9 * 999 / 1000, row.get("epsilon"), 1e-9);
     assertEquals(0.1, first.last().value("epsilon"), 1e-9);
+  }
+
+  /**
+   * Stopped after 1,300 steps and resumed from its checkpoint at 1,000, a run goes on exactly as one
+   * that never stopped: the episode under way, exploration's draws and the replay buffer come back
+   * with the weights.
+   */
+  @Test
+  void aResumedRunEndsExactlyAsAnUninterruptedOne() throws Exception {
+    String settings = "act: epsilon_greedy(q(state), from: 1.0, to: 0.1, over: 1500 steps)\n"
+        + "replay: 800\nwarmup: 300 steps\nsteps: 2500\nlearn_every: 2\ncheckpoint: every(500 steps)";
+    String sync = "every(50 steps) { sync target: q }";
+    Path straight = dir.resolve("straight");
+    Path stopped = dir.resolve("stopped");
+    TrainResult whole = train("cartpole()", 4, settings, sync, TrainOptions.builder().logDir(straight));
+    train("cartpole()", 4, settings, sync, TrainOptions.builder().logDir(stopped).maxSteps(1300));
+    TrainResult resumed = train("cartpole()", 4, settings, sync, TrainOptions.builder().logDir(stopped).resume(true));
+    assertEquals(whole.stepLosses().subList(1000, 2500), resumed.stepLosses());
+    assertEquals(Files.readString(straight.resolve("metrics.csv")), Files.readString(stopped.resolve("metrics.csv")));
   }
 
   @Test

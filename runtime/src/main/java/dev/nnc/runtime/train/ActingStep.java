@@ -2,6 +2,7 @@ package dev.nnc.runtime.train;
 
 import dev.nnc.runtime.data.Batch;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.rl.ActingState;
 import dev.nnc.runtime.rl.ActionChoice;
 import dev.nnc.runtime.rl.EpisodeStats;
 import dev.nnc.runtime.rl.EpsilonGreedy;
@@ -9,6 +10,9 @@ import dev.nnc.runtime.rl.ReplayBuffer;
 import dev.nnc.runtime.rl.Rng;
 import dev.nnc.runtime.rl.Rollout;
 import dev.nnc.runtime.rl.Transition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,5 +180,34 @@ final class ActingStep implements Step {
   @Override
   public void afterRun(long stepsDone) {
     learning.afterRun(stepsDone);
+  }
+
+  @Override
+  public void resume(int epoch, int batch, long stepsDone) {
+    learning.resume(epoch, batch, stepsDone);
+  }
+
+  /** The episodes, the action choice's random state and the replay buffer, beside the weights. */
+  @Override
+  public void saveState(Path folder) {
+    try {
+      acting().save(folder.resolve(ActingState.FILE_NAME));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void restoreState(Path folder) {
+    Path file = folder.resolve(ActingState.FILE_NAME);
+    try {
+      acting().restore(file);
+    } catch (IOException e) {
+      throw new TrainException("cannot resume from " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ActingState acting() {
+    return new ActingState(rollout, choice, replay, null);
   }
 }

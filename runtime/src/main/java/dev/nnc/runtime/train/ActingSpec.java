@@ -40,6 +40,6 @@ public record ActingSpec(Supplier<Environment> environment, int[] observation, i
 
   /** The observation as the policy reads it. */
   Field stateField() {
-    return Field.floats("state", observation);
+    return transitionFields().get(0);
   }
 }

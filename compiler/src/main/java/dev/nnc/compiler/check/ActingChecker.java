@@ -23,7 +23,8 @@ import java.util.Map;
  * {@code learn_every:} and {@code updates:}, all counted in environment steps.
  */
 final class ActingChecker {
-  static final List<String> KEYS = List.of("env", "act", "replay", "warmup", "learn_every", "updates");
+  static final List<String> KEYS = List.of("env", "act", "replay", "warmup", "learn_every", "updates", "episodes",
+      "discount");
   private static final List<String> ACTS = List.of("epsilon_greedy", "sample", "argmax");
 
   private final Checker checker;
@@ -35,7 +36,7 @@ final class ActingChecker {
   }
 
   /** The environment and the acting settings; null after an error. */
-  StepJob.Acting check(Ast.Job job, Map<String, Ast.Entry> entries, Map<String, Value.Model> models) {
+  StepJob.Acting check(Ast.Job job, Map<String, Ast.Entry> entries, Map<String, Value.Model> models, Ast.StepBlock step) {
     Ast.Entry env = entries.get("env");
     String name = environment(env.value());
     if (name == null) {
@@ -48,6 +49,28 @@ final class ActingChecker {
     if (!entries.containsKey("act")) {
       diagnostics.report(Diagnostic.at(Code.NN0401, job.name().span(), "train " + job.name().name() + " has `env:` but no `act:`")
           .help("say how it picks actions, as in `act: epsilon_greedy(q(state), from: 1.0, to: 0.05, over: 10000 steps)`"));
+      return null;
+    }
+    if (entries.containsKey("replay") && entries.containsKey("episodes")) {
+      diagnostics.report(Diagnostic.at(Code.NN0402, entries.get("episodes").key().span(),
+              "`replay:` and `episodes:` are two ways to learn by acting; train " + job.name().name() + " gives both")
+          .label(entries.get("replay").key().span(), "replay is here")
+          .help("`replay:` learns from batches of past transitions (DQN); `episodes:` from whole episodes with their "
+              + "`return` (REINFORCE): keep one"));
+      return null;
+    }
+    if (entries.containsKey("episodes") || entries.containsKey("discount")) {
+      Ast.Entry entry = entries.getOrDefault("episodes", entries.get("discount"));
+      diagnostics.report(Diagnostic.at(Code.NN0405, entry.key().span(), "learning from whole episodes (`episodes:`, "
+              + "`discount:`, `return`) is not supported yet")
+          .help("learn from replayed transitions, as in `replay: 50000`"));
+      return null;
+    }
+    Ast.Ident returned = readsReturn(step);
+    if (returned != null) {
+      diagnostics.report(Diagnostic.at(Code.NN0101, returned.span(), "`return` is a field of jobs that learn from whole "
+              + "episodes (`episodes:`), and train " + job.name().name() + " learns from replayed transitions")
+          .help("a transition has state, action, reward, next_state and done; bootstrap from next_state, as DQN does"));
       return null;
     }
     if (!entries.containsKey("replay")) {
@@ -67,6 +90,24 @@ final class ActingChecker {
       return null;
     }
     return new StepJob.Acting(name, observation, actions, act, (int) replay, warmup, (int) learnEvery, (int) updates);
+  }
+
+  /** The first {@code return} the step reads, or null. */
+  private static Ast.Ident readsReturn(Ast.StepBlock step) {
+    for (Ast.StepStmt stmt : step.body()) {
+      List<Ast.Expr> exprs = stmt instanceof Ast.StepLet l ? List.of(l.value())
+          : stmt instanceof Ast.Minimize m ? List.of(m.loss())
+          : stmt instanceof Ast.Report r ? r.items().stream().map(Ast.ReportItem::value).toList()
+          : List.of();
+      for (Ast.Expr e : exprs) {
+        for (Ast.Expr part : StepJobChecker.allIn(e)) {
+          if (part instanceof Ast.Name n && n.name().equals("return")) {
+            return new Ast.Ident(n.name(), n.span());
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** {@code cartpole()}: the name of a built-in environment; null after an error. */

@@ -92,7 +92,7 @@ final class StepJobChecker {
     if (!ok || step == null || !acts && !entries.containsKey("data") || !entries.containsKey("batch")) {
       return null;
     }
-    StepJob.Acting acting = acts ? new ActingChecker(checker).check(job, entries, models) : null;
+    StepJob.Acting acting = acts ? new ActingChecker(checker).check(job, entries, models, step) : null;
     if (acts && acting == null) {
       return null;
     }

@@ -1,6 +1,7 @@
 package dev.nnc.runtime.train;
 
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.distributed.DeviceList;
 import dev.nnc.runtime.graph.Net;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,11 @@ final class StepGraph {
   record ModelGraph(Map<String, Operand<?>> inputs, Map<String, Operand<?>> outputs) {}
 
   static StepGraph build(Graph graph, StepSpec spec, long seed) {
+    return build(graph, spec, seed, Optional.empty());
+  }
+
+  /** The job's graph with its step built once per device of {@code devices}, if any ({@link ReplicatedStep}). */
+  static StepGraph build(Graph graph, StepSpec spec, long seed, Optional<DeviceList> devices) {
     Net root = Net.root(graph, seed);
     Ops tf = root.tf();
     Map<String, ModelGraph> models = new LinkedHashMap<>();
@@ -60,18 +66,26 @@ final class StepGraph {
       fields.put(field.name(), feed.placeholder());
     }
     Operand<TInt64> batchSize = batchSize(tf, feeds.get(0).placeholder());
-    Net stepNet = root.scope("step").withBatchSize(batchSize);
-    StepBuilder step = new StepBuilder(stepNet, fields);
+    Net stepNet = root.scope("step");
     int carriedBefore = root.carried().size();
-    spec.step().accept(step);
+    List<StepBuilder.Action> actions = ReplicatedStep.build(root, devices, fields, (device, slice) -> {
+      StepBuilder step = new StepBuilder(device.map(stepNet::onDevice).orElse(stepNet)
+          .withBatchSize(device.isEmpty() ? batchSize : batchSize(tf, slice.values().iterator().next())), slice, device);
+      spec.step().accept(step);
+      return step.actions();
+    });
     List<Net.Carried> carried = List.copyOf(root.carried().subList(carriedBefore, root.carried().size()));
+    if (devices.isPresent() && !carried.isEmpty()) {
+      throw new TrainException("job " + spec.jobName() + ": its step applies a stateful layer, whose state"
+          + " runs through the whole batch; train it on one device (without --devices)");
+    }
     StepPlan plan = new StepPlanner(root, spec.jobName(),
         spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none()), spec.regularize())
-        .plan(step.actions(), feeds, carried);
+        .plan(actions, feeds, carried);
 
     List<StepRun.Hook> hooks = new ArrayList<>();
     for (StepSpec.Every every : spec.every()) {
-      StepBuilder block = new StepBuilder(root.scope("every").withBatchSize(batchSize), fields);
+      StepBuilder block = new StepBuilder(root.scope("every").withBatchSize(batchSize), fields, Optional.empty());
       every.body().accept(block);
       hooks.add(StepRun.Hook.of(every.period(), block.actions()));
     }

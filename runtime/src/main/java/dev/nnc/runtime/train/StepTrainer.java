@@ -35,13 +35,15 @@ public final class StepTrainer {
     Console console = Console.of(options);
     Path logDir = options.logDir(spec.jobName());
     try (Graph tfGraph = new Graph()) {
-      StepGraph graph = StepGraph.build(tfGraph, spec, seed);
+      TrainingSession.requireSplittable(spec.jobName(), options, spec.batch(), spec.data().size(),
+          spec.validation().map(v -> (long) v.size()));
+      StepGraph graph = StepGraph.build(tfGraph, spec, seed, options.devices());
       List<String> columns = ReportedValues.withValidation(graph.plan().reported(), spec.validation().isPresent());
       spec.stop().ifPresent(stop -> new SpecCheck(spec.jobName()).require(columns.contains(stop.monitor()),
           "early stopping monitors '" + stop.monitor() + "', which is not reported; the values are " + columns));
       Fingerprint fingerprint = Fingerprint.of(tfGraph, spec.jobName(), seed, spec.batch(), spec.data().size(), columns);
       // The device first: a run refused one leaves the log directory as it was.
-      try (Session session = options.device().open(tfGraph, sessionConfig());
+      try (Session session = TrainingSession.open(options, tfGraph, sessionConfig());
           RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.start(),
               spec.validation().isPresent(), console::line)) {
         // A resumed run's checkpoint holds every weight, those a model started from included.

@@ -1,5 +1,6 @@
 package dev.nnc.runtime.train;
 
+import dev.nnc.runtime.distributed.DeviceList;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -31,6 +32,7 @@ public final class TrainOptions {
   private final PrintStream out;
   private final boolean quiet;
   private final Device device;
+  private final DeviceList devices;
   private final Progress progress;
 
   private TrainOptions(Builder b) {
@@ -43,6 +45,7 @@ public final class TrainOptions {
     this.out = b.out;
     this.quiet = b.quiet;
     this.device = b.device;
+    this.devices = b.devices;
     this.progress = b.progress;
   }
 
@@ -93,6 +96,11 @@ public final class TrainOptions {
     return device;
   }
 
+  /** The devices of {@code --devices}, a replica of the model on each; empty for one device. */
+  public Optional<DeviceList> devices() {
+    return Optional.ofNullable(devices);
+  }
+
   /**
    * Whether an epoch shows a bar redrawn in place while it trains, before its line: always with
    * {@code BAR}, never with {@code LINES}, and with {@code AUTO} (the default) when progress goes
@@ -118,6 +126,7 @@ public final class TrainOptions {
     private PrintStream out = System.out;
     private boolean quiet;
     private Device device = Device.CPU;
+    private DeviceList devices;
     private Progress progress = Progress.AUTO;
 
     private Builder() {}
@@ -171,6 +180,12 @@ public final class TrainOptions {
 
     public Builder device(Device device) {
       this.device = Objects.requireNonNull(device, "device");
+      return this;
+    }
+
+    /** Trains a replica of the model on each of {@code devices} (in place of {@link #device}), each on its slice of every batch. */
+    public Builder devices(DeviceList devices) {
+      this.devices = Objects.requireNonNull(devices, "devices");
       return this;
     }
 

@@ -38,10 +38,11 @@ public final class Trainer {
     Console console = Console.of(options);
     Path logDir = options.logDir(spec.jobName());
     try (Graph graph = new Graph()) {
-      TrainingGraph trainingGraph = TrainingGraph.build(graph, spec, seed);
+      TrainingSession.requireSplittable(spec.jobName(), options, spec.batch(), spec.data().size(), spec.validation().map(v -> (long) v.size()));
+      TrainingGraph trainingGraph = TrainingGraph.build(graph, spec, seed, options.devices());
       Fingerprint fingerprint = Fingerprint.of(graph, spec, seed);
       // The device first: a run refused one leaves the log directory as it was.
-      try (Session session = options.device().open(graph, sessionConfig());
+      try (Session session = TrainingSession.open(options, graph, sessionConfig());
           RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.start(),
               spec.validation().isPresent(), console::line)) {
         Checkpointer checkpointer = files.start(session, trainingGraph.weightsFinite());

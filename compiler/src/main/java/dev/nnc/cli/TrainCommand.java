@@ -4,6 +4,7 @@ import dev.nnc.compiler.Compilation;
 import dev.nnc.compiler.check.PathText;
 import dev.nnc.compiler.run.JobRunner;
 import dev.nnc.runtime.data.DataException;
+import dev.nnc.runtime.distributed.DeviceList;
 import dev.nnc.runtime.train.Device;
 import dev.nnc.runtime.train.TrainException;
 import dev.nnc.runtime.train.TrainOptions;
@@ -58,6 +59,23 @@ final class TrainCommand implements Callable<Integer> {
       description = "Where to train (default: cpu); a GPU needs the GPU build of nnc (NNC_GPU=1).")
   Device device;
 
+  @Option(names = "--devices", paramLabel = "cpu:0,cpu:1|gpu:0,gpu:1", converter = DevicesConverter.class,
+      description = "Train a replica of the model on each device, each on its slice of every batch, the"
+          + " gradients averaged into one update (cpu:N are TensorFlow's virtual CPUs).")
+  DeviceList devices;
+
+  /** Devices listed wrongly are a usage error, with the forms there are. */
+  static final class DevicesConverter implements ITypeConverter<DeviceList> {
+    @Override
+    public DeviceList convert(String value) {
+      try {
+        return DeviceList.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** A device named wrongly is a usage error, with the forms there are. */
   static final class DeviceConverter implements ITypeConverter<Device> {
     @Override
@@ -80,6 +98,10 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (device != null && devices != null) {
+      err.println("error: --device trains on one device and --devices on several: give one of them");
+      return Nnc.USAGE;
+    }
     if (resume && fresh) {
       err.println("error: --resume goes on from the earlier run and --fresh sets it aside: give one of them");
       return Nnc.USAGE;
@@ -118,6 +140,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (device != null) {
       train.device(device);
+    }
+    if (devices != null) {
+      train.devices(devices);
     }
     train.resume(resume).fresh(fresh);
     train.progress(TrainOptions.Progress.valueOf(progress.name().toUpperCase(Locale.ROOT)));

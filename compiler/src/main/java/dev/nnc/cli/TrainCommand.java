@@ -4,6 +4,9 @@ import dev.nnc.compiler.Compilation;
 import dev.nnc.compiler.check.PathText;
 import dev.nnc.compiler.run.JobRunner;
 import dev.nnc.runtime.data.DataException;
+import dev.nnc.runtime.distributed.ClusterConfig;
+import dev.nnc.runtime.distributed.ClusterException;
+import dev.nnc.runtime.distributed.ClusterTask;
 import dev.nnc.runtime.distributed.DeviceList;
 import dev.nnc.runtime.train.Device;
 import dev.nnc.runtime.train.TrainException;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -64,6 +68,14 @@ final class TrainCommand implements Callable<Integer> {
           + " gradients averaged into one update (cpu:N are TensorFlow's virtual CPUs).")
   DeviceList devices;
 
+  @Option(names = "--cluster", paramLabel = "FILE",
+      description = "Train as a worker of the cluster FILE describes ({\"cluster\": {\"worker\": [\"host:port\", ...]}},"
+          + " TensorFlow's TF_CONFIG format, which is read when this is absent); worker 0 writes.")
+  Path cluster;
+
+  @Option(names = "--task", paramLabel = "N", description = "Which worker of --cluster this process is (from 0).")
+  Integer task;
+
   /** Devices listed wrongly are a usage error, with the forms there are. */
   static final class DevicesConverter implements ITypeConverter<DeviceList> {
     @Override
@@ -100,6 +112,10 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (device != null && devices != null) {
       err.println("error: --device trains on one device and --devices on several: give one of them");
+      return Nnc.USAGE;
+    }
+    if (task != null && cluster == null) {
+      err.println("error: --task N names this process's worker in --cluster FILE; give the cluster too");
       return Nnc.USAGE;
     }
     if (resume && fresh) {
@@ -144,6 +160,21 @@ final class TrainCommand implements Callable<Integer> {
     if (devices != null) {
       train.devices(devices);
     }
+    Optional<ClusterTask> worker;
+    try {
+      worker = (cluster != null ? Optional.of(ClusterConfig.read(cluster)) : ClusterConfig.fromEnvironment(System.getenv()))
+          .map(config -> config.taskFor(task == null ? OptionalInt.empty() : OptionalInt.of(task)));
+    } catch (ClusterException e) {
+      err.println("error: " + e.getMessage());
+      return Nnc.USAGE;
+    }
+    if (worker.isPresent() && devices != null) {
+      err.println("error: --devices trains several replicas in one process and a cluster one per worker: give one of them");
+      return Nnc.USAGE;
+    }
+    worker.ifPresent(train::cluster);
+    // The other workers' lines are worker 0's figures again.
+    worker.filter(w -> !w.isChief()).ifPresent(w -> train.quiet(true));
     train.resume(resume).fresh(fresh);
     train.progress(TrainOptions.Progress.valueOf(progress.name().toUpperCase(Locale.ROOT)));
     try {

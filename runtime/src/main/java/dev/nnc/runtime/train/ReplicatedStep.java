@@ -1,7 +1,5 @@
 package dev.nnc.runtime.train;
 
-import dev.nnc.runtime.distributed.DeviceList;
-import dev.nnc.runtime.distributed.Replicas;
 import dev.nnc.runtime.graph.Net;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -15,13 +13,16 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A step's statements built once per device of {@code --devices}, each replica on its own equal
- * slice of the batch, and merged into one step: every reported value, every {@code minimize}'s loss
- * and every {@code update}'s value is the mean of the replicas'. A loss that is a batch mean then
- * has the whole batch's gradient (within float rounding), so {@link TrainOps#applyGradients} makes
- * the one update a single device would, and the reports are the whole batch's (a ratio's numerator
- * and denominator both averaged keep their ratio). The plan, the loop and the gradient path are the
- * ones every job has; only what the step is built on changes.
+ * A step's statements built once per replica a {@link Replication} makes in this process (a device
+ * of {@code --devices} each, or this worker's one of a cluster), each on its own equal slice of the
+ * batch, and merged into one step: every reported value, every {@code minimize}'s loss and every
+ * {@code update}'s value is the mean over all replicas ({@link Replication#mean}), the gradients of
+ * a loss, after the replication's {@link Replication#gradients} (an all-reduce in a cluster), the
+ * mean of the replicas'. A loss that is a batch mean then has the whole batch's gradient (within float
+ * rounding), so {@link TrainOps#applyGradients} makes the one update a single device would, and the
+ * reports are the whole batch's (a ratio's numerator and denominator both averaged keep their
+ * ratio). The plan, the loop and the gradient path are the ones every job has; only what the step
+ * is built on changes.
  *
  * <p>Not the same as one device: random draws (dropout) differ per replica, and batch
  * normalization normalizes each slice by its own statistics and folds each replica's into the
@@ -36,31 +37,34 @@ final class ReplicatedStep {
 
   private ReplicatedStep() {}
 
-  /** The step {@code replica} builds on {@code fields}: once if {@code devices} is empty, else once per device, merged. */
-  static List<StepBuilder.Action> build(Net root, Optional<DeviceList> devices, Map<String, Operand<?>> fields,
+  /** The step {@code replica} builds on {@code fields}, once per replica {@code replication} makes here, merged. */
+  static List<StepBuilder.Action> build(Net root, Replication replication, Map<String, Operand<?>> fields,
       Replica replica) {
-    if (devices.isEmpty()) {
+    if (!replication.replicated()) {
       return replica.build(Optional.empty(), fields);
     }
-    DeviceList list = devices.get();
     Ops tf = root.tf().withSubScope("replicas");
-    List<Map<String, Operand<?>>> slices = Replicas.slices(tf, fields, list.size());
     List<List<StepBuilder.Action>> built = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      built.add(replica.build(Optional.of(list.device(i)), slices.get(i)));
+    for (Replication.Replica r : replication.replicas(tf, fields)) {
+      built.add(replica.build(r.device(), r.slice()));
     }
-    return new Merge(tf, built).actions();
+    return new Merge(tf, replication, built).actions();
   }
 
   /** The replicas' statements, one by one: they are the same statements, built on different slices. */
   private static final class Merge {
     private final Ops tf;
+    private final Replication replication;
     private final List<List<StepBuilder.Action>> replicas;
-    /** Each value merged so far, by the first replica's: a loss that is also reported is averaged once. */
+    /**
+     * Each value averaged so far, by the first replica's: a minimized loss that is also reported is
+     * one value, fetched in its minimize's run, before the update, as in one process.
+     */
     private final Map<Operand<TFloat32>, Operand<TFloat32>> means = new IdentityHashMap<>();
 
-    Merge(Ops tf, List<List<StepBuilder.Action>> replicas) {
+    Merge(Ops tf, Replication replication, List<List<StepBuilder.Action>> replicas) {
       this.tf = tf;
+      this.replication = replication;
       this.replicas = replicas;
     }
 
@@ -98,8 +102,7 @@ final class ReplicatedStep {
 
     private Operand<TFloat32> mean(int index, Function<StepBuilder.Action, Operand<TFloat32>> value) {
       List<Operand<TFloat32>> values = values(index, value);
-      return means.computeIfAbsent(values.get(0),
-          key -> tf.math.mul(tf.math.addN(values), tf.constant(1f / values.size())));
+      return means.computeIfAbsent(values.get(0), key -> replication.mean(tf, values));
     }
 
     private List<Operand<TFloat32>> values(int index, Function<StepBuilder.Action, Operand<TFloat32>> value) {

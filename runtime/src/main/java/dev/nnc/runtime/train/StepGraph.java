@@ -1,7 +1,6 @@
 package dev.nnc.runtime.train;
 
 import dev.nnc.runtime.data.Field;
-import dev.nnc.runtime.distributed.DeviceList;
 import dev.nnc.runtime.graph.Net;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,11 +43,11 @@ final class StepGraph {
   record ModelGraph(Map<String, Operand<?>> inputs, Map<String, Operand<?>> outputs) {}
 
   static StepGraph build(Graph graph, StepSpec spec, long seed) {
-    return build(graph, spec, seed, Optional.empty());
+    return build(graph, spec, seed, Replication.NONE);
   }
 
-  /** The job's graph with its step built once per device of {@code devices}, if any ({@link ReplicatedStep}). */
-  static StepGraph build(Graph graph, StepSpec spec, long seed, Optional<DeviceList> devices) {
+  /** The job's graph with its step replicated as {@code replication} says ({@link ReplicatedStep}). */
+  static StepGraph build(Graph graph, StepSpec spec, long seed, Replication replication) {
     Net root = Net.root(graph, seed);
     Ops tf = root.tf();
     Map<String, ModelGraph> models = new LinkedHashMap<>();
@@ -68,19 +67,20 @@ final class StepGraph {
     Operand<TInt64> batchSize = batchSize(tf, feeds.get(0).placeholder());
     Net stepNet = root.scope("step");
     int carriedBefore = root.carried().size();
-    List<StepBuilder.Action> actions = ReplicatedStep.build(root, devices, fields, (device, slice) -> {
+    List<StepBuilder.Action> actions = ReplicatedStep.build(root, replication, fields, (device, slice) -> {
       StepBuilder step = new StepBuilder(device.map(stepNet::onDevice).orElse(stepNet)
           .withBatchSize(device.isEmpty() ? batchSize : batchSize(tf, slice.values().iterator().next())), slice, device);
       spec.step().accept(step);
       return step.actions();
     });
     List<Net.Carried> carried = List.copyOf(root.carried().subList(carriedBefore, root.carried().size()));
-    if (devices.isPresent() && !carried.isEmpty()) {
+    if (replication.replicated() && !carried.isEmpty()) {
       throw new TrainException("job " + spec.jobName() + ": its step applies a stateful layer, whose state"
-          + " runs through the whole batch; train it on one device (without --devices)");
+          + " runs through the whole batch; train it on one device and in one process");
     }
     StepPlan plan = new StepPlanner(root, spec.jobName(),
-        spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none()), spec.regularize())
+        replication.gradients().andThen(spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none())),
+        spec.regularize())
         .plan(actions, feeds, carried);
 
     List<StepRun.Hook> hooks = new ArrayList<>();

@@ -33,17 +33,17 @@ public final class StepTrainer {
     long start = System.nanoTime();
     long seed = options.seed().orElse(spec.seed());
     Console console = Console.of(options);
-    Path logDir = options.logDir(spec.jobName());
+    TrainingSession where = TrainingSession.start(spec.jobName(), options, spec.batch(), spec.data().size(),
+        spec.validation().map(v -> (long) v.size()), console::line);
+    Path logDir = where.logDir(options.logDir(spec.jobName()));
     try (Graph tfGraph = new Graph()) {
-      TrainingSession.requireSplittable(spec.jobName(), options, spec.batch(), spec.data().size(),
-          spec.validation().map(v -> (long) v.size()));
-      StepGraph graph = StepGraph.build(tfGraph, spec, seed, options.devices());
+      StepGraph graph = StepGraph.build(tfGraph, spec, seed, where.replication());
       List<String> columns = ReportedValues.withValidation(graph.plan().reported(), spec.validation().isPresent());
       spec.stop().ifPresent(stop -> new SpecCheck(spec.jobName()).require(columns.contains(stop.monitor()),
           "early stopping monitors '" + stop.monitor() + "', which is not reported; the values are " + columns));
       Fingerprint fingerprint = Fingerprint.of(tfGraph, spec.jobName(), seed, spec.batch(), spec.data().size(), columns);
       // The device first: a run refused one leaves the log directory as it was.
-      try (Session session = TrainingSession.open(options, tfGraph, sessionConfig());
+      try (Session session = where.open(tfGraph, sessionConfig());
           RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.start(),
               spec.validation().isPresent(), console::line)) {
         // A resumed run's checkpoint holds every weight, those a model started from included.
@@ -51,6 +51,7 @@ public final class StepTrainer {
           graph.restores().forEach(restore -> restore.run(session));
         }
         Checkpointer checkpointer = files.start(session, graph.weightsFinite());
+        where.beforeFirstStep(session);
         Optional<StopRule> stopper = spec.stop().map(stop -> new EarlyStopper(stop,
             files.resumed().flatMap(c -> c.state().stopper()), graph.weightStore(), session, console::line));
         BatchSource data = new DatasetBatches(spec.data(), spec.batch(), seed);
@@ -59,10 +60,10 @@ public final class StepTrainer {
             new PlannedStep(session, graph.plan(), data.batchesPerEpoch(),
                 new EveryBlocks(session, graph.plan().feeds(), graph.hooks(), data, logDir, console)), stopper,
             RunLength.of(spec.epochs(), spec.steps(), data.batchesPerEpoch(), options), files, checkpointer);
-        loop.run();
+        where.guard("training", loop::run);
         RunFacts facts = loop.facts(files.resumed().map(Checkpoint::dir), Duration.ofNanos(System.nanoTime() - start),
             spec.batch(), seed);
-        spec.exports().forEach((model, dir) -> {
+        (where.writes() ? spec.exports() : java.util.Map.<String, String>of()).forEach((model, dir) -> {
           StepGraph.ModelGraph io = graph.models().get(model);
           Path exported = SavedModelExport.export(session, io.inputs(), io.outputs(), dir, spec.jobName(), spec.source());
           console.line("exported " + model + " to " + exported);

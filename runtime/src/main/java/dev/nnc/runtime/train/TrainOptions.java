@@ -1,5 +1,6 @@
 package dev.nnc.runtime.train;
 
+import dev.nnc.runtime.distributed.ClusterTask;
 import dev.nnc.runtime.distributed.DeviceList;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class TrainOptions {
   private final boolean quiet;
   private final Device device;
   private final DeviceList devices;
+  private final ClusterTask cluster;
   private final Progress progress;
 
   private TrainOptions(Builder b) {
@@ -46,6 +48,7 @@ public final class TrainOptions {
     this.quiet = b.quiet;
     this.device = b.device;
     this.devices = b.devices;
+    this.cluster = b.cluster;
     this.progress = b.progress;
   }
 
@@ -101,6 +104,11 @@ public final class TrainOptions {
     return Optional.ofNullable(devices);
   }
 
+  /** This process's task in a cluster ({@code --cluster}, {@code TF_CONFIG}); empty for one process. */
+  public Optional<ClusterTask> cluster() {
+    return Optional.ofNullable(cluster);
+  }
+
   /**
    * Whether an epoch shows a bar redrawn in place while it trains, before its line: always with
    * {@code BAR}, never with {@code LINES}, and with {@code AUTO} (the default) when progress goes
@@ -127,6 +135,7 @@ public final class TrainOptions {
     private boolean quiet;
     private Device device = Device.CPU;
     private DeviceList devices;
+    private ClusterTask cluster;
     private Progress progress = Progress.AUTO;
 
     private Builder() {}
@@ -186,6 +195,12 @@ public final class TrainOptions {
     /** Trains a replica of the model on each of {@code devices} (in place of {@link #device}), each on its slice of every batch. */
     public Builder devices(DeviceList devices) {
       this.devices = Objects.requireNonNull(devices, "devices");
+      return this;
+    }
+
+    /** Trains as worker {@code task.index()} of a cluster, on its slice of every global batch. */
+    public Builder cluster(ClusterTask task) {
+      this.cluster = Objects.requireNonNull(task, "task");
       return this;
     }
 

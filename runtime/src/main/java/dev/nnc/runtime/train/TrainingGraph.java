@@ -1,7 +1,6 @@
 package dev.nnc.runtime.train;
 
 import dev.nnc.runtime.data.Field;
-import dev.nnc.runtime.distributed.DeviceList;
 import dev.nnc.runtime.graph.Net;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,20 +42,20 @@ final class TrainingGraph {
   static final String MODEL_SCOPE = MODEL;
 
   static TrainingGraph build(Graph graph, TrainSpec spec, long seed) {
-    return build(graph, spec, seed, Optional.empty());
+    return build(graph, spec, seed, Replication.NONE);
   }
 
-  /** The job's graph with a replica of the model on each of {@code devices}, if any ({@link ReplicatedStep}). */
-  static TrainingGraph build(Graph graph, TrainSpec spec, long seed, Optional<DeviceList> devices) {
-    return build(Net.root(graph, seed), spec, devices);
+  /** The job's graph with the model replicated as {@code replication} says ({@link ReplicatedStep}). */
+  static TrainingGraph build(Graph graph, TrainSpec spec, long seed, Replication replication) {
+    return build(Net.root(graph, seed), spec, replication);
   }
 
   /** The job's graph built in {@code net}, a root context, which then holds its weights (the model's under "model/"). */
   static TrainingGraph build(Net net, TrainSpec spec) {
-    return build(net, spec, Optional.empty());
+    return build(net, spec, Replication.NONE);
   }
 
-  private static TrainingGraph build(Net net, TrainSpec spec, Optional<DeviceList> devices) {
+  private static TrainingGraph build(Net net, TrainSpec spec, Replication replication) {
     Ops dataOps = net.tf().withSubScope("data");
     Map<String, FieldFeed> feedsByField = new LinkedHashMap<>();
     Map<String, Operand<?>> fields = new LinkedHashMap<>();
@@ -69,18 +68,20 @@ final class TrainingGraph {
     // One device: the step's application of the model is the one exported. Several: each replica
     // applies it to its slice, and one more application on the whole batch serves the export.
     List<Map<String, Operand<?>>> applied = new ArrayList<>();
-    List<StepBuilder.Action> step = ReplicatedStep.build(net, devices, fields, (device, slice) -> {
+    List<StepBuilder.Action> step = ReplicatedStep.build(net, replication, fields, (device, slice) -> {
       Net model = net.weightsOf(MODEL).isEmpty() ? net.scope(MODEL_SCOPE) : net.application(MODEL);
       Map<String, Operand<?>> outputs = declaredOutputs(spec,
           spec.model().build(device.map(model::onDevice).orElse(model), modelInputs(spec, slice)));
       applied.add(outputs);
-      return replicaStep(device.map(net::onDevice).orElse(net), spec, outputs, slice, devices.isEmpty());
+      return replicaStep(device.map(net::onDevice).orElse(net), spec, outputs, slice, !replication.replicated());
     });
-    GradientTransform transform = spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none());
+    // Averaged over the workers first, then clipped: as one process clips the whole batch's gradients.
+    GradientTransform transform = replication.gradients()
+        .andThen(spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none()));
     // The penalty is in the loss already: the reported loss includes it, as in Keras.
     StepPlan plan = new StepPlanner(net, spec.jobName(), transform, Optional.empty())
         .plan(step, List.copyOf(feedsByField.values()), net.carried());
-    Map<String, Operand<?>> outputs = devices.isEmpty() ? applied.get(0)
+    Map<String, Operand<?>> outputs = !replication.replicated() ? applied.get(0)
         : declaredOutputs(spec, spec.model().build(net.application(MODEL), inputs));
     Optional<WeightStore> weightStore = spec.stop().filter(EarlyStopping::restoreBest)
         .map(stop -> WeightStore.build(net));

@@ -98,7 +98,7 @@ class DevicesTest {
 
   private static GraphDef graphOn(DeviceList devices) {
     try (Graph graph = new Graph()) {
-      TrainingGraph.build(graph, Xor.spec().build(), 7, Optional.of(devices));
+      TrainingGraph.build(graph, Xor.spec().build(), 7, Replication.onDevices(devices));
       return graph.toGraphDef();
     }
   }

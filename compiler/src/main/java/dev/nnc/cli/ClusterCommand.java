@@ -1,0 +1,62 @@
+package dev.nnc.cli;
+
+import dev.nnc.runtime.distributed.LocalCluster;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code nnc cluster --workers N FILE [train options]}: a cluster of N worker processes on this
+ * machine, each {@code nnc train FILE} with the same options and a {@code TF_CONFIG} naming its task
+ * at {@code 127.0.0.1:PORT+i}. Their lines come out prefixed with the worker's number; the cluster
+ * ends when they do, with the first failure's status.
+ */
+@Command(name = "cluster", description = "Trains a job on a cluster of N worker processes on this machine (127.0.0.1).")
+final class ClusterCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--workers", paramLabel = "N", required = true, description = "How many workers to start.")
+  int workers;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "Worker i listens on PORT+i (default: 2222).")
+  int port = 2222;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The .nn file.")
+  Path file;
+
+  @Unmatched
+  List<String> trainOptions = new ArrayList<>();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (workers < 1 || port < 1 || port + workers - 1 > 65535) {
+      err.println("error: --workers " + workers + " from --port " + port + ": expected at least one worker, on ports up to 65535");
+      return Nnc.USAGE;
+    }
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-cp", System.getProperty("java.class.path"), Nnc.class.getName(), "train", file.toString()));
+    command.addAll(trainOptions);
+    err.println("warning: the workers' servers listen on ports " + port + " to " + (port + workers - 1) + " of every"
+        + " network interface and run any graph that reaches them; run this on a machine no one untrusted can reach,"
+        + " or in a private network namespace (unshare -n)");
+    try (LocalCluster cluster = LocalCluster.start(command, workers, port, Map.of(), (worker, line) -> {
+      synchronized (out) {
+        out.println("[worker " + worker + "] " + line);
+      }
+    })) {
+      return cluster.await(Duration.ofDays(365), Duration.ofSeconds(90));
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.nnc.cli;
+
+import static dev.nnc.cli.CliTest.nnc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nnc cluster --workers 2}: two worker processes on 127.0.0.1, inside a private network
+ * namespace ({@code unshare -n}, loopback up), so their servers' ports, open on every interface, are
+ * reachable from nowhere else. The cluster trains to one process's figures; worker 0 alone writes.
+ */
+class ClusterCommandTest {
+  @TempDir Path dir;
+
+  private Path program() throws Exception {
+    return Files.writeString(dir.resolve("mlp.nn"), """
+        model Mlp {
+          input x: float[2]
+          output y = x -> dense(8) -> tanh -> dense(1)
+        }
+        data points {
+          train = records {
+            x: float[2], target: float[1]
+            [0, 0] [0]
+            [0, 1] [1]
+            [1, 0] [1]
+            [1, 1] [0]
+            [0.5, 0] [1]
+            [0, 0.5] [1]
+            [1, 0.5] [0]
+            [0.5, 1] [0]
+          } | shuffle(8)
+        }
+        train mlp {
+          model: Mlp()
+          data: points.train
+          validate: points.train
+          loss: bce(y, target)
+          optimizer: adam(lr: 0.05)
+          batch: 4
+          epochs: 5
+          metrics: [accuracy(y, target)]
+          seed: 3
+        }
+        """);
+  }
+
+  @Test
+  void twoWorkersWriteTheMetricsOfOneProcess() throws Exception {
+    Path program = program();
+    Path one = dir.resolve("one");
+    CliTest.Run single = nnc("train", program.toString(), "--log-dir", one.toString(), "--progress", "lines");
+    assertEquals(0, single.status(), single.err());
+
+    Path two = dir.resolve("two");
+    String output = inNamespace("cluster", "--workers", "2", "--port", "24310", program.toString(),
+        "--log-dir", two.toString(), "--progress", "lines");
+    List<String> a = Files.readAllLines(one.resolve("metrics.csv"));
+    List<String> b = Files.readAllLines(two.resolve("metrics.csv"));
+    assertEquals(6, b.size(), output);
+    assertEquals(a.get(0), b.get(0));
+    for (int row = 1; row < a.size(); row++) {
+      String[] x = a.get(row).split(",");
+      String[] y = b.get(row).split(",");
+      for (int col = 0; col < x.length; col++) {
+        assertEquals(Double.parseDouble(x[col]), Double.parseDouble(y[col]), 1e-5, a + " against " + b);
+      }
+    }
+    assertTrue(output.contains("[worker 0] epoch 5/5"), output);
+    assertTrue(!output.contains("[worker 1] epoch"), "worker 1 prints no figures of its own: " + output);
+  }
+
+  @Test
+  void aBatchTheWorkersDoNotDivideIsRefusedBeforeTraining() throws Exception {
+    Path cluster = Files.writeString(dir.resolve("cluster.json"),
+        "{\"cluster\": {\"worker\": [\"127.0.0.1:24320\", \"127.0.0.1:24321\", \"127.0.0.1:24322\"]}}");
+    CliTest.Run run = nnc("train", program().toString(), "--cluster", cluster.toString(), "--task", "1",
+        "--log-dir", dir.resolve("odd").toString());
+    assertEquals(Nnc.PROGRAM_ERRORS, run.status(), run.err());
+    assertEquals("error: job mlp: batch 4 does not split into 3 equal slices, one per worker of the cluster;"
+        + " make the batch a multiple of 3\n", run.err());
+    CliTest.Run noTask = nnc("train", program().toString(), "--cluster", cluster.toString());
+    assertEquals(Nnc.USAGE, noTask.status());
+    assertTrue(noTask.err().contains("which worker is this process? Give --task N"), noTask.err());
+  }
+
+  /** Runs nnc with {@code args} in a private network namespace; its output, after asserting it succeeded. */
+  private String inNamespace(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("unshare", "-n", "--", "sh", "-c", "ip link set lo up && exec \"$0\" \"$@\"",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        Nnc.class.getName()));
+    command.addAll(List.of(args));
+    Path log = dir.resolve("cluster.log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    Process process = builder.start();
+    boolean ended = process.waitFor(300, TimeUnit.SECONDS);
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assumeTrue(!output.contains("unshare: unshare failed"), "no private network namespace here: " + output);
+    assertTrue(ended, "the cluster ended: " + output);
+    assertEquals(0, process.exitValue(), output);
+    return output;
+  }
+}

@@ -9,10 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
 
 /**
  * {@code nnc cluster --workers 2}: two worker processes on 127.0.0.1, inside a private network
@@ -51,16 +58,18 @@ class ClusterCommandTest {
           epochs: 5
           metrics: [accuracy(y, target)]
           seed: 3
+          export: "%s"
         }
-        """);
+        """.formatted(dir.resolve("model").toString().replace("\\", "/")));
   }
 
   @Test
-  void twoWorkersWriteTheMetricsOfOneProcess() throws Exception {
+  void twoWorkersTrainToTheWeightsAndMetricsOfOneProcess() throws Exception {
     Path program = program();
     Path one = dir.resolve("one");
     CliTest.Run single = nnc("train", program.toString(), "--log-dir", one.toString(), "--progress", "lines");
     assertEquals(0, single.status(), single.err());
+    Map<String, float[]> oneWeights = weights(dir.resolve("model"));
 
     Path two = dir.resolve("two");
     String output = inNamespace("cluster", "--workers", "2", "--port", "24310", program.toString(),
@@ -76,6 +85,14 @@ class ClusterCommandTest {
         assertEquals(Double.parseDouble(x[col]), Double.parseDouble(y[col]), 1e-5, a + " against " + b);
       }
     }
+    Map<String, float[]> clusterWeights = weights(dir.resolve("model"));
+    assertEquals(oneWeights.keySet(), clusterWeights.keySet());
+    assertTrue(oneWeights.size() >= 4, "the MLP's kernels and biases: " + oneWeights.keySet());
+    oneWeights.forEach((name, values) -> {
+      for (int i = 0; i < values.length; i++) {
+        assertEquals(values[i], clusterWeights.get(name)[i], 1e-5, name + "[" + i + "]");
+      }
+    });
     assertTrue(output.contains("[worker 0] epoch 5/5"), output);
     assertTrue(!output.contains("[worker 1] epoch"), "worker 1 prints no figures of its own: " + output);
   }
@@ -92,6 +109,24 @@ class ClusterCommandTest {
     CliTest.Run noTask = nnc("train", program().toString(), "--cluster", cluster.toString());
     assertEquals(Nnc.USAGE, noTask.status());
     assertTrue(noTask.err().contains("which worker is this process? Give --task N"), noTask.err());
+  }
+
+  /** The float variables of the SavedModel in {@code model}, by name: the model's weights. */
+  private static Map<String, float[]> weights(Path model) {
+    Map<String, float[]> weights = new TreeMap<>();
+    try (SavedModelBundle bundle = SavedModelBundle.load(model.toString(), "serve")) {
+      for (Iterator<GraphOperation> ops = bundle.graph().operations(); ops.hasNext(); ) {
+        GraphOperation op = ops.next();
+        if (op.type().equals("VariableV2")) {
+          try (TFloat32 value = (TFloat32) bundle.session().runner().fetch(op.name()).run().get(0)) {
+            float[] flat = new float[(int) value.size()];
+            value.copyTo(DataBuffers.of(flat, false, false));
+            weights.put(op.name(), flat);
+          }
+        }
+      }
+    }
+    return weights;
   }
 
   /** Runs nnc with {@code args} in a private network namespace; its output, after asserting it succeeded. */

@@ -74,17 +74,7 @@ class ClusterCommandTest {
     Path two = dir.resolve("two");
     String output = inNamespace("cluster", "--workers", "2", "--port", "24310", program.toString(),
         "--log-dir", two.toString(), "--progress", "lines");
-    List<String> a = Files.readAllLines(one.resolve("metrics.csv"));
-    List<String> b = Files.readAllLines(two.resolve("metrics.csv"));
-    assertEquals(6, b.size(), output);
-    assertEquals(a.get(0), b.get(0));
-    for (int row = 1; row < a.size(); row++) {
-      String[] x = a.get(row).split(",");
-      String[] y = b.get(row).split(",");
-      for (int col = 0; col < x.length; col++) {
-        assertEquals(Double.parseDouble(x[col]), Double.parseDouble(y[col]), 1e-5, a + " against " + b);
-      }
-    }
+    assertSameCsv(one, two, 6, output);
     Map<String, float[]> clusterWeights = weights(dir.resolve("model"));
     assertEquals(oneWeights.keySet(), clusterWeights.keySet());
     assertTrue(oneWeights.size() >= 4, "the MLP's kernels and biases: " + oneWeights.keySet());
@@ -95,6 +85,88 @@ class ClusterCommandTest {
     });
     assertTrue(output.contains("[worker 0] epoch 5/5"), output);
     assertTrue(!output.contains("[worker 1] epoch"), "worker 1 prints no figures of its own: " + output);
+  }
+
+  @Test
+  void aTwoModelStepJobOnTwoWorkersWritesTheMetricsOfOneProcess() throws Exception {
+    // Two models trained against each other, a minimize of each per step, as a GAN is (without
+    // random draws, which differ per worker); g_w follows the generator's weights step by step.
+    Path program = Files.writeString(dir.resolve("pair.nn"), """
+        model Gen {
+          param w: float[2] = ones
+          input x: float[2]
+          output fake = x * w
+        }
+        model Critic {
+          input x: float[2]
+          output logit = x -> dense(4) -> tanh -> dense(1)
+        }
+        data points {
+          train = records {
+            x: float[2]
+            [0, 0]
+            [0, 1]
+            [1, 0]
+            [1, 1]
+          }
+        }
+        train pair {
+          let g = Gen()
+          let d = Critic()
+          data: points.train
+          batch: 2
+          epochs: 4
+          seed: 5
+          step {
+            let d_loss = 0.5 * (bce(d(x), 1) + bce(d(g(x)), 0))
+            let g_loss = bce(d(g(x)), 1)
+            minimize d: d_loss with adam(lr: 0.05)
+            minimize g: g_loss with sgd(lr: 0.1)
+            report d_loss, g_loss, g_w: sum(g.w)
+          }
+        }
+        """);
+    Path one = dir.resolve("one");
+    CliTest.Run single = nnc("train", program.toString(), "--log-dir", one.toString(), "--progress", "lines");
+    assertEquals(0, single.status(), single.err());
+    Path two = dir.resolve("two");
+    String output = inNamespace("cluster", "--workers", "2", "--port", "24330", program.toString(),
+        "--log-dir", two.toString(), "--progress", "lines");
+    assertSameCsv(one, two, 5, output);
+  }
+
+  @Test
+  void whenAWorkerIsKilledTheOtherStopsWithinAMinuteNamingIt() throws Exception {
+    Path program = Files.writeString(dir.resolve("long.nn"), Files.readString(program())
+        .replace("epochs: 5", "epochs: 100000").replace("validate: points.train\n", ""));
+    Path log = dir.resolve("kill.log");
+    Process cluster = namespaced(log, "cluster", "--workers", "2", "--port", "24340", program.toString(),
+        "--log-dir", dir.resolve("long").toString(), "--progress", "lines");
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+      while (!Files.readString(log).contains("[worker 0] epoch 2/") && cluster.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      String before = Files.readString(log);
+      assumeTrue(!before.contains("unshare: unshare failed"), "no private network namespace here: " + before);
+      assertTrue(before.contains("[worker 0] epoch 2/"), before);
+      // The workers are the cluster command's children: java processes started with TF_CONFIG, the second one worker 1.
+      List<ProcessHandle> workers = cluster.descendants()
+          .filter(p -> p.info().arguments().map(a -> List.of(a).contains("train")).orElse(false)).toList();
+      assertEquals(2, workers.size(), "the workers: " + workers);
+      ProcessHandle victim = workers.stream().max((a, b) -> Long.compare(a.pid(), b.pid())).orElseThrow();
+      long killed = System.nanoTime();
+      victim.destroyForcibly(); // SIGKILL
+      boolean ended = cluster.waitFor(90, TimeUnit.SECONDS);
+      double seconds = (System.nanoTime() - killed) / 1e9;
+      String output = Files.readString(log);
+      assertTrue(ended && seconds < 60, seconds + " s: " + output);
+      assertTrue(cluster.exitValue() != 0, output);
+      assertTrue(output.contains("[worker 0] error: ") && output.contains("worker 1 (127.0.0.1:24341)"), output);
+    } finally {
+      cluster.descendants().forEach(ProcessHandle::destroyForcibly);
+      cluster.destroyForcibly();
+    }
   }
 
   @Test
@@ -109,6 +181,20 @@ class ClusterCommandTest {
     CliTest.Run noTask = nnc("train", program().toString(), "--cluster", cluster.toString());
     assertEquals(Nnc.USAGE, noTask.status());
     assertTrue(noTask.err().contains("which worker is this process? Give --task N"), noTask.err());
+  }
+
+  private static void assertSameCsv(Path one, Path two, int lines, String output) throws Exception {
+    List<String> a = Files.readAllLines(one.resolve("metrics.csv"));
+    List<String> b = Files.readAllLines(two.resolve("metrics.csv"));
+    assertEquals(lines, b.size(), output);
+    assertEquals(a.get(0), b.get(0));
+    for (int row = 1; row < a.size(); row++) {
+      String[] x = a.get(row).split(",");
+      String[] y = b.get(row).split(",");
+      for (int col = 0; col < x.length; col++) {
+        assertEquals(Double.parseDouble(x[col]), Double.parseDouble(y[col]), 1e-5, a + " against " + b);
+      }
+    }
   }
 
   /** The float variables of the SavedModel in {@code model}, by name: the model's weights. */
@@ -131,19 +217,24 @@ class ClusterCommandTest {
 
   /** Runs nnc with {@code args} in a private network namespace; its output, after asserting it succeeded. */
   private String inNamespace(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("unshare", "-n", "--", "sh", "-c", "ip link set lo up && exec \"$0\" \"$@\"",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-        Nnc.class.getName()));
-    command.addAll(List.of(args));
     Path log = dir.resolve("cluster.log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    Process process = builder.start();
+    Process process = namespaced(log, args);
     boolean ended = process.waitFor(300, TimeUnit.SECONDS);
     String output = Files.readString(log, StandardCharsets.UTF_8);
     assumeTrue(!output.contains("unshare: unshare failed"), "no private network namespace here: " + output);
     assertTrue(ended, "the cluster ended: " + output);
     assertEquals(0, process.exitValue(), output);
     return output;
+  }
+
+  /** Starts nnc with {@code args} in a private network namespace whose only interface is its loopback, its output to {@code log}. */
+  private static Process namespaced(Path log, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("unshare", "-n", "--", "sh", "-c", "ip link set lo up && exec \"$0\" \"$@\"",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        Nnc.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    return builder.start();
   }
 }

@@ -3,6 +3,7 @@ package dev.nnc.runtime.train;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -63,7 +64,7 @@ public final class StepTrainer {
         where.guard("training", loop::run);
         RunFacts facts = loop.facts(files.resumed().map(Checkpoint::dir), Duration.ofNanos(System.nanoTime() - start),
             spec.batch(), seed);
-        (where.writes() ? spec.exports() : java.util.Map.<String, String>of()).forEach((model, dir) -> {
+        (where.writes() ? spec.exports() : Map.<String, String>of()).forEach((model, dir) -> {
           StepGraph.ModelGraph io = graph.models().get(model);
           Path exported = SavedModelExport.export(session, io.inputs(), io.outputs(), dir, spec.jobName(), spec.source());
           console.line("exported " + model + " to " + exported);

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +25,15 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "cluster", description = "Trains a job on a cluster of N worker processes on this machine (127.0.0.1).")
 final class ClusterCommand implements Callable<Integer> {
+  /**
+   * Abseil's info and warning lines, which TensorFlow writes whatever its log level, as the
+   * launcher's {@code .mvn/tf-quiet} drops them from nnc's own standard error.
+   */
+  private static final Pattern TENSORFLOW_CHATTER = Pattern.compile(
+      "[IW]\\d{4} [0-9:.]+ +\\d+ [^ ]+:\\d+\\] .*|WARNING: All log messages before absl::InitializeLog\\(\\) is called are written to STDERR");
+
   @Spec CommandSpec spec;
+  @ParentCommand Nnc nnc;
 
   @Option(names = "--workers", paramLabel = "N", required = true, description = "How many workers to start.")
   int workers;
@@ -52,6 +62,9 @@ final class ClusterCommand implements Callable<Integer> {
         + " network interface and run any graph that reaches them; run this on a machine no one untrusted can reach,"
         + " or in a private network namespace (unshare -n)");
     try (LocalCluster cluster = LocalCluster.start(command, workers, port, Map.of(), (worker, line) -> {
+      if (!nnc.verbose && TENSORFLOW_CHATTER.matcher(line).matches()) {
+        return;
+      }
       synchronized (out) {
         out.println("[worker " + worker + "] " + line);
       }

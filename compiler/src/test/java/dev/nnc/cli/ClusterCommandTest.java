@@ -85,6 +85,7 @@ class ClusterCommandTest {
     });
     assertTrue(output.contains("[worker 0] epoch 5/5"), output);
     assertTrue(!output.contains("[worker 1] epoch"), "worker 1 prints no figures of its own: " + output);
+    assertTrue(!output.contains("mlir_graph_optimization_pass"), "TensorFlow's info lines are dropped: " + output);
   }
 
   @Test

@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * at {@code 127.0.0.1:PORT+i}. Their lines come out prefixed with the worker's number; the cluster
  * ends when they do, with the first failure's status.
  */
-@Command(name = "cluster", description = "Trains a job on a cluster of N worker processes on this machine (127.0.0.1).")
+@Command(name = "cluster", description = {"Trains a job on a cluster of N worker processes on this machine (127.0.0.1).",
+    "Every other option (--log-dir, --epochs, --job, ...) goes to each worker's `nnc train FILE`; worker 0 writes."})
 final class ClusterCommand implements Callable<Integer> {
   /**
    * Abseil's info and warning lines, which TensorFlow writes whatever its log level, as the

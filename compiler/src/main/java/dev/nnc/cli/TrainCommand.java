@@ -4,6 +4,10 @@ import dev.nnc.compiler.Compilation;
 import dev.nnc.compiler.check.PathText;
 import dev.nnc.compiler.run.JobRunner;
 import dev.nnc.runtime.data.DataException;
+import dev.nnc.runtime.distributed.ClusterConfig;
+import dev.nnc.runtime.distributed.ClusterException;
+import dev.nnc.runtime.distributed.ClusterTask;
+import dev.nnc.runtime.distributed.DeviceList;
 import dev.nnc.runtime.train.Device;
 import dev.nnc.runtime.train.TrainException;
 import dev.nnc.runtime.train.TrainOptions;
@@ -12,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -58,6 +63,31 @@ final class TrainCommand implements Callable<Integer> {
       description = "Where to train (default: cpu); a GPU needs the GPU build of nnc (NNC_GPU=1).")
   Device device;
 
+  @Option(names = "--devices", paramLabel = "cpu:0,cpu:1|gpu:0,gpu:1", converter = DevicesConverter.class,
+      description = "Train a replica of the model on each device, each on its slice of every batch, the"
+          + " gradients averaged into one update (cpu:N are TensorFlow's virtual CPUs).")
+  DeviceList devices;
+
+  @Option(names = "--cluster", paramLabel = "FILE",
+      description = "Train as a worker of the cluster FILE describes ({\"cluster\": {\"worker\": [\"host:port\", ...]}},"
+          + " TensorFlow's TF_CONFIG format, which is read when this is absent); worker 0 writes.")
+  Path cluster;
+
+  @Option(names = "--task", paramLabel = "N", description = "Which worker of --cluster this process is (from 0).")
+  Integer task;
+
+  /** Devices listed wrongly are a usage error, with the forms there are. */
+  static final class DevicesConverter implements ITypeConverter<DeviceList> {
+    @Override
+    public DeviceList convert(String value) {
+      try {
+        return DeviceList.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** A device named wrongly is a usage error, with the forms there are. */
   static final class DeviceConverter implements ITypeConverter<Device> {
     @Override
@@ -80,6 +110,14 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (device != null && devices != null) {
+      err.println("error: --device trains on one device and --devices on several: give one of them");
+      return Nnc.USAGE;
+    }
+    if (task != null && cluster == null) {
+      err.println("error: --task N names this process's worker in --cluster FILE; give the cluster too");
+      return Nnc.USAGE;
+    }
     if (resume && fresh) {
       err.println("error: --resume goes on from the earlier run and --fresh sets it aside: give one of them");
       return Nnc.USAGE;
@@ -119,6 +157,24 @@ final class TrainCommand implements Callable<Integer> {
     if (device != null) {
       train.device(device);
     }
+    if (devices != null) {
+      train.devices(devices);
+    }
+    Optional<ClusterTask> worker;
+    try {
+      worker = (cluster != null ? Optional.of(ClusterConfig.read(cluster)) : ClusterConfig.fromEnvironment(System.getenv()))
+          .map(config -> config.taskFor(task == null ? OptionalInt.empty() : OptionalInt.of(task)));
+    } catch (ClusterException e) {
+      err.println("error: " + e.getMessage());
+      return Nnc.USAGE;
+    }
+    if (worker.isPresent() && devices != null) {
+      err.println("error: --devices trains several replicas in one process and a cluster one per worker: give one of them");
+      return Nnc.USAGE;
+    }
+    worker.ifPresent(train::cluster);
+    // The other workers' lines are worker 0's figures again.
+    worker.filter(w -> !w.isChief()).ifPresent(w -> train.quiet(true));
     train.resume(resume).fresh(fresh);
     train.progress(TrainOptions.Progress.valueOf(progress.name().toUpperCase(Locale.ROOT)));
     try {

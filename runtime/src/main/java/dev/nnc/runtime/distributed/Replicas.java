@@ -45,14 +45,10 @@ public final class Replicas {
   public static Replicated build(Net root, String model, DeviceList devices, Map<String, Operand<?>> batch, ReplicaLoss loss) {
     int n = devices.size();
     Ops tf = root.tf().withSubScope("replicas");
-    Map<String, List<Output<?>>> slices = new LinkedHashMap<>();
-    batch.forEach((name, tensor) -> slices.put(name, split(tf, name, tensor, n)));
+    List<Map<String, Operand<?>>> slices = slices(tf, batch, n);
     List<Operand<TFloat32>> losses = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      Map<String, Operand<?>> slice = new LinkedHashMap<>();
-      final int replica = i;
-      slices.forEach((name, pieces) -> slice.put(name, pieces.get(replica)));
-      losses.add(loss.build(root.application(model).onDevice(devices.device(i)), slice));
+      losses.add(loss.build(root.application(model).onDevice(devices.device(i)), slices.get(i)));
     }
     List<Net.Weight> weights = root.weightsOf(model).stream().filter(Net.Weight::trainable).toList();
     Output<?>[] reads = weights.stream().map(w -> w.read().asOutput()).toArray(Output<?>[]::new);
@@ -71,6 +67,24 @@ public final class Replicas {
     }
     Operand<TFloat32> mean = tf.math.mul(n == 1 ? losses.get(0) : tf.math.addN(losses), scale);
     return new Replicated(mean, weights, gradients);
+  }
+
+  /**
+   * Every tensor of {@code batch} split along its first axis into {@code n} equal slices: slice
+   * {@code i} of each tensor, by name, for replica {@code i}.
+   */
+  public static List<Map<String, Operand<?>>> slices(Ops tf, Map<String, Operand<?>> batch, int n) {
+    List<Map<String, Operand<?>>> slices = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      slices.add(new LinkedHashMap<>());
+    }
+    batch.forEach((name, tensor) -> {
+      List<Output<?>> pieces = split(tf, name, tensor, n);
+      for (int i = 0; i < n; i++) {
+        slices.get(i).put(name, pieces.get(i));
+      }
+    });
+    return slices;
   }
 
   private static List<Output<?>> split(Ops tf, String name, Operand<?> tensor, int n) {

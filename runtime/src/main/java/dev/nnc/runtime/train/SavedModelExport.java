@@ -20,6 +20,9 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.SavedModel;
 import org.tensorflow.types.TInt32;
 
 /**
@@ -81,6 +84,7 @@ final class SavedModelExport {
             .withSession(session)
             .withSignature(signature.build())
             .export();
+        clearDevices(folder.resolve("saved_model.pb"));
         info.write(folder);
         if (source.isPresent()) {
           Files.writeString(folder.resolve("assets").resolve(source.get().name()), source.get().text(),
@@ -91,6 +95,21 @@ final class SavedModelExport {
       throw new TrainException("cannot export the model to " + target + ": " + e.getMessage(), e);
     }
     return target;
+  }
+
+  /**
+   * Removes every op's device from the saved graph: a model trained with {@code --devices
+   * cpu:0,cpu:1} (or on GPUs) must load and serve on a machine with one CPU.
+   */
+  private static void clearDevices(Path savedModel) throws IOException {
+    SavedModel model = SavedModel.parseFrom(Files.readAllBytes(savedModel));
+    SavedModel.Builder cleared = model.toBuilder();
+    for (MetaGraphDef.Builder meta : cleared.getMetaGraphsBuilderList()) {
+      for (NodeDef.Builder node : meta.getGraphDefBuilder().getNodeBuilderList()) {
+        node.clearDevice();
+      }
+    }
+    Files.write(savedModel, cleared.build().toByteArray());
   }
 
   /** The outputs described; {@code classes}, if present, names the classifier output and its classes. */

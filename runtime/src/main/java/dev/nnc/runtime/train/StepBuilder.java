@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.tensorflow.DeviceSpec;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -16,11 +18,14 @@ import org.tensorflow.types.TFloat32;
 public final class StepBuilder {
   private final Net net;
   private final Map<String, Operand<?>> fields;
+  private final Optional<DeviceSpec> device;
   private final List<Action> actions = new ArrayList<>();
 
-  StepBuilder(Net net, Map<String, Operand<?>> fields) {
+  /** A builder on {@code fields}; with a {@code device}, the statements of one replica ({@link ReplicatedStep}), placed there. */
+  StepBuilder(Net net, Map<String, Operand<?>> fields, Optional<DeviceSpec> device) {
     this.net = net;
     this.fields = fields;
+    this.device = device;
   }
 
   /** The scope the block's own ops are built in. */
@@ -39,7 +44,8 @@ public final class StepBuilder {
 
   /** The scope to apply model {@code model} in: every application shares the model's weights. */
   public Net in(String model) {
-    return net.application(model);
+    Net application = net.application(model);
+    return device.map(application::onDevice).orElse(application);
   }
 
   /** Raw parameter {@code param} of model {@code model}, as it is when the statement runs. */

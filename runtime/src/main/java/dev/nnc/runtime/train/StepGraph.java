@@ -50,6 +50,11 @@ final class StepGraph {
   record Policy(Operand<?> state, Operand<TFloat32> values) {}
 
   static StepGraph build(Graph graph, StepSpec spec, long seed) {
+    return build(graph, spec, seed, Replication.NONE);
+  }
+
+  /** The job's graph with its step replicated as {@code replication} says ({@link ReplicatedStep}). */
+  static StepGraph build(Graph graph, StepSpec spec, long seed, Replication replication) {
     Net root = Net.root(graph, seed);
     Ops tf = root.tf();
     Map<String, ModelGraph> models = new LinkedHashMap<>();
@@ -67,18 +72,27 @@ final class StepGraph {
       fields.put(field.name(), feed.placeholder());
     }
     Operand<TInt64> batchSize = batchSize(tf, feeds.get(0).placeholder());
-    Net stepNet = root.scope("step").withBatchSize(batchSize);
-    StepBuilder step = new StepBuilder(stepNet, fields);
+    Net stepNet = root.scope("step");
     int carriedBefore = root.carried().size();
-    spec.step().accept(step);
+    List<StepBuilder.Action> actions = ReplicatedStep.build(root, replication, fields, (device, slice) -> {
+      StepBuilder step = new StepBuilder(device.map(stepNet::onDevice).orElse(stepNet)
+          .withBatchSize(device.isEmpty() ? batchSize : batchSize(tf, slice.values().iterator().next())), slice, device);
+      spec.step().accept(step);
+      return step.actions();
+    });
     List<Net.Carried> carried = List.copyOf(root.carried().subList(carriedBefore, root.carried().size()));
+    if (replication.replicated() && !carried.isEmpty()) {
+      throw new TrainException("job " + spec.jobName() + ": its step applies a stateful layer, whose state"
+          + " runs through the whole batch; train it on one device and in one process");
+    }
     StepPlan plan = new StepPlanner(root, spec.jobName(),
-        spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none()), spec.regularize())
-        .plan(step.actions(), feeds, carried);
+        replication.gradients().andThen(spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none())),
+        spec.regularize())
+        .plan(actions, feeds, carried);
 
     List<StepRun.Hook> hooks = new ArrayList<>();
     for (StepSpec.Every every : spec.every()) {
-      StepBuilder block = new StepBuilder(root.scope("every").withBatchSize(batchSize), fields);
+      StepBuilder block = new StepBuilder(root.scope("every").withBatchSize(batchSize), fields, Optional.empty());
       every.body().accept(block);
       hooks.add(StepRun.Hook.of(every.period(), block.actions()));
     }

@@ -3,6 +3,7 @@ package dev.nnc.runtime.train;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -33,9 +34,13 @@ public final class StepTrainer {
     long start = System.nanoTime();
     long seed = options.seed().orElse(spec.seed());
     Console console = Console.of(options);
-    Path logDir = options.logDir(spec.jobName());
+    TrainingSession where = TrainingSession.start(spec.jobName(), options, spec.batch(),
+        // A job that learns by acting has no data set: its batches come from the replay buffer.
+        spec.acting().isPresent() ? spec.batch() : spec.data().size(),
+        spec.validation().map(v -> (long) v.size()), console::line);
+    Path logDir = where.logDir(options.logDir(spec.jobName()));
     try (Graph tfGraph = new Graph()) {
-      StepGraph graph = StepGraph.build(tfGraph, spec, seed);
+      StepGraph graph = StepGraph.build(tfGraph, spec, seed, where.replication());
       List<String> columns = ReportedValues.withValidation(spec.acting().isPresent()
           ? ActingStep.reportedWith(graph.plan().reported(), spec.acting().get()) : graph.plan().reported(),
           spec.validation().isPresent());
@@ -44,7 +49,7 @@ public final class StepTrainer {
       Fingerprint fingerprint = Fingerprint.of(tfGraph, spec.jobName(), seed, spec.batch(),
           spec.acting().isPresent() ? 0 : spec.data().size(), columns);
       // The device first: a run refused one leaves the log directory as it was.
-      try (Session session = options.device().open(tfGraph, sessionConfig());
+      try (Session session = where.open(tfGraph, sessionConfig());
           RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.start(),
               spec.validation().isPresent(), console::line)) {
         // A resumed run's checkpoint holds every weight, those a model started from included.
@@ -52,6 +57,7 @@ public final class StepTrainer {
           graph.restores().forEach(restore -> restore.run(session));
         }
         Checkpointer checkpointer = files.start(session, graph.weightsFinite());
+        where.beforeFirstStep(session);
         Optional<StopRule> stopper = spec.stop().map(stop -> new EarlyStopper(stop,
             files.resumed().flatMap(c -> c.state().stopper()), graph.weightStore(), session, console::line));
         BatchSource data = spec.acting().isPresent() ? new EnvironmentClock()
@@ -63,10 +69,10 @@ public final class StepTrainer {
         RunLoop loop = new RunLoop(spec.jobName(), console, data,
             spec.validation().map(validation -> new DatasetBatches(validation, spec.batch(), seed)), step, stopper,
             RunLength.of(spec.epochs(), spec.steps(), data.batchesPerEpoch(), options), files, checkpointer);
-        loop.run();
+        where.guard("training", loop::run);
         RunFacts facts = loop.facts(files.resumed().map(Checkpoint::dir), Duration.ofNanos(System.nanoTime() - start),
             spec.batch(), seed);
-        spec.exports().forEach((model, dir) -> {
+        (where.writes() ? spec.exports() : Map.<String, String>of()).forEach((model, dir) -> {
           StepGraph.ModelGraph io = graph.models().get(model);
           Path exported = SavedModelExport.export(session, io.inputs(), io.outputs(), dir, spec.jobName(), spec.source());
           console.line("exported " + model + " to " + exported);

@@ -1,5 +1,7 @@
 package dev.nnc.runtime.train;
 
+import dev.nnc.runtime.distributed.ClusterTask;
+import dev.nnc.runtime.distributed.DeviceList;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -31,6 +33,8 @@ public final class TrainOptions {
   private final PrintStream out;
   private final boolean quiet;
   private final Device device;
+  private final DeviceList devices;
+  private final ClusterTask cluster;
   private final Progress progress;
 
   private TrainOptions(Builder b) {
@@ -43,6 +47,8 @@ public final class TrainOptions {
     this.out = b.out;
     this.quiet = b.quiet;
     this.device = b.device;
+    this.devices = b.devices;
+    this.cluster = b.cluster;
     this.progress = b.progress;
   }
 
@@ -93,6 +99,16 @@ public final class TrainOptions {
     return device;
   }
 
+  /** The devices of {@code --devices}, a replica of the model on each; empty for one device. */
+  public Optional<DeviceList> devices() {
+    return Optional.ofNullable(devices);
+  }
+
+  /** This process's task in a cluster ({@code --cluster}, {@code TF_CONFIG}); empty for one process. */
+  public Optional<ClusterTask> cluster() {
+    return Optional.ofNullable(cluster);
+  }
+
   /**
    * Whether an epoch shows a bar redrawn in place while it trains, before its line: always with
    * {@code BAR}, never with {@code LINES}, and with {@code AUTO} (the default) when progress goes
@@ -118,6 +134,8 @@ public final class TrainOptions {
     private PrintStream out = System.out;
     private boolean quiet;
     private Device device = Device.CPU;
+    private DeviceList devices;
+    private ClusterTask cluster;
     private Progress progress = Progress.AUTO;
 
     private Builder() {}
@@ -171,6 +189,18 @@ public final class TrainOptions {
 
     public Builder device(Device device) {
       this.device = Objects.requireNonNull(device, "device");
+      return this;
+    }
+
+    /** Trains a replica of the model on each of {@code devices} (in place of {@link #device}), each on its slice of every batch. */
+    public Builder devices(DeviceList devices) {
+      this.devices = Objects.requireNonNull(devices, "devices");
+      return this;
+    }
+
+    /** Trains as worker {@code task.index()} of a cluster, on its slice of every global batch. */
+    public Builder cluster(ClusterTask task) {
+      this.cluster = Objects.requireNonNull(task, "task");
       return this;
     }
 

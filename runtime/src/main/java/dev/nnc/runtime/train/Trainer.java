@@ -36,15 +36,18 @@ public final class Trainer {
     long start = System.nanoTime();
     long seed = options.seed().orElse(spec.seed());
     Console console = Console.of(options);
-    Path logDir = options.logDir(spec.jobName());
+    TrainingSession where = TrainingSession.start(spec.jobName(), options, spec.batch(), spec.data().size(),
+        spec.validation().map(v -> (long) v.size()), console::line);
+    Path logDir = where.logDir(options.logDir(spec.jobName()));
     try (Graph graph = new Graph()) {
-      TrainingGraph trainingGraph = TrainingGraph.build(graph, spec, seed);
+      TrainingGraph trainingGraph = TrainingGraph.build(graph, spec, seed, where.replication());
       Fingerprint fingerprint = Fingerprint.of(graph, spec, seed);
       // The device first: a run refused one leaves the log directory as it was.
-      try (Session session = options.device().open(graph, sessionConfig());
+      try (Session session = where.open(graph, sessionConfig());
           RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.start(),
               spec.validation().isPresent(), console::line)) {
         Checkpointer checkpointer = files.start(session, trainingGraph.weightsFinite());
+        where.beforeFirstStep(session);
         Optional<StopRule> stopper = spec.stop().map(stop -> new EarlyStopper(stop,
             files.resumed().flatMap(c -> c.state().stopper()), trainingGraph.weightStore(), session,
             console::line));
@@ -53,10 +56,10 @@ public final class Trainer {
             spec.validation().map(validation -> new DatasetBatches(validation, spec.batch(), seed)),
             new PlannedStep(session, trainingGraph.plan(), data.batchesPerEpoch(), EveryBlocks.none()), stopper,
             RunLength.of(spec, options), files, checkpointer);
-        loop.run();
-        Optional<ConfusionMatrix> confusion = description.classifier().flatMap(c -> spec.validation()
+        where.guard("training", loop::run);
+        Optional<ConfusionMatrix> confusion = description.classifier().filter(c -> where.writes()).flatMap(c -> spec.validation()
             .map(validation -> Confusion.count(session, trainingGraph, c, validation, spec.batch(), seed, spec.jobName())));
-        Optional<Path> exported = spec.export().map(dir -> SavedModelExport.export(session, trainingGraph, spec, description.classifier()));
+        Optional<Path> exported = spec.export().filter(dir -> where.writes()).map(dir -> SavedModelExport.export(session, trainingGraph, spec, description.classifier()));
         exported.ifPresent(dir -> console.line("exported the model to " + dir));
         Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
         RunFacts facts = loop.facts(files.resumed().map(Checkpoint::dir), wallTime, spec.batch(), seed);

@@ -42,25 +42,70 @@ final class TrainingGraph {
   static final String MODEL_SCOPE = MODEL;
 
   static TrainingGraph build(Graph graph, TrainSpec spec, long seed) {
-    return build(Net.root(graph, seed), spec);
+    return build(graph, spec, seed, Replication.NONE);
+  }
+
+  /** The job's graph with the model replicated as {@code replication} says ({@link ReplicatedStep}). */
+  static TrainingGraph build(Graph graph, TrainSpec spec, long seed, Replication replication) {
+    return build(Net.root(graph, seed), spec, replication);
   }
 
   /** The job's graph built in {@code net}, a root context, which then holds its weights (the model's under "model/"). */
   static TrainingGraph build(Net net, TrainSpec spec) {
+    return build(net, spec, Replication.NONE);
+  }
+
+  private static TrainingGraph build(Net net, TrainSpec spec, Replication replication) {
     Ops dataOps = net.tf().withSubScope("data");
     Map<String, FieldFeed> feedsByField = new LinkedHashMap<>();
+    Map<String, Operand<?>> fields = new LinkedHashMap<>();
     for (Field field : spec.data().fields()) {
-      feedsByField.put(field.name(), FieldFeed.create(dataOps, field));
+      FieldFeed feed = FieldFeed.create(dataOps, field);
+      feedsByField.put(field.name(), feed);
+      fields.put(field.name(), feed.placeholder());
     }
+    Map<String, Operand<?>> inputs = modelInputs(spec, fields);
+    // One device: the step's application of the model is the one exported. Several: each replica
+    // applies it to its slice, and one more application on the whole batch serves the export.
+    List<Map<String, Operand<?>>> applied = new ArrayList<>();
+    List<StepBuilder.Action> step = ReplicatedStep.build(net, replication, fields, (device, slice) -> {
+      Net model = net.weightsOf(MODEL).isEmpty() ? net.scope(MODEL_SCOPE) : net.application(MODEL);
+      Map<String, Operand<?>> outputs = declaredOutputs(spec,
+          spec.model().build(device.map(model::onDevice).orElse(model), modelInputs(spec, slice)));
+      applied.add(outputs);
+      return replicaStep(device.map(net::onDevice).orElse(net), spec, outputs, slice, !replication.replicated());
+    });
+    // Averaged over the workers first, then clipped: as one process clips the whole batch's gradients.
+    GradientTransform transform = replication.gradients()
+        .andThen(spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none()));
+    // The penalty is in the loss already: the reported loss includes it, as in Keras.
+    StepPlan plan = new StepPlanner(net, spec.jobName(), transform, Optional.empty())
+        .plan(step, List.copyOf(feedsByField.values()), net.carried());
+    Map<String, Operand<?>> outputs = !replication.replicated() ? applied.get(0)
+        : declaredOutputs(spec, spec.model().build(net.application(MODEL), inputs));
+    Optional<WeightStore> weightStore = spec.stop().filter(EarlyStopping::restoreBest)
+        .map(stop -> WeightStore.build(net));
+    return new TrainingGraph(plan, inputs, outputs, weightStore,
+        allFinite(net.tf().withSubScope("weights_finite"), net.weights()));
+  }
+
+  /** The model's inputs among {@code fields}, by model input name. */
+  private static Map<String, Operand<?>> modelInputs(TrainSpec spec, Map<String, Operand<?>> fields) {
     Map<String, Operand<?>> inputs = new LinkedHashMap<>();
     for (Field input : spec.inputs()) {
-      inputs.put(input.name(), feedsByField.get(spec.fieldFor(input.name())).placeholder());
+      inputs.put(input.name(), fields.get(spec.fieldFor(input.name())));
     }
-    Map<String, Operand<?>> outputs =
-        declaredOutputs(spec, spec.model().build(net.scope(MODEL_SCOPE), inputs));
+    return inputs;
+  }
 
+  /**
+   * The step on one batch (or a replica's slice): {@code report loss}, a report per metric, then
+   * {@code minimize model: loss}; {@code everyUpdate} runs all of the model's update ops with it.
+   */
+  private static List<StepBuilder.Action> replicaStep(Net net, TrainSpec spec, Map<String, Operand<?>> outputs,
+      Map<String, Operand<?>> fields, boolean everyUpdate) {
     Map<String, Operand<?>> values = new LinkedHashMap<>(outputs);
-    feedsByField.forEach((name, feed) -> values.put(name, feed.placeholder()));
+    values.putAll(fields);
     Operand<TFloat32> loss = loss(net, spec, values);
     List<StepBuilder.Action> step = new ArrayList<>();
     step.add(new StepBuilder.Action.Report("loss", loss, Metric.Aggregation.MEAN));
@@ -70,15 +115,8 @@ final class TrainingGraph {
       step.add(new StepBuilder.Action.Report(metric.name(),
           metric.aggregation() == Metric.Aggregation.RATIO ? value : mean(net, value), metric.aggregation()));
     }
-    step.add(new StepBuilder.Action.Minimize(List.of(MODEL), loss, spec.optimizer(), "the loss", true));
-    GradientTransform transform = spec.clip().<GradientTransform>map(ClipGradients::new).orElse(GradientTransform.none());
-    // The penalty is in the loss already: the reported loss includes it, as in Keras.
-    StepPlan plan = new StepPlanner(net, spec.jobName(), transform, Optional.empty())
-        .plan(step, List.copyOf(feedsByField.values()), net.carried());
-    Optional<WeightStore> weightStore = spec.stop().filter(EarlyStopping::restoreBest)
-        .map(stop -> WeightStore.build(net));
-    return new TrainingGraph(plan, inputs, outputs, weightStore,
-        allFinite(net.tf().withSubScope("weights_finite"), net.weights()));
+    step.add(new StepBuilder.Action.Minimize(List.of(MODEL), loss, spec.optimizer(), "the loss", everyUpdate));
+    return step;
   }
 
   /** The step's one session run and what it reports: the loss, then each metric. */

@@ -107,7 +107,7 @@ final class StepGraph {
   private static Policy policy(Net root, ActingSpec acting) {
     Operand<?> state = FieldFeed.create(root.tf().withSubScope("act"), acting.stateField()).placeholder();
     StepBuilder builder = new StepBuilder(root.scope("act").withBatchSize(batchSize(root.tf(), state)),
-        Map.of("state", state));
+        Map.of("state", state), Optional.empty());
     Operand<?> values = acting.policy().apply(builder);
     if (values.type() != TFloat32.class) {
       throw new IllegalArgumentException("act: chooses from float values, found " + values.type().getSimpleName());

@@ -46,6 +46,14 @@ class OnnxExportTest {
   @CsvSource({
       "fashion/mlp.nn, fashion_mlp",
       "fashion/cnn.nn, fashion_cnn",
+      "fashion/bn_cnn.nn, fashion_bn_cnn",
+      "fashion/resnet.nn, fashion_resnet",
+      "fashion/gru.nn, fashion_gru",
+      "text/char_lm.nn, char_lm",
+      "autoencoders/plain.nn, plain_autoencoder",
+      "autoencoders/conv.nn, conv_autoencoder",
+      "gan/mlp_gan.nn, mlp_gan",
+      "gan/dcgan.nn, dcgan",
   })
   void onnxRuntimeAgreesWithTheSavedModel(String sample, String job) throws Exception {
     Path export = dir.resolve("export");

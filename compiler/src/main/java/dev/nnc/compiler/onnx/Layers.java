@@ -40,7 +40,7 @@ final class Layers {
   }
 
   /** The names of the layers and functions written, for the README and the error's hint. */
-  static final List<String> COVERED = List.of("dense", "conv2d", "maxpool", "avgpool", "global_avgpool",
+  static final List<String> COVERED = List.of("dense", "conv2d", "conv2d_transpose", "maxpool", "avgpool", "global_avgpool",
       "global_maxpool", "flatten", "reshape", "batchnorm", "layernorm", "dropout", "relu", "sigmoid", "tanh",
       "softmax", "elu", "leaky_relu", "selu", "gelu", "swish", "softplus", "add", "sub", "mul", "div", "concat",
       "embedding", "upsample", "rnn", "lstm", "gru");
@@ -53,6 +53,7 @@ final class Layers {
     return switch (op) {
       case "dense" -> activation(args.string("activation"), bias(node("MatMul", x(), weight("kernel"))));
       case "conv2d" -> activation(args.string("activation"), bias(conv()));
+      case "conv2d_transpose" -> activation(args.string("activation"), bias(convTranspose()));
       case "maxpool", "avgpool" -> pool();
       case "global_avgpool" -> node("ReduceMean", List.of(x()), ints("axes", 1, 2), i("keepdims", 0));
       case "global_maxpool" -> node("ReduceMax", List.of(x()), ints("axes", 1, 2), i("keepdims", 0));
@@ -141,9 +142,35 @@ final class Layers {
     long[] dilation = args.pair("dilation");
     long[] kernel = {hwio[0], hwio[1]};
     String w = onnx.floats(node.name() + ".kernel_oihw", new long[] {hwio[3], hwio[2], hwio[0], hwio[1]},
-        oihw(k));
+        channelsFirst(k));
     String y = node("Conv", List.of(nchw(x()), w), ints("kernel_shape", kernel), ints("strides", stride),
         ints("dilations", dilation), ints("pads", pads(kernel, stride, dilation)));
+    return nhwc(y);
+  }
+
+  /**
+   * TensorFlow's transposed convolution (the gradient of a convolution whose kernel is {@code [h, w,
+   * filters, channels]}) as ONNX's ConvTranspose: {@code same} pads as the forward convolution did,
+   * and a stride above the kernel's size leaves the last rows and columns to output padding.
+   */
+  private String convTranspose() {
+    Weight k = weights.apply("kernel");
+    long[] hwoi = k.shape();
+    long[] stride = args.pair("stride");
+    long[] kernel = {hwoi[0], hwoi[1]};
+    boolean same = args.string("padding").equals("same");
+    long[] pads = new long[4];
+    long[] outputPadding = new long[2];
+    for (int axis = 0; axis < 2; axis++) {
+      long total = same ? Math.max(kernel[axis] - stride[axis], 0) : 0;
+      pads[axis] = total / 2;
+      pads[axis + 2] = total - total / 2;
+      outputPadding[axis] = Math.max(stride[axis] - kernel[axis], 0);
+    }
+    String w = onnx.floats(node.name() + ".kernel_iohw", new long[] {hwoi[3], hwoi[2], hwoi[0], hwoi[1]},
+        channelsFirst(k));
+    String y = node("ConvTranspose", List.of(nchw(x()), w), ints("kernel_shape", kernel), ints("strides", stride),
+        ints("pads", pads), ints("output_padding", outputPadding));
     return nhwc(y);
   }
 
@@ -219,8 +246,12 @@ final class Layers {
     return node("Transpose", List.of(x), ints("perm", TO_NHWC));
   }
 
-  /** A kernel in TensorFlow's [height, width, in, out] as ONNX's [out, in, height, width]. */
-  private static float[] oihw(Weight w) {
+  /**
+   * A kernel in TensorFlow's {@code [height, width, a, b]} as ONNX's {@code [b, a, height, width]}:
+   * a convolution's {@code [h, w, in, out]} as {@code [out, in, h, w]}, a transposed one's {@code [h,
+   * w, out, in]} as {@code [in, out, h, w]}.
+   */
+  private static float[] channelsFirst(Weight w) {
     long[] s = w.shape();
     int h = (int) s[0];
     int wd = (int) s[1];

@@ -43,12 +43,17 @@ final class Layers {
   static final List<String> COVERED = List.of("dense", "conv2d", "conv2d_transpose", "maxpool", "avgpool", "global_avgpool",
       "global_maxpool", "flatten", "reshape", "batchnorm", "layernorm", "dropout", "relu", "sigmoid", "tanh",
       "softmax", "elu", "leaky_relu", "selu", "gelu", "swish", "softplus", "add", "sub", "mul", "div", "concat",
-      "embedding", "upsample", "rnn", "lstm", "gru");
+      "embedding", "upsample", "rnn", "lstm", "gru", "matmul", "transpose", "exp", "log", "sqrt", "abs", "sign", "square",
+      "clip", "mean", "sum", "max", "min");
 
   String translate() {
-    if (node.operands().size() != expectedOperands()) {
+    if (node.operands().size() > expectedOperands()) {
       throw OnnxExport.unsupported(node, "it is one layer applied at " + node.at().size()
           + " places (shared weights); apply a model instead");
+    }
+    if (node.operands().size() < expectedOperands()) {
+      throw OnnxExport.unsupported(node, "an operand is a compile-time constant, which the lowered model does not"
+          + " carry yet; write it as a tensor (a param, or a function of the input)");
     }
     return switch (op) {
       case "dense" -> activation(args.string("activation"), bias(node("MatMul", x(), weight("kernel"))));
@@ -67,6 +72,12 @@ final class Layers {
       case "concat" -> node("Concat", in, i("axis", args.integer("axis")));
       case "embedding" -> node("Gather", List.of(weight("embeddings"), x()), i("axis", 0));
       case "upsample" -> upsample();
+      case "matmul" -> node("MatMul", in);
+      case "transpose" -> node("Transpose", List.of(x()), ints("perm", reversedAxes()));
+      case "exp", "log", "sqrt", "abs", "sign" -> node(op.substring(0, 1).toUpperCase() + op.substring(1), in);
+      case "square" -> node("Mul", List.of(x(), x()));
+      case "clip" -> node("Clip", List.of(x(), scalar("lo", (float) args.real("lo")), scalar("hi", (float) args.real("hi"))));
+      case "mean", "sum", "max", "min" -> reduce();
       case "rnn", "lstm", "gru" -> new Recurrent(onnx, node, args, op, weights).translate(x());
       default -> activationOrElse();
     };
@@ -74,7 +85,7 @@ final class Layers {
 
   private int expectedOperands() {
     return switch (op) {
-      case "add", "sub", "mul", "div" -> 2;
+      case "add", "sub", "mul", "div", "matmul" -> 2;
       case "concat" -> in.size();
       default -> 1;
     };
@@ -85,7 +96,7 @@ final class Layers {
         .contains(op)) {
       return activation(op, x(), args);
     }
-    throw OnnxExport.unsupported(node, "the ONNX export does not cover it yet (it covers " + String.join(", ", COVERED)
+    throw OnnxExport.unsupported(node, "the ONNX export does not cover it (it covers " + String.join(", ", COVERED)
         + ")");
   }
 
@@ -202,6 +213,32 @@ final class Layers {
       pads[axis + 2] = total - total / 2;
     }
     return pads;
+  }
+
+  private long[] reversedAxes() {
+    int rank = node.operands().get(0).type().rank();
+    long[] perm = new long[rank];
+    for (int a = 0; a < rank; a++) {
+      perm[a] = rank - 1 - a;
+    }
+    return perm;
+  }
+
+  /** Along {@code axis}, or over every axis, the batch's too, as the graph reduces. */
+  private String reduce() {
+    int rank = node.operands().get(0).type().rank();
+    long[] axes;
+    if (args.isGiven("axis")) {
+      long axis = args.integer("axis");
+      axes = new long[] {axis < 0 ? rank + axis : axis};
+    } else {
+      axes = java.util.stream.LongStream.range(0, rank).toArray();
+    }
+    String type = "Reduce" + op.substring(0, 1).toUpperCase() + op.substring(1);
+    // Opset 13 made ReduceSum's axes an input; the others take them as an attribute until opset 18.
+    return op.equals("sum")
+        ? node(type, List.of(x(), onnx.longs(node.name() + ".axes", axes)), i("keepdims", 0))
+        : node(type, List.of(x()), ints("axes", axes), i("keepdims", 0));
   }
 
   private String reshape() {

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * computes at inference. The graph stays channels-last as the SavedModel's signature is: an op that
  * ONNX defines on NCHW only (convolution, pooling, resize) is wrapped in two transposes, and its
  * kernel is transposed once when written; ONNX Runtime's optimizer cancels the transposes between
- * consecutive such ops. Flatten and every axis argument so keep their NHWC meaning.
+ * consecutive such ops (its transpose optimizer). Flatten and every axis argument so keep their NHWC meaning.
  */
 final class Layers {
   private static final long[] TO_NCHW = {0, 3, 1, 2};

@@ -8,9 +8,14 @@ import dev.nnc.compiler.Compilation;
 import dev.nnc.compiler.lower.Ir;
 import dev.nnc.compiler.source.SourceFile;
 import dev.nnc.runtime.infer.ExportedWeights.Weight;
+import dev.nnc.cli.Nnc;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code nnc onnx} refuses, and how it says so. That the ONNX it writes computes what the
@@ -48,5 +53,14 @@ class OnnxExportTest {
     assertEquals(0x08, model[0]);
     assertEquals(8, model[1]);
     assertTrue(model.length > 192 * 4 * 4, "the kernel's values are in the file");
+  }
+
+  @Test
+  void aFolderWithoutAnExportIsAnErrorSayingWhatIsMissing(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    int code = Nnc.run(new String[] {"onnx", "--model", dir.toString(), "-o", dir.resolve("m.onnx").toString()},
+        new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+    assertEquals(Nnc.PROGRAM_ERRORS, code);
+    assertTrue(err.toString().contains("holds no SavedModel: saved_model.pb is missing"), err.toString());
   }
 }

@@ -40,7 +40,7 @@ final class Layers {
   }
 
   /** The names of the layers and functions written, for the README and the error's hint. */
-  static final List<String> COVERED = List.of("dense", "conv2d", "conv2d_transpose", "maxpool", "avgpool", "global_avgpool",
+  static final List<String> COVERED = List.of("dense", "conv1d", "conv2d", "conv2d_transpose", "maxpool", "avgpool", "global_avgpool",
       "global_maxpool", "flatten", "reshape", "batchnorm", "layernorm", "dropout", "relu", "sigmoid", "tanh",
       "softmax", "elu", "leaky_relu", "selu", "gelu", "swish", "softplus", "add", "sub", "mul", "div", "concat",
       "embedding", "upsample", "rnn", "lstm", "gru", "matmul", "transpose", "exp", "log", "sqrt", "abs", "sign", "square",
@@ -58,6 +58,7 @@ final class Layers {
     return switch (op) {
       case "dense" -> activation(args.string("activation"), bias(node("MatMul", x(), weight("kernel"))));
       case "conv2d" -> activation(args.string("activation"), bias(conv()));
+      case "conv1d" -> activation(args.string("activation"), bias(conv1d()));
       case "conv2d_transpose" -> activation(args.string("activation"), bias(convTranspose()));
       case "maxpool", "avgpool" -> pool();
       case "global_avgpool" -> node("ReduceMean", List.of(x()), ints("axes", 1, 2), i("keepdims", 0));
@@ -159,6 +160,22 @@ final class Layers {
     return nhwc(y);
   }
 
+  /** Over {@code [batch, steps, channels]}, as ONNX's Conv over {@code [batch, channels, steps]}. */
+  private String conv1d() {
+    Weight k = weights.apply("kernel");
+    long[] kio = k.shape();
+    long[] kernel = {kio[0]};
+    long[] stride = {args.integer("stride")};
+    long[] dilation = {args.integer("dilation")};
+    // [k, in, out] is a [1, k, in, out] kernel: [out, in, 1, k] holds its values as [out, in, k].
+    String w = onnx.floats(node.name() + ".kernel_oik", new long[] {kio[2], kio[1], kio[0]},
+        channelsFirst(new Weight(new long[] {1, kio[0], kio[1], kio[2]}, k.values())));
+    String y = node("Conv", List.of(node("Transpose", List.of(x()), ints("perm", 0, 2, 1)), w),
+        ints("kernel_shape", kernel), ints("strides", stride), ints("dilations", dilation),
+        ints("pads", pads(kernel, stride, dilation)));
+    return node("Transpose", List.of(y), ints("perm", 0, 2, 1));
+  }
+
   /**
    * TensorFlow's transposed convolution (the gradient of a convolution whose kernel is {@code [h, w,
    * filters, channels]}) as ONNX's ConvTranspose: {@code same} pads as the forward convolution did,
@@ -201,16 +218,17 @@ final class Layers {
    * {@code same} the output is ceil(size / stride) and the odd pixel goes to the bottom and right.
    */
   private long[] pads(long[] kernel, long[] stride, long[] dilation) {
+    int n = kernel.length;
+    long[] pads = new long[2 * n];
     if (!args.string("padding").equals("same")) {
-      return new long[4];
+      return pads;
     }
-    long[] pads = new long[4];
-    for (int axis = 0; axis < 2; axis++) {
+    for (int axis = 0; axis < n; axis++) {
       long size = node.operands().get(0).type().shape().dim(axis + 1).sizeOr(-1);
       long out = (size + stride[axis] - 1) / stride[axis];
       long total = Math.max((out - 1) * stride[axis] + (kernel[axis] - 1) * dilation[axis] + 1 - size, 0);
       pads[axis] = total / 2;
-      pads[axis + 2] = total - total / 2;
+      pads[axis + n] = total - total / 2;
     }
     return pads;
   }

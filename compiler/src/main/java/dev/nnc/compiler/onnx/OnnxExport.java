@@ -35,11 +35,12 @@ public final class OnnxExport {
       export.onnx.input(input.name(), elementType(input.type(), input.name()), dims(input.type()));
       values.put(input.name(), input.name());
     }
+    for (Ir.Output output : graph.outputs()) {
+      export.onnx.output(output.name(), elementType(output.type(), output.name()), dims(output.type()));
+    }
     Map<String, String> results = export.inline(graph, "", values);
     for (Ir.Output output : graph.outputs()) {
-      String from = results.get(output.name());
-      export.onnx.node("Identity", output.name(), List.of(from));
-      export.onnx.output(output.name(), elementType(output.type(), output.name()), dims(output.type()));
+      export.onnx.identity(results.get(output.name()), output.name());
     }
     return export.onnx.model(graph.id(), producerVersion);
   }

@@ -79,8 +79,18 @@ final class OnnxGraph {
     inputs.add(valueInfo(name, elementType, dims));
   }
 
+  /**
+   * Declares the graph output {@code name}, its name taken from now on, so that no value made later
+   * takes it; {@link #identity} gives it its value.
+   */
   void output(String name, int elementType, List<Dimension> dims) {
+    names.merge(name, 1, Integer::sum);
     outputs.add(valueInfo(name, elementType, dims));
+  }
+
+  /** The value {@code from} under the name {@code output}, declared by {@link #output}. */
+  void identity(String from, String output) {
+    nodes.add(new Proto().string(1, from).string(2, output).string(3, output).string(4, "Identity"));
   }
 
   /** A float tensor of the graph: a weight, its values row-major. */

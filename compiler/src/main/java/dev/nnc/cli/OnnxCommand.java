@@ -53,7 +53,7 @@ final class OnnxCommand implements Callable<Integer> {
       if (c == null || !c.succeeded()) {
         return Nnc.PROGRAM_ERRORS;
       }
-      Optional<Exported> exported = exported(c, info.job(), version);
+      Optional<Exported> exported = exported(c, info.job(), model, version);
       if (exported.isEmpty()) {
         err.println("error: the source in " + model + " has no job " + info.job() + " that exports a model");
         return Nnc.PROGRAM_ERRORS;
@@ -98,9 +98,10 @@ final class OnnxCommand implements Callable<Integer> {
 
   /**
    * The model job {@code name} exported to this folder: a declarative job's (its variables under
-   * {@code model}), or that of the step job's export whose folder is this one (under its name).
+   * {@code model}), or that of the step job's export whose folder is this one (under its name): the
+   * same folder, else one of the same name (the job ran in another directory).
    */
-  private static Optional<Exported> exported(Compilation c, String name, Path version) {
+  private static Optional<Exported> exported(Compilation c, String name, Path folder, Path version) {
     for (Job job : c.program().jobs()) {
       if (job.decl().name().name().equals(name)) {
         return Optional.of(new Exported(job.model(), "model"));
@@ -112,7 +113,8 @@ final class OnnxCommand implements Callable<Integer> {
       }
       String chosen = job.exports().size() == 1 ? job.exports().keySet().iterator().next() : null;
       for (Map.Entry<String, String> export : job.exports().entrySet()) {
-        if (sameFolder(Path.of(export.getValue()), version)) {
+        Path written = Path.of(export.getValue());
+        if (sameFolder(written, version) || (chosen == null && written.getFileName().equals(folder.getFileName()))) {
           chosen = export.getKey();
         }
       }

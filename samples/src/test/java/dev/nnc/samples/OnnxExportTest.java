@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,15 +54,16 @@ class OnnxExportTest {
       "text/char_lm.nn, char_lm,",
       "autoencoders/plain.nn, plain_autoencoder,",
       "autoencoders/conv.nn, conv_autoencoder,",
+      // Two exports of one job: the encoder's folder names the model written.
+      "autoencoders/deep.nn, deep_autoencoder,",
       "gan/mlp_gan.nn, mlp_gan,",
       "gan/dcgan.nn, dcgan,",
       // The layers and functions the samples do not use, on the Fashion-MNIST files.
       "src/test/resources/onnx/mix.nn, mix, fashion",
   })
   void onnxRuntimeAgreesWithTheSavedModel(String sample, String job, String data) throws Exception {
-    Path export = dir.resolve("export");
     Path dataDir = data == null ? Samples.ROOT.resolve(sample).getParent() : Samples.ROOT.resolve(data);
-    train(Path.of(sample), job, export, dataDir);
+    Path export = train(Path.of(sample), job, dataDir);
     Path onnx = dir.resolve("model.onnx");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -103,10 +106,17 @@ class OnnxExportTest {
     }
   }
 
-  /** Trains {@code job} of {@code sample} a few steps, its export sent to {@code export}. */
-  private void train(Path sample, String job, Path export, Path dataDir) throws Exception {
-    String source = Files.readString(sample).replaceAll("export( \\w+)?: \"[^\"]*\"",
-        "export$1: \"" + export.toString().replace("\\", "/") + "\"");
+  /**
+   * Trains {@code job} of {@code sample} a few steps, each export sent to a folder of the same name
+   * under the test's; returns the first.
+   */
+  private Path train(Path sample, String job, Path dataDir) throws Exception {
+    Matcher exports = Pattern.compile("export( \\w+)?: \"[^\"]*/([^\"/]+)\"").matcher(Files.readString(sample));
+    String source = exports.replaceAll(m -> Matcher.quoteReplacement(
+        "export" + (m.group(1) == null ? "" : m.group(1)) + ": \"" + dir.resolve(m.group(2)).toString().replace('\\', '/') + "\""));
+    Matcher first = Pattern.compile("export( \\w+)?: \"([^\"]*)\"").matcher(source);
+    assertTrue(first.find(), sample + " exports nothing");
+    Path export = Path.of(first.group(2));
     Compilation c = Compilation.of(new SourceFile(sample.toString(), source), List.of(dataDir));
     assertTrue(c.succeeded(), c.diagnostics().toString());
     TrainOptions options = TrainOptions.builder()
@@ -116,6 +126,7 @@ class OnnxExportTest {
         .build();
     JobRunner.run(c.program(), job, List.of(dataDir), options);
     assertTrue(Files.exists(export.resolve("saved_model.pb")), job + " exported nothing to " + export);
+    return export;
   }
 
   /** Random records of the input's type: values in the range the data had, indices below the vocabulary's size. */

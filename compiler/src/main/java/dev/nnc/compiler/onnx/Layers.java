@@ -39,12 +39,12 @@ final class Layers {
     this.weights = weights;
   }
 
-  /** The names of the layers and functions written, for the README and the error's hint. */
-  static final List<String> COVERED = List.of("dense", "conv1d", "conv2d", "conv2d_transpose", "maxpool", "avgpool", "global_avgpool",
-      "global_maxpool", "flatten", "reshape", "batchnorm", "layernorm", "dropout", "relu", "sigmoid", "tanh",
-      "softmax", "elu", "leaky_relu", "selu", "gelu", "swish", "softplus", "add", "sub", "mul", "div", "concat",
-      "embedding", "upsample", "rnn", "lstm", "gru", "matmul", "transpose", "exp", "log", "sqrt", "abs", "sign", "square",
-      "clip", "mean", "sum", "max", "min");
+  /** The layers and functions written, named in the error for one that is not. */
+  static final List<String> COVERED = List.of("dense", "conv1d", "conv2d", "conv2d_transpose", "maxpool",
+      "avgpool", "global_avgpool", "global_maxpool", "flatten", "reshape", "batchnorm", "layernorm", "dropout",
+      "relu", "sigmoid", "tanh", "softmax", "elu", "leaky_relu", "selu", "gelu", "swish", "softplus", "add", "sub",
+      "mul", "div", "concat", "embedding", "upsample", "rnn", "lstm", "gru", "matmul", "transpose", "exp", "log",
+      "sqrt", "abs", "sign", "square", "clip", "mean", "sum", "max", "min");
 
   String translate() {
     if (node.operands().size() > expectedOperands()) {
@@ -77,7 +77,8 @@ final class Layers {
       case "transpose" -> node("Transpose", List.of(x()), ints("perm", reversedAxes()));
       case "exp", "log", "sqrt", "abs", "sign" -> node(op.substring(0, 1).toUpperCase() + op.substring(1), in);
       case "square" -> node("Mul", List.of(x(), x()));
-      case "clip" -> node("Clip", List.of(x(), scalar("lo", (float) args.real("lo")), scalar("hi", (float) args.real("hi"))));
+      case "clip" -> node("Clip",
+          List.of(x(), scalar("lo", (float) args.real("lo")), scalar("hi", (float) args.real("hi"))));
       case "mean", "sum", "max", "min" -> reduce();
       case "rnn", "lstm", "gru" -> new Recurrent(onnx, node, args, op, weights).translate(x());
       default -> activationOrElse();

@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 public final class Version implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {"nnc " + implementation() + " (TensorFlow Java 1.1.0)"};
+  }
+
+  /** The version Maven packaged, or the development version when run from classes. */
+  static String implementation() {
     String version = Nnc.class.getPackage().getImplementationVersion();
-    return new String[] {"nnc " + (version == null ? "0.1.0-SNAPSHOT" : version) + " (TensorFlow Java 1.1.0)"};
+    return version == null ? "0.1.0-SNAPSHOT" : version;
   }
 }

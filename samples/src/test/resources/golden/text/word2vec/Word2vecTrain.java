@@ -40,7 +40,7 @@ public final class Word2vecTrain {
             "  loss: bce(logit, is_context)",
             "  optimizer: adam(lr: 2e-3)",
             "  batch: 1024",
-            "  epochs: 15",
+            "  epochs: 5",
             "  export: \"build/models/word2vec\"",
             "  seed: 42",
             "}",
@@ -60,7 +60,7 @@ public final class Word2vecTrain {
                 .loss((net, v) -> Layer.floats(Layer.of(Builtins.BCE).apply(net, v.get("logit"), v.get("is_context"))))
                 .optimizer(Builtins.ADAM.with("lr", 0.002))
                 .batch(1024)
-                .epochs(15)
+                .epochs(5)
                 .export("build/models/word2vec")
                 .source("word2vec.nn", SOURCE)
                 .seed(42L)

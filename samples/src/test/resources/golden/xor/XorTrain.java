@@ -33,7 +33,7 @@ public final class XorTrain {
                 .optimizer(Builtins.ADAM.with("lr", 0.05))
                 .batch(4)
                 .epochs(300)
-                .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("y"), v.get("target"))))
+                .ratioMetric("accuracy", (net, v) -> Layer.of(Builtins.ACCURACY).ratio(net, v.get("y"), v.get("target")))
                 .seed(7L)
                 .build();
     }

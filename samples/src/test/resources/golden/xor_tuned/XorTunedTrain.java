@@ -41,7 +41,7 @@ public final class XorTunedTrain {
                         "over", Period.steps(300)))))
                 .batch(4)
                 .epochs(300)
-                .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("y"), v.get("target"))))
+                .ratioMetric("accuracy", (net, v) -> Layer.of(Builtins.ACCURACY).ratio(net, v.get("y"), v.get("target")))
                 .stop(new EarlyStopping("val_loss", EarlyStopping.Goal.MINIMIZE, 20, 1.0E-4, true))
                 .clip(GradientClipping.globalNorm(5.0))
                 .regularize(WeightPenalty.l2(1.0E-4))

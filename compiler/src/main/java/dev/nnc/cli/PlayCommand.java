@@ -1,5 +1,7 @@
 package dev.nnc.cli;
 
+import dev.nnc.compiler.Compilation;
+import dev.nnc.compiler.check.StepJob;
 import dev.nnc.runtime.infer.InferenceException;
 import dev.nnc.runtime.rl.AnimatedGif;
 import dev.nnc.runtime.rl.Environment;
@@ -12,11 +14,14 @@ import dev.nnc.runtime.rl.Scene;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "play", description = "Plays episodes of an environment with an exported policy (greedily) or at random,"
@@ -25,7 +30,16 @@ import picocli.CommandLine.Spec;
 final class PlayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--env", paramLabel = "NAME", required = true,
+  @Mixin SourceOptions options;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "A .nn file whose train job with `env:` names the environment (instead of --env).")
+  Path file;
+
+  @Option(names = "--job", paramLabel = "NAME", description = "The job of FILE whose environment to play (needed when it has several).")
+  String job;
+
+  @Option(names = "--env", paramLabel = "NAME",
       description = "The environment: cartpole (CartPole-v1), acrobot (Acrobot-v1) or mountain_car (MountainCar-v0).")
   String env;
 
@@ -57,6 +71,16 @@ final class PlayCommand implements Callable<Integer> {
       err.println("error: --episodes must be positive, not " + episodes);
       return Nnc.USAGE;
     }
+    if ((file == null) == (env == null)) {
+      err.println("error: say which environment: --env NAME, or a .nn file whose train job has `env:` (not both)");
+      return Nnc.USAGE;
+    }
+    if (file != null) {
+      env = jobEnvironment(err);
+      if (env == null) {
+        return Nnc.PROGRAM_ERRORS;
+      }
+    }
     Environment environment;
     try {
       environment = Environments.named(env);
@@ -80,6 +104,20 @@ final class PlayCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println(result.line());
     return gif == null ? Nnc.OK : drawFirstEpisode(environment, result, err);
+  }
+
+  /** The environment of FILE's train job with {@code env:} (chosen by --job among several); null after an error. */
+  private String jobEnvironment(PrintWriter err) {
+    Compilation c = options.compile(file, err);
+    if (c == null || !c.succeeded()) {
+      return null;
+    }
+    List<StepJob> acting = c.program().stepJobs().stream().filter(j -> j.acting() != null).toList();
+    String chosen = JobChoice.choose(file, "train", acting.stream().map(j -> j.decl().name().name()).toList(), job, err);
+    if (chosen == null) {
+      return null;
+    }
+    return acting.stream().filter(j -> j.decl().name().name().equals(chosen)).findFirst().orElseThrow().acting().env();
   }
 
   private int drawFirstEpisode(Environment environment, Play.Result result, PrintWriter err) {

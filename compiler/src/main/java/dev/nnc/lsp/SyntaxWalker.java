@@ -87,6 +87,12 @@ abstract class SyntaxWalker {
         ident(item.name());
         walk(item.value());
       }
+    } else if (stmt instanceof Sync s) {
+      ident(s.target());
+      ident(s.source());
+      if (s.value() != null) {
+        walk(s.value());
+      }
     } else {
       walk(((ExprStmt) stmt).expr());
     }

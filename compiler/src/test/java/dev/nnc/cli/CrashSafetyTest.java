@@ -165,19 +165,12 @@ class CrashSafetyTest {
 
   /** {@code nnc train} of {@code source} in a new JVM, logging to {@code logDir}. */
   private static Process train(Path source, Path logDir, boolean resume) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "-cp", System.getProperty("java.class.path"), Nnc.class.getName(),
-        "train", source.toString(), "--log-dir", logDir.toString()));
+    List<String> command = NncJvm.command("train", source.toString(), "--log-dir", logDir.toString());
     if (resume) {
       command.add("--resume");
     }
     Files.createDirectories(logDir);
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("nnc.log").toFile()));
-    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    return builder.start();
+    return NncJvm.start(command, ProcessBuilder.Redirect.appendTo(logDir.resolve("nnc.log").toFile()));
   }
 
   /**

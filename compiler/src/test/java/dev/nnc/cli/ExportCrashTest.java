@@ -77,15 +77,11 @@ class ExportCrashTest {
 
   /** {@code nnc train} under strace, killed at occurrence {@code n} of {@code call}; true if it was. */
   private boolean train(Path source, int run, String call, int n) throws Exception {
-    List<String> command = List.of("strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=" + call,
-        "-e", "inject=" + call + ":signal=KILL:when=" + n,
-        ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-        Nnc.class.getName(), "train", source.toString(), "--log-dir", dir.resolve("log" + run).toString(),
-        "--progress", "lines");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("run" + run + ".log").toFile());
-    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    int status = builder.start().waitFor();
+    List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=" + call,
+        "-e", "inject=" + call + ":signal=KILL:when=" + n));
+    command.addAll(NncJvm.command("train", source.toString(), "--log-dir", dir.resolve("log" + run).toString(),
+        "--progress", "lines"));
+    int status = NncJvm.start(command, ProcessBuilder.Redirect.to(dir.resolve("run" + run + ".log").toFile())).waitFor();
     assertTrue(status == 0 || status == 128 + 9, () -> "run " + run + " exited " + status + ":\n" + read(dir.resolve("run" + run + ".log")));
     return status != 0;
   }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,12 +58,12 @@ class LogDirLockProcessTest {
         Thread.sleep(20);
       }
       for (List<String> extra : List.of(List.<String>of(), List.of("--resume"), List.of("--fresh"))) {
-        Run second = nnc(source, logDir, extra.toArray(String[]::new));
-        assertEquals(1, second.status, second.err);
+        CliTest.Run second = nnc(source, logDir, extra.toArray(String[]::new));
+        assertEquals(1, second.status(), second.err());
         assertEquals("error: job xor: " + logDir + " is in use by another run (pid " + holder.pid() + ", job xor, started ",
-            second.err.substring(0, second.err.indexOf("started ") + "started ".length()), second.err);
-        assertTrue(second.err.strip().endsWith("wait for it to end, or give this run a log directory of its own with --log-dir"),
-            second.err);
+            second.err().substring(0, second.err().indexOf("started ") + "started ".length()), second.err());
+        assertTrue(second.err().strip().endsWith("wait for it to end, or give this run a log directory of its own with --log-dir"),
+            second.err());
       }
     } finally {
       holder.destroyForcibly();  // SIGKILL: the lock dies with the process
@@ -73,8 +71,8 @@ class LogDirLockProcessTest {
     }
     long newest = newestCheckpoint(logDir);
     // 2 steps an epoch: 25 epochs more are 50 steps, one checkpoint more.
-    Run next = nnc(source, logDir, "--resume", "--epochs", Long.toString(newest / 2 + 25));
-    assertEquals(0, next.status, next.err);
+    CliTest.Run next = nnc(source, logDir, "--resume", "--epochs", Long.toString(newest / 2 + 25));
+    assertEquals(0, next.status(), next.err());
     assertEquals(newest + 50, newestCheckpoint(logDir));
   }
 
@@ -86,28 +84,16 @@ class LogDirLockProcessTest {
   }
 
   private Process train(Path source, Path logDir) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "-cp", System.getProperty("java.class.path"), Nnc.class.getName(),
-        "train", source.toString(), "--log-dir", logDir.toString(), "--progress", "lines"));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("holder.log").toFile());
-    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    return builder.start();
+    return NncJvm.start(NncJvm.command("train", source.toString(), "--log-dir", logDir.toString(), "--progress", "lines"),
+        ProcessBuilder.Redirect.to(dir.resolve("holder.log").toFile()));
   }
 
-  private record Run(int status, String out, String err) {}
-
   /** {@code nnc train} in this JVM: its lock is a process's own, so the other JVM's holds against it. */
-  private static Run nnc(Path source, Path logDir, String... extra) {
+  private static CliTest.Run nnc(Path source, Path logDir, String... extra) {
     List<String> args = new ArrayList<>(List.of("train", source.toString(), "--log-dir", logDir.toString(),
         "--progress", "lines"));
     args.addAll(List.of(extra));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Nnc.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(status, out.toString(), err.toString());
+    return CliTest.nnc(args.toArray(String[]::new));
   }
 
   private static String read(Path file) {

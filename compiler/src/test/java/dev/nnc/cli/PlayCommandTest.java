@@ -50,6 +50,34 @@ class PlayCommandTest {
     assertTrue(Files.size(gif) > 0);
   }
 
+  /** A file's job with {@code env:} names the environment: here MountainCar's, whose random episodes all last 200 steps. */
+  @Test
+  void aJobNamesTheEnvironment() throws Exception {
+    Path source = Files.writeString(dir.resolve("car.nn"), """
+        model QNet {
+          input state: float[2]
+          output q = state -> dense(3)
+        }
+        train car {
+          env: mountain_car()
+          let q = QNet()
+          act: argmax(q(state))
+          replay: 100
+          batch: 8
+          steps: 100
+          step {
+            minimize q: mse(pick(q(state), action), reward) with sgd()
+          }
+        }
+        """);
+    CliTest.Run run = nnc("play", source.toString(), "--random", "--episodes", "2");
+    assertEquals(0, run.status(), run.err());
+    assertEquals("mean -200.00, min -200, max -200 over 2 episodes" + System.lineSeparator(), run.out());
+    CliTest.Run both = nnc("play", source.toString(), "--env", "cartpole", "--random");
+    assertEquals(2, both.status());
+    assertTrue(both.err().startsWith("error: say which environment"), both.err());
+  }
+
   @Test
   void aModelDirectoryThatHoldsNoExportIsAnError() {
     Path missing = dir.resolve("nothing");

@@ -93,9 +93,7 @@ class QuietOutputTest {
         }
         train xor { model: Xor()  data: truth.train  loss: bce(y, target)  optimizer: adam(lr: 0.05)  batch: 2  epochs: 1 }
         """);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Result r = run(List.of(java, "-cp", System.getProperty("java.class.path"), Nnc.class.getName(),
-        "train", program.toString(), "--log-dir", dir.resolve("runs").toString()));
+    Result r = run(NncJvm.command("train", program.toString(), "--log-dir", dir.resolve("runs").toString()));
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("epoch 1/1"), r.out());
     assertEquals("", r.err(), "TensorFlow's lines are gone");

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -106,10 +107,9 @@ class TrainingFaultsTest {
     assertEquals(List.of("ckpt-2", "ckpt-4"), saved.stream().map(p -> p.getFileName().toString()).toList());
 
     // 256 KiB: the logs and metrics fit, the ~500 KB of weights (with Adam's slots, more) do not.
-    Process limited = new ProcessBuilder("bash", "-c", "ulimit -f 256 && exec \"$0\" \"$@\"",
-        ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-        Nnc.class.getName(), "train", source.toString(), "--log-dir", log.toString(), "--resume")
-        .redirectErrorStream(true).start();
+    List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -f 256 && exec \"$0\" \"$@\""));
+    command.addAll(NncJvm.command("train", source.toString(), "--log-dir", log.toString(), "--resume"));
+    Process limited = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(limited.getInputStream().readAllBytes());
     assertEquals(Nnc.PROGRAM_ERRORS, limited.waitFor(), output);
     requireNoStackTrace(output);

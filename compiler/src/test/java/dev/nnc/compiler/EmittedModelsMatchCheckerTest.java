@@ -34,7 +34,11 @@ import org.tensorflow.types.TInt32;
 class EmittedModelsMatchCheckerTest {
   @TestFactory
   Stream<DynamicTest> generatedGraphsHaveTheCheckedShapesAndWeights() throws Exception {
-    Path file = Path.of("src/test/resources/programs/shapes.nn");
+    return Stream.concat(modelsOf("shapes.nn"), modelsOf("states.nn"));
+  }
+
+  private static Stream<DynamicTest> modelsOf(String program) throws Exception {
+    Path file = Path.of("src/test/resources/programs", program);
     Compilation c = Compilation.of(new SourceFile(file.toString(), Files.readString(file)), List.of());
     assertTrue(c.succeeded(), () -> c.diagnostics().toString());
     ClassLoader loader = InMemoryJavaCompiler.compile(Emitter.emit(c.program(), "contract"));

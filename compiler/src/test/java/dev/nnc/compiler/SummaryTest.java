@@ -25,6 +25,26 @@ class SummaryTest {
     return program.model(name);
   }
 
+  private static dev.nnc.compiler.check.Row row(ModelInstance m, String name) {
+    return m.rows().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void attentionMatchesKerasAndPyTorch() {
+    ModelInstance m = model("Attending");
+    // MultiHeadAttention(4, 16) on width 64: query, key, value and output kernels of 64*4*16 = 4,096
+    // with biases of 64: 4 * 4,160 = 16,640, as torch.nn.MultiheadAttention(64, 4).
+    assertEquals(16_640, row(m, "attention").trainable());
+    // Over a context of width 32: query 4,160, key and value 32*64+64 = 2,112 each, output 4,160.
+    assertEquals(12_544, row(m, "attention_2").trainable());
+    // 2 heads of key 8 and value 4, no biases: 64*16 + 64*16 + 64*8 + 8*64 = 3,072.
+    assertEquals(3_072, row(m, "attention_3").trainable());
+    // position_embedding(12): 12*64 = 768; class_token: 64, one more position.
+    assertEquals(768, row(m, "position_embedding").trainable());
+    assertEquals(64, row(m, "class_token").trainable());
+    assertEquals("[batch, 11, 64]", row(m, "class_token").output().shape().toString());
+  }
+
   @Test
   void mlpMatchesKeras() {
     // Dense(256) on 784: 784*256+256 = 200,960; Dense(128): 32,896; Dense(10): 1,290.

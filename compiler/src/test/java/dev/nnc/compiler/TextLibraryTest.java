@@ -37,6 +37,15 @@ class TextLibraryTest {
   }
 
   @Test
+  void seq2seqPredictsEveryTargetStepFromTheEncodersStates() throws Exception {
+    ModelInstance translator = CheckedProgram.of("states.nn").model("Translator");
+    assertEquals("float[batch, 5, 14]", translator.outputs().get("logits").toString());
+    // Embeddings 15x16 and 14x16: 240 + 224; two LSTM(32) on 16: 2 * 4*(16*32 + 32*32 + 32) = 12,544;
+    // Dense(14) on 32: 462. The states the decoder starts from are not weights.
+    assertEquals(240 + 224 + 12_544 + 462, translator.trainable());
+  }
+
+  @Test
   void skipGramScoresAPair() {
     ModelInstance words = model("Words");
     assertEquals("float[batch]", words.outputs().get("logit").toString());

@@ -69,6 +69,7 @@ stepStmt    : LET name ASSIGN expr SEMI?                                  # step
             | MINIMIZE name (COMMA name)* COLON expr WITH expr SEMI?      # stepMinimize
             | UPDATE target=expr op=(PLUS_ASSIGN | MINUS_ASSIGN | ASSIGN) value=expr SEMI?  # stepUpdate
             | REPORT reportItem (COMMA reportItem)* SEMI?                 # stepReport
+            | SYNC target=name COLON source=name (COMMA key COLON expr)? SEMI?  # stepSync
             | expr SEMI?                                                 # stepExpr
             ;
 
@@ -127,7 +128,7 @@ number      : INT | FLOAT ;
 // may be called `train` and a job may set `model:`.
 name        : IDENT | STEP_WORDS | SIZE_UNIT
             | MODEL | DATA | TRAIN | SAMPLE | INPUT | OUTPUT | PARAM | STEP | EVERY | REPORT | UPDATE
-            | MINIMIZE | WITH | FROM | REPEAT ;
+            | MINIMIZE | WITH | FROM | REPEAT | SYNC ;
 
 // ---------------------------------------------------------------- lexer
 
@@ -144,6 +145,7 @@ STEP     : 'step' ;
 MINIMIZE : 'minimize' ;
 UPDATE   : 'update' ;
 REPORT   : 'report' ;
+SYNC     : 'sync' ;
 EVERY    : 'every' ;
 WITH     : 'with' ;
 FROM     : 'from' ;

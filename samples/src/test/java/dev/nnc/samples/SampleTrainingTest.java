@@ -26,7 +26,7 @@ class SampleTrainingTest {
   private static final Map<String, Long> STEPS =
       Map.of("fashion/cnn.nn", 24L, "fashion/mlp.nn", 60L, "fashion/gru.nn", 40L, "fashion/resnet.nn", 20L,
           "text/char_lm.nn", 60L, "mnist/cnn.nn", 20L, "fashion/bn_cnn.nn", 20L,
-          "capsules/capsnet.nn", 20L);
+          "capsules/capsnet.nn", 20L, "fashion/vit.nn", 20L);
   private static final int WINDOW = 5;
 
   @TempDir Path logs;

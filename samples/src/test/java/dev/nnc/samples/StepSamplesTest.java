@@ -1,5 +1,6 @@
 package dev.nnc.samples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,9 @@ class StepSamplesTest {
             if (!exported.containsAll(restored(job))) {
               continue; // needs another sample's export first: see ganScoreJudgesGeneratedImages
             }
+            if (job.acting() != null) {
+              continue; // learns by acting, a few thousand steps: see cartpoleDqnActsLearnsAndReports
+            }
             exported.addAll(job.exports().values());
             Path log = logs.resolve(job.decl().name().name());
             TrainResult result = train(c, job, STEPS.getOrDefault(sample.toString(), 30L), log, quiet());
@@ -70,6 +74,28 @@ class StepSamplesTest {
             }
           }
         }));
+  }
+
+  /**
+   * The CartPole DQN for 3,000 environment steps: past the warm-up it learns (a finite Huber loss
+   * above 0), and every row reports the episodes' mean return and length and the falling epsilon.
+   */
+  @Test
+  void cartpoleDqnActsLearnsAndReports() throws IOException {
+    Compilation c = Samples.compile(Path.of("rl/cartpole_dqn.nn"));
+    Path log = logs.resolve("cartpole_dqn");
+    TrainResult result = train(c, c.program().stepJobs().get(0), 3000, log, quiet());
+    assertEquals(3, result.epochs().size(), "a row per 1,000 environment steps");
+    Map<String, Double> first = result.epochs().get(0).values();
+    Map<String, Double> last = result.last().values();
+    assertEquals(0.0, first.get("loss"), "no update during the warm-up of 1,000 steps");
+    assertTrue(last.get("loss") > 0 && Double.isFinite(last.get("loss")), "loss " + last.get("loss"));
+    // CartPole's episodes last at least 8 steps and at most 500; a random policy's mean about 22.
+    assertInRange(last.get("episode_return"), 8, 500);
+    assertEquals(last.get("episode_return"), last.get("episode_length"), 1e-9, "a reward of 1 per step");
+    assertTrue(last.get("epsilon") < first.get("epsilon"), "epsilon falls: " + first.get("epsilon") + ", " + last.get("epsilon"));
+    String csv = Files.readString(log.resolve("metrics.csv"));
+    assertTrue(csv.lines().findFirst().orElseThrow().contains("episode_return"), csv);
   }
 
   @Test

@@ -96,7 +96,7 @@ public final class CapsnetTrain {
                 .optimizer(Builtins.ADAM.with("lr", 0.001))
                 .batch(100)
                 .epochs(5)
-                .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("lengths"), v.get("label"))))
+                .ratioMetric("accuracy", (net, v) -> Layer.of(Builtins.ACCURACY).ratio(net, v.get("lengths"), v.get("label")))
                 .export("build/models/capsnet")
                 .source("capsnet.nn", SOURCE)
                 .seed(42L)

@@ -75,7 +75,7 @@ public final class FashionBnCnnTrain {
                         "decay", 0.85, "every", Period.epochs(1))))
                 .batch(100)
                 .epochs(15)
-                .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("logits"), v.get("label"))))
+                .ratioMetric("accuracy", (net, v) -> Layer.of(Builtins.ACCURACY).ratio(net, v.get("logits"), v.get("label")))
                 .export("build/models/fashion_bn_cnn")
                 .source("bn_cnn.nn", SOURCE)
                 .seed(42L)

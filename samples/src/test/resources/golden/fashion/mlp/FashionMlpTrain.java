@@ -69,7 +69,7 @@ public final class FashionMlpTrain {
                 .optimizer(Builtins.ADAM.with("lr", 0.001))
                 .batch(100)
                 .epochs(20)
-                .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("logits"), v.get("label"))))
+                .ratioMetric("accuracy", (net, v) -> Layer.of(Builtins.ACCURACY).ratio(net, v.get("logits"), v.get("label")))
                 .export("build/models/fashion_mlp")
                 .source("mlp.nn", SOURCE)
                 .seed(42L)

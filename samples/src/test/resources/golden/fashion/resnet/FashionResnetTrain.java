@@ -73,7 +73,7 @@ public final class FashionResnetTrain {
                 .optimizer(Builtins.ADAM.with("lr", 0.001))
                 .batch(100)
                 .epochs(10)
-                .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("logits"), v.get("label"))))
+                .ratioMetric("accuracy", (net, v) -> Layer.of(Builtins.ACCURACY).ratio(net, v.get("logits"), v.get("label")))
                 .export("build/models/fashion_resnet")
                 .source("resnet.nn", SOURCE)
                 .seed(42L)

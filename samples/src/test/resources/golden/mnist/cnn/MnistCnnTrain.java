@@ -71,7 +71,7 @@ public final class MnistCnnTrain {
                 .optimizer(Builtins.ADADELTA.with("lr", 1.0))
                 .batch(128)
                 .epochs(12)
-                .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("probs"), v.get("label"))))
+                .ratioMetric("accuracy", (net, v) -> Layer.of(Builtins.ACCURACY).ratio(net, v.get("probs"), v.get("label")))
                 .export("build/models/mnist_cnn")
                 .source("cnn.nn", SOURCE)
                 .seed(42L)

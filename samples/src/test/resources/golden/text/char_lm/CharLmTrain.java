@@ -66,7 +66,7 @@ public final class CharLmTrain {
                 .optimizer(Builtins.ADAM.with("lr", 0.003))
                 .batch(32)
                 .epochs(150)
-                .metric("accuracy", (net, v) -> Layer.floats(Layer.of(Builtins.ACCURACY).apply(net, v.get("logits"), v.get("next"))))
+                .ratioMetric("accuracy", (net, v) -> Layer.of(Builtins.ACCURACY).ratio(net, v.get("logits"), v.get("next")))
                 .export("build/models/char_lm")
                 .source("char_lm.nn", SOURCE)
                 .seed(42L)

@@ -4,9 +4,13 @@ import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.stdlib.init.InitializerBuiltin;
 import dev.nnc.stdlib.layers.Activation;
 import dev.nnc.stdlib.layers.Argmax;
+import dev.nnc.stdlib.layers.Attention;
 import dev.nnc.stdlib.layers.Arithmetic;
 import dev.nnc.stdlib.layers.BatchNorm;
 import dev.nnc.stdlib.layers.Bernoulli;
+import dev.nnc.stdlib.layers.ClassToken;
+import dev.nnc.stdlib.layers.CausalMask;
+import dev.nnc.stdlib.layers.Comparison;
 import dev.nnc.stdlib.layers.Clip;
 import dev.nnc.stdlib.layers.Concat;
 import dev.nnc.stdlib.layers.Conv1d;
@@ -23,14 +27,21 @@ import dev.nnc.stdlib.layers.GlobalPool;
 import dev.nnc.stdlib.layers.MatMul;
 import dev.nnc.stdlib.layers.Maxout;
 import dev.nnc.stdlib.layers.OneHot;
+import dev.nnc.stdlib.layers.Pick;
+import dev.nnc.stdlib.layers.PositionEmbedding;
 import dev.nnc.stdlib.layers.Pool;
 import dev.nnc.stdlib.layers.RandomDraw;
 import dev.nnc.stdlib.layers.Recurrent;
 import dev.nnc.stdlib.layers.Reduce;
 import dev.nnc.stdlib.layers.Reshape;
+import dev.nnc.stdlib.layers.Select;
+import dev.nnc.stdlib.layers.Sinusoidal;
+import dev.nnc.stdlib.layers.Slice;
 import dev.nnc.stdlib.layers.Transpose;
 import dev.nnc.stdlib.layers.Upsample;
+import dev.nnc.stdlib.layers.Where;
 import dev.nnc.stdlib.losses.Accuracy;
+import dev.nnc.stdlib.losses.ExactMatch;
 import dev.nnc.stdlib.losses.Bce;
 import dev.nnc.stdlib.losses.CrossEntropy;
 import dev.nnc.stdlib.losses.Kl;
@@ -75,6 +86,10 @@ public final class Builtins {
   public static final TensorOp ONE_HOT = new OneHot();
   public static final TensorOp LRN = new Lrn();
   public static final TensorOp MAXOUT = new Maxout();
+  public static final TensorOp ATTENTION = new Attention();
+  public static final TensorOp POSITION_EMBEDDING = new PositionEmbedding();
+  public static final TensorOp SINUSOIDAL = new Sinusoidal();
+  public static final TensorOp CLASS_TOKEN = new ClassToken();
 
   public static final TensorOp RELU = Activation.RELU;
   public static final TensorOp SIGMOID = Activation.SIGMOID;
@@ -110,6 +125,21 @@ public final class Builtins {
   public static final TensorOp DIV = Arithmetic.DIV;
   public static final TensorOp MATMUL = new MatMul();
 
+  public static final TensorOp SLICE = new Slice();
+  public static final TensorOp SELECT = new Select();
+  public static final TensorOp CAUSAL_MASK = new CausalMask();
+  public static final TensorOp WHERE = new Where();
+  public static final TensorOp GREATER = Comparison.GREATER;
+  public static final TensorOp LESS = Comparison.LESS;
+  public static final TensorOp GREATER_EQUAL = Comparison.GREATER_EQUAL;
+  public static final TensorOp LESS_EQUAL = Comparison.LESS_EQUAL;
+  public static final TensorOp EQUAL = Comparison.EQUAL;
+  public static final TensorOp NOT_EQUAL = Comparison.NOT_EQUAL;
+  public static final TensorOp STD = Reduce.STD;
+  public static final TensorOp LOG_SOFTMAX = Activation.LOG_SOFTMAX;
+  public static final TensorOp STOP_GRADIENT = ElementwiseMath.STOP_GRADIENT;
+  public static final TensorOp PICK = new Pick();
+
   public static final TensorOp CROSS_ENTROPY = new CrossEntropy();
   public static final TensorOp BCE = new Bce();
   public static final TensorOp MSE = new Mse();
@@ -120,6 +150,7 @@ public final class Builtins {
   public static final TensorOp L2 = Penalty.L2;
   public static final TensorOp TOP_K = new TopK();
   public static final TensorOp ACCURACY = new Accuracy();
+  public static final TensorOp EXACT_MATCH = new ExactMatch();
   public static final TensorOp PRECISION = PrecisionRecall.PRECISION;
   public static final TensorOp RECALL = PrecisionRecall.RECALL;
 
@@ -144,12 +175,14 @@ public final class Builtins {
     for (Builtin builtin :
         List.of(DENSE, CONV2D, MAXPOOL, AVGPOOL, GLOBAL_AVGPOOL, FLATTEN, RESHAPE, DROPOUT, BATCHNORM,
             RNN, LSTM, GRU, EMBEDDING, CONV1D, CONV2D_TRANSPOSE, UPSAMPLE, LAYERNORM, GLOBAL_MAXPOOL,
-            ONE_HOT, LRN, MAXOUT,
+            ONE_HOT, LRN, MAXOUT, ATTENTION, POSITION_EMBEDDING, SINUSOIDAL, CLASS_TOKEN,
             RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU, SWISH, SOFTPLUS,
             EXP, LOG, SQRT, ABS, SQUARE, SIGN, MEAN, SUM, MAX, MIN, TRANSPOSE, CLIP, ARGMAX,
             NORMAL, UNIFORM, BERNOULLI,
             CONCAT, ADD, SUB, MUL, DIV, MATMUL,
-            CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, TOP_K, PRECISION, RECALL,
+            SLICE, SELECT, CAUSAL_MASK, WHERE, GREATER, LESS, GREATER_EQUAL, LESS_EQUAL, EQUAL, NOT_EQUAL,
+            STD, LOG_SOFTMAX, STOP_GRADIENT, PICK,
+            CROSS_ENTROPY, BCE, MSE, MAE, HUBER, KL, L1, L2, ACCURACY, EXACT_MATCH, TOP_K, PRECISION, RECALL,
             SGD, MOMENTUM, ADAM, NESTEROV, ADAMAX, NADAM, ADADELTA, ADAGRAD, RMSPROP,
             EXPONENTIAL, STEP, COSINE, WARMUP)) {
       BY_NAME.put(builtin.name(), builtin);

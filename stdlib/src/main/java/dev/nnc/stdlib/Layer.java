@@ -8,6 +8,7 @@ import dev.nnc.stdlib.graph.RatioParts;
 import dev.nnc.stdlib.init.Initializers;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Dim;
+import dev.nnc.stdlib.spec.Param;
 import dev.nnc.stdlib.spec.TensorShape;
 import dev.nnc.stdlib.spec.TensorType;
 import dev.nnc.stdlib.spec.WeightSpec;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -49,12 +51,18 @@ public final class Layer {
 
   /**
    * Every result of the built-in on {@code inputs}, by name: the main one first, then any others
-   * (a recurrent layer's final {@code state}, an LSTM's {@code cell}).
+   * (a recurrent layer's final {@code h}, an LSTM's {@code c}). Tensors given by name
+   * ({@code "initial", List.of(h, c)}) follow {@code inputs}.
    */
   public Outputs outputs(Net net, Operand<?>... inputs) {
-    List<Operand<?>> operands = Arrays.asList(inputs);
+    List<Operand<?>> operands = new ArrayList<>(Arrays.asList(inputs));
+    for (Param param : op.signature().tensorParams()) {
+      for (Object tensor : (List<?>) args.get(param.name())) {
+        operands.add((Operand<?>) tensor);
+      }
+    }
     if (weights == null) {
-      List<WeightSpec> specs = op.weights(args, typesOf(operands));
+      List<WeightSpec> specs = op.weights(definitionArgs(), typesOf(operands));
       scope = specs.isEmpty() ? net : net.scope(op.name());
       weights = new LinkedHashMap<>();
       for (WeightSpec spec : specs) {
@@ -65,6 +73,16 @@ public final class Layer {
       }
     }
     return GraphBuilders.of(op).build(scope, args, operands, weights);
+  }
+
+  /**
+   * The arguments as the definition reads them, which knows no TensorFlow: a tensor argument
+   * ({@code attention(..., context: memory)}, an operand here) as its type, as the checker gave it.
+   */
+  private Args definitionArgs() {
+    Map<String, Object> given = new LinkedHashMap<>(args.given());
+    given.replaceAll((name, value) -> value instanceof Operand<?> operand ? typeOf(operand) : value);
+    return new Args(op.signature(), given);
   }
 
   /**
@@ -110,7 +128,8 @@ public final class Layer {
       long size = shape.size(i);
       dims.add(size < 0 ? (i == 0 ? Dim.BATCH : Dim.symbol("?")) : Dim.of(size));
     }
-    ElementType element = operand.type() == TInt32.class ? ElementType.INT : ElementType.FLOAT;
+    ElementType element = operand.type() == TInt32.class ? ElementType.INT
+        : operand.type() == TBool.class ? ElementType.BOOL : ElementType.FLOAT;
     return new TensorType(element, new TensorShape(dims));
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.ContractFixture.Case;
 import dev.nnc.stdlib.ContractFixture.Values;
+import dev.nnc.stdlib.graph.Outputs;
 import dev.nnc.stdlib.spec.Args;
 import dev.nnc.stdlib.spec.Dim;
 import dev.nnc.stdlib.spec.TensorType;
@@ -61,8 +62,9 @@ class BuiltinContractTest {
             + " run it, and check in contract/" + op.name() + ".json"));
     assertTrue(!fixture.cases().isEmpty(), op.name() + "'s fixture has no cases");
     for (Case c : fixture.cases()) {
-      Args args = Args.of(op.signature(), c.namesAndValues());
-      List<TensorType> types = c.inputs().stream().map(Values::checkerType).toList();
+      List<TensorType> all = c.inputs().stream().map(Values::checkerType).toList();
+      Args args = Args.of(op.signature(), c.namesAndValues(all));
+      List<TensorType> types = c.positional(all);
       TensorType inferred = op.outputType(args, types);
       List<WeightSpec> specs = op.weights(args, types);
       assertEquals(c.weights().stream().map(w -> w.name() + Arrays.toString(w.shape()) + (w.trainable() ? "" : " frozen")).toList(),
@@ -80,12 +82,29 @@ class BuiltinContractTest {
         continue;
       }
       near(c, c.output().data(), first.values, "");
+      namedResultsMatch(c, op.results(args, types), first);
+      if (c.gradient() != null) {
+        GradientCheck.holds(op, c);
+      }
       if (!specs.isEmpty()) {
         Path saved = checkpoints.resolve(op.name() + "-" + fixture.cases().indexOf(c));
         run(op, c, 1, saved);
-        near(c, c.output().data(), run(op, c, 2, saved).values, " after saving and restoring");
+        Run restored = run(op, c, 2, saved);
+        near(c, c.output().data(), restored.values, " after saving and restoring");
+        namedResultsMatch(c, op.results(args, types), restored);
       }
     }
+  }
+
+  /** Each further result the fixture holds: its inferred shape is the built one, its values PyTorch's. */
+  private static void namedResultsMatch(Case c, java.util.Map<String, TensorType> inferred, Run run) {
+    c.namedResults().forEach((name, expected) -> {
+      assertTrue(inferred.containsKey(name), c + ": the checker knows no result `" + name + "`, only " + inferred.keySet());
+      Run.Result built = run.named.get(name);
+      assertArrayEquals(sizes(inferred.get(name), c.batch()), built.shape(), c + ": `" + name + "` inferred "
+          + inferred.get(name) + ", built");
+      near(c, expected.data(), built.values(), " (result `" + name + "`)");
+    });
   }
 
   /** The inferred shape with the batch axis at {@code batch}; every other size must be known. */
@@ -120,7 +139,13 @@ class BuiltinContractTest {
   }
 
   /** What one build and run gave: the weights created (name and shape), the output's shape and values. */
-  private record Run(List<String> weights, long[] shape, double[] values) {}
+  /**
+   * What one build and run gave: the weights created (name and shape), the output's shape and values,
+   * and those of each further result the fixture asks for.
+   */
+  private record Run(List<String> weights, long[] shape, double[] values, java.util.Map<String, Result> named) {
+    record Result(long[] shape, double[] values) {}
+  }
 
   /**
    * Builds the op on placeholders as generated code does ({@code Layer.of(...).apply(net, ...)}),
@@ -132,25 +157,16 @@ class BuiltinContractTest {
       Net root = Net.root(graph, seed);
       Ops tf = root.tf();
       Net net = root.withBatchSize(tf.constant(c.batch()));
-      List<Operand<?>> placeholders = new ArrayList<>();
-      for (Values input : c.inputs()) {
-        long[] shape = input.shape().clone();
-        if (input.batched()) {
-          shape[0] = -1;
-        }
-        placeholders.add(input.isInt()
-            ? tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(shape)))
-            : tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape))));
-      }
-      Operand<?> output = Layer.of(op, c.namesAndValues()).apply(net, placeholders.toArray(Operand<?>[]::new));
+      List<Operand<?>> placeholders = placeholders(tf, c);
+      Outputs outputs = Layer.of(op, c.namesAndValues(placeholders))
+          .outputs(net, c.positional(placeholders).toArray(Operand<?>[]::new));
+      List<Operand<?>> fetched = new ArrayList<>(List.of(outputs.main()));
+      c.namedResults().keySet().forEach(name -> fetched.add(outputs.get(name)));
       List<String> created = new ArrayList<>();
-      List<Operand<?>> assigns = new ArrayList<>();
       for (Net.Weight w : net.weights()) {
-        String name = w.name().substring(w.name().lastIndexOf('/') + 1);
-        created.add(name + Arrays.toString(w.shape().asArray()));
-        c.weights().stream().filter(f -> f.name().equals(name)).findFirst().ifPresent(f ->
-            assigns.add(tf.assign(w.variable(), tf.constant(Shape.of(f.shape()), DataBuffers.of(floats(f.data()))))));
+        created.add(shortName(w) + Arrays.toString(w.shape().asArray()));
       }
+      List<Operand<?>> assigns = fixtureWeights(tf, net, c);
       boolean restoring = checkpoint != null && Files.exists(checkpoint.resolveSibling(checkpoint.getFileName() + ".index"));
       try (Session session = new Session(graph)) {
         if (restoring) {
@@ -163,22 +179,34 @@ class BuiltinContractTest {
         if (checkpoint != null && !restoring) {
           session.save(checkpoint.toString());
         }
-        return evaluate(session, graph, placeholders, output, c, created);
+        return evaluate(session, graph, placeholders, fetched, c, created);
       }
     }
   }
 
+  /** The ops that set each weight the graph created to the fixture's values of the same name. */
+  static List<Operand<?>> fixtureWeights(Ops tf, Net net, Case c) {
+    List<Operand<?>> assigns = new ArrayList<>();
+    for (Net.Weight w : net.weights()) {
+      c.weights().stream().filter(f -> f.name().equals(shortName(w))).findFirst().ifPresent(f ->
+          assigns.add(tf.assign(w.variable(), tf.constant(Shape.of(f.shape()), DataBuffers.of(floats(f.data()))))));
+    }
+    return assigns;
+  }
+
+  private static String shortName(Net.Weight w) {
+    return w.name().substring(w.name().lastIndexOf('/') + 1);
+  }
+
   /** Feeds the fixture's inputs (and the training flag), fetches the output as doubles. */
-  private static Run evaluate(Session session, Graph graph, List<Operand<?>> placeholders, Operand<?> output, Case c,
-      List<String> created) {
+  private static Run evaluate(Session session, Graph graph, List<Operand<?>> placeholders, List<Operand<?>> fetched,
+      Case c, List<String> created) {
     List<Tensor> fed = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
       for (int i = 0; i < placeholders.size(); i++) {
         Values input = c.inputs().get(i);
-        Tensor t = input.isInt()
-            ? TInt32.tensorOf(Shape.of(input.shape()), DataBuffers.of(Arrays.stream(input.data()).mapToInt(v -> (int) v).toArray(), true, false))
-            : TFloat32.tensorOf(Shape.of(input.shape()), DataBuffers.of(floats(input.data()), true, false));
+        Tensor t = tensor(input, input.data());
         fed.add(t);
         runner.feed(placeholders.get(i), t);
       }
@@ -187,27 +215,77 @@ class BuiltinContractTest {
         fed.add(training);
         runner.feed(graph.operation("training").output(0), training);
       }
-      try (Result result = runner.fetch(output).run()) {
-        Tensor t = result.get(0);
-        long[] shape = t.shape().asArray();
-        double[] values = new double[(int) t.shape().size()];
-        if (t instanceof TInt32 ints) {
-          int[] raw = new int[values.length];
-          ints.copyTo(DataBuffers.of(raw, false, false));
-          Arrays.setAll(values, i -> raw[i]);
-        } else {
-          float[] raw = new float[values.length];
-          ((TFloat32) t).copyTo(DataBuffers.of(raw, false, false));
-          Arrays.setAll(values, i -> raw[i]);
+      // A result may be the main one itself (a recurrent layer's h without sequences): fetch each once.
+      List<Operand<?>> distinct = fetched.stream().distinct().toList();
+      distinct.forEach(runner::fetch);
+      try (Result result = runner.run()) {
+        List<Run.Result> values = new ArrayList<>();
+        for (Operand<?> operand : fetched) {
+          values.add(values(result.get(distinct.indexOf(operand))));
         }
-        return new Run(created, shape, values);
+        java.util.Map<String, Run.Result> named = new java.util.LinkedHashMap<>();
+        List<String> names = List.copyOf(c.namedResults().keySet());
+        for (int i = 0; i < names.size(); i++) {
+          named.put(names.get(i), values.get(i + 1));
+        }
+        return new Run(created, values.get(0).shape(), values.get(0).values(), named);
       }
     } finally {
       fed.forEach(Tensor::close);
     }
   }
 
-  private static float[] floats(double[] data) {
+  private static Run.Result values(Tensor t) {
+    long[] shape = t.shape().asArray();
+    double[] values = new double[(int) t.shape().size()];
+    if (t instanceof TInt32 ints) {
+      int[] raw = new int[values.length];
+      ints.copyTo(DataBuffers.of(raw, false, false));
+      Arrays.setAll(values, i -> raw[i]);
+    } else if (t instanceof TBool bools) {
+      boolean[] raw = new boolean[values.length];
+      bools.copyTo(DataBuffers.of(raw, false, false));
+      Arrays.setAll(values, i -> raw[i] ? 1 : 0);
+    } else {
+      float[] raw = new float[values.length];
+      ((TFloat32) t).copyTo(DataBuffers.of(raw, false, false));
+      Arrays.setAll(values, i -> raw[i]);
+    }
+    return new Run.Result(shape, values);
+  }
+
+  /** One placeholder per input, of its element type; a batched input's first size is left open. */
+  static List<Operand<?>> placeholders(Ops tf, Case c) {
+    List<Operand<?>> placeholders = new ArrayList<>();
+    for (Values input : c.inputs()) {
+      long[] shape = input.shape().clone();
+      if (input.batched()) {
+        shape[0] = -1;
+      }
+      Placeholder.Options options = Placeholder.shape(Shape.of(shape));
+      placeholders.add(input.isInt() ? tf.placeholder(TInt32.class, options)
+          : input.isBool() ? tf.placeholder(TBool.class, options) : tf.placeholder(TFloat32.class, options));
+    }
+    return placeholders;
+  }
+
+  /** {@code input}'s tensor holding {@code data} (its own values, or perturbed ones); the caller closes it. */
+  static Tensor tensor(Values input, double[] data) {
+    Shape shape = Shape.of(input.shape());
+    if (input.isInt()) {
+      return TInt32.tensorOf(shape, DataBuffers.of(Arrays.stream(data).mapToInt(v -> (int) v).toArray(), true, false));
+    }
+    if (input.isBool()) {
+      boolean[] bools = new boolean[data.length];
+      for (int i = 0; i < data.length; i++) {
+        bools[i] = data[i] != 0;
+      }
+      return TBool.tensorOf(shape, DataBuffers.of(bools, true, false));
+    }
+    return TFloat32.tensorOf(shape, DataBuffers.of(floats(data), true, false));
+  }
+
+  static float[] floats(double[] data) {
     float[] f = new float[data.length];
     for (int i = 0; i < data.length; i++) {
       f[i] = (float) data[i];

@@ -40,18 +40,45 @@ record ContractFixture(String builtin, List<Case> cases) {
 
   /**
    * One use of the built-in. {@code moments} replaces {@code output} for random built-ins: the mean
-   * and standard deviation that {@code draws} values must come near.
+   * and standard deviation that {@code draws} values must come near. {@code gradient} is
+   * {@code "numeric"} when the graph's gradient must match central differences, {@code "zero"} when
+   * none may flow, or null when the case does not check it. {@code results}, when present, are the
+   * further named results PyTorch gives ({@code h} and {@code c} of a recurrent layer).
    */
   record Case(String reference, Map<String, Object> args, boolean training, List<Values> inputs,
-      List<Weight> weights, Values output, Moments moments) {
-    /** The arguments as {@code Layer.of} takes them: name, value, name, value... */
-    Object[] namesAndValues() {
+      List<Weight> weights, Values output, Moments moments, String gradient, Map<String, Values> results) {
+    Map<String, Values> namedResults() {
+      return results == null ? Map.of() : results;
+    }
+
+    /**
+     * The arguments as {@code Layer.of} takes them: name, value, name, value... An argument written
+     * {@code "$n"} is a tensor argument ({@code context:}): input n, taken from {@code inputs} (the
+     * inputs' types for the checker, their placeholders for a graph).
+     */
+    Object[] namesAndValues(List<?> inputs) {
       List<Object> flat = new ArrayList<>();
       args.forEach((name, value) -> {
         flat.add(name);
-        flat.add(value);
+        flat.add(tensorArgument(value) >= 0 ? inputs.get(tensorArgument(value)) : value);
       });
       return flat.toArray();
+    }
+
+    /** The inputs that are not tensor arguments: those the built-in takes positionally. */
+    <T> List<T> positional(List<T> inputs) {
+      List<T> kept = new ArrayList<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        int index = i;
+        if (args.values().stream().noneMatch(v -> tensorArgument(v) == index)) {
+          kept.add(inputs.get(i));
+        }
+      }
+      return kept;
+    }
+
+    private static int tensorArgument(Object value) {
+      return value instanceof String s && s.startsWith("$") ? Integer.parseInt(s.substring(1)) : -1;
     }
 
     /** The records in a batch: the first size of the first batched input, else the draws asked for. */
@@ -72,13 +99,21 @@ record ContractFixture(String builtin, List<Case> cases) {
       return type.equals("int");
     }
 
+    boolean isBool() {
+      return type.equals("bool");
+    }
+
+    boolean isFloat() {
+      return type.equals("float");
+    }
+
     /** What the checker sees: the first axis is the batch when the tensor is batched. */
     TensorType checkerType() {
       List<Dim> dims = new ArrayList<>();
       for (int i = 0; i < shape.length; i++) {
         dims.add(i == 0 && batched ? Dim.BATCH : Dim.of(shape[i]));
       }
-      return new TensorType(isInt() ? ElementType.INT : ElementType.FLOAT, new TensorShape(dims));
+      return new TensorType(ElementType.valueOf(type.toUpperCase(java.util.Locale.ROOT)), new TensorShape(dims));
     }
   }
 

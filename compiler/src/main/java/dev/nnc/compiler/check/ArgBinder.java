@@ -124,12 +124,19 @@ final class ArgBinder {
     if (type == ParamType.INITIALIZER) {
       return initializer(what, param, expr, evaluate);
     }
+    if (type == ParamType.TENSORS) {
+      return tensors(what, param, expr, evaluate);
+    }
     Value value = evaluate.apply(expr);
     if (value instanceof Value.Error) {
       return null;
     }
     if (value instanceof Value.Schedule schedule && type == ParamType.LEARNING_RATE) {
       return schedule.def().create(schedule.args());
+    }
+    if (type == ParamType.TENSOR && value instanceof Value.Tensor tensor) {
+      // A tensor argument (attention's context:) is known here by its type; the shape rule reads it.
+      return tensor.type();
     }
     Object constant = value instanceof Value.Const c ? c.value() : null;
     Object converted = constant == null ? null : Conversions.to(type, constant);
@@ -160,6 +167,35 @@ final class ArgBinder {
   private static String describe(ParamType type) {
     String d = type.describe();
     return d.startsWith("int") ? "an " + d : "a " + d;
+  }
+
+  /**
+   * Tensors given by name, as the {@link Value.Tensor}s they are ({@code initial: enc} of a record of
+   * states, {@code initial: [h, c]}, {@code initial: h}); null after reporting. The application
+   * takes them as inputs after its positional ones.
+   */
+  private Object tensors(String what, Param param, Ast.Expr expr, Function<Ast.Expr, Value> evaluate) {
+    // A list's items are tensors, which a list of compile-time values cannot hold: evaluate them one by one.
+    List<Ast.Expr> items = expr instanceof Ast.ListExpr list ? list.items() : List.of(expr);
+    List<Value.Tensor> tensors = new ArrayList<>();
+    for (Ast.Expr item : items) {
+      Value v = evaluate.apply(item);
+      if (v instanceof Value.States states && item == expr) {
+        return states.states();
+      }
+      if (v instanceof Value.Error) {
+        return null;
+      }
+      if (!(v instanceof Value.Tensor t)) {
+        diagnostics.report(Diagnostic.at(Code.NN0201, item.span(),
+                "`" + param.name() + "` of " + what + " takes tensors, found " + v.describe())
+            .help("give the states of a recurrent layer with `states: true` (`initial: enc`), or a list of them"
+                + " (`initial: [enc.h, enc.c]`)"));
+        return null;
+      }
+      tensors.add(t);
+    }
+    return tensors;
   }
 
   /** A bare name from a fixed set ({@code padding: same}); a string literal is accepted too. */

@@ -34,7 +34,7 @@ final class Conversions {
       List<Long> pair = longs(value);
       return pair != null && pair.size() == 2 ? pair : null;
     }
-    if (type == ParamType.INT_LIST) {
+    if (type == ParamType.INT_LIST || type == ParamType.INTS) {
       return longs(value);
     }
     return null;

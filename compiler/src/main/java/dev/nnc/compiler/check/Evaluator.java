@@ -43,6 +43,8 @@ final class Evaluator {
   private final Map<Value.Layer, Value.Tensor> applied = new IdentityHashMap<>();
   /** The graph row of each layer value applied in this scope, for the edges of later applications. */
   private final Map<Value.Layer, String> rowOf = new IdentityHashMap<>();
+  /** The tensor arguments of layer values ({@code attention(..., context: memory)}): more edges into their rows. */
+  private final Map<Value.Layer, List<Value.Tensor>> contexts = new IdentityHashMap<>();
   /** Names given to layer values by {@code let}, which their graph rows take. */
   private final Map<Value.Layer, String> layerNames = new IdentityHashMap<>();
   private final ArgBinder binder;
@@ -197,6 +199,16 @@ final class Evaluator {
     if (target instanceof Value.Dataset dataset) {
       return checker.data().member(dataset, m);
     }
+    if (target instanceof Value.States states) {
+      TensorType type = states.results().get(name);
+      if (type != null) {
+        // Where the layer was applied, so the tensor traces back to its row in the graph.
+        return new Value.Tensor(type, states.origin());
+      }
+      diagnostics.report(Diagnostic.at(Code.NN0105, m.member().span(), states.layer() + " with `states: true` has no `" + name + "`")
+          .help("it gives " + String.join(", ", states.results().keySet())));
+      return Value.ERROR;
+    }
     if (target instanceof Value.Outputs outputs) {
       TensorType type = outputs.outputs().get(name);
       if (type != null) {
@@ -329,8 +341,18 @@ final class Evaluator {
   }
 
   private Value configured(TensorOp op, List<Arg> args, Span span) {
-    Map<String, Object> bound = binder.bind(op.name(), op.signature(), args, span, this::eval);
-    return bound == null ? Value.ERROR : new Value.Layer(op, new Args(op.signature(), bound), span);
+    Map<Expr, Value> values = new IdentityHashMap<>();
+    Map<String, Object> bound = binder.bind(op.name(), op.signature(), args, span, e -> values.computeIfAbsent(e, this::eval));
+    if (bound == null) {
+      return Value.ERROR;
+    }
+    Value.Layer layer = new Value.Layer(op, new Args(op.signature(), bound), span);
+    List<Value.Tensor> tensorArgs = values.values().stream()
+        .filter(Value.Tensor.class::isInstance).map(Value.Tensor.class::cast).toList();
+    if (!tensorArgs.isEmpty()) {
+      contexts.put(layer, tensorArgs);
+    }
+    return layer;
   }
 
   /** A value that must be a tensor: a model's outputs give their default, a number becomes a scalar. */
@@ -348,6 +370,17 @@ final class Evaluator {
     }
     if (v instanceof Value.Const c && c.value() instanceof Number) {
       return new Value.Tensor(TensorType.scalar(), span);
+    }
+    if (v instanceof Value.States states) {
+      Diagnostic d = Diagnostic.at(Code.NN0206, span, "expected a tensor, found " + states.describe());
+      // A name is the record itself; anything else (a pipeline's stage) has to be bound to be taken apart.
+      boolean named = span.text().matches("[A-Za-z_][A-Za-z0-9_]*");
+      String record = named ? span.text() : "enc";
+      List<String> members = states.results().keySet().stream().map(n -> "`" + record + "." + n + "`").toList();
+      diagnostics.report((named ? d.label(states.origin(), "`states: true` makes this a record") : d)
+          .help((named ? "take one of its members: " : "bind the record, `let enc = ...`, and take one of its members: ")
+              + String.join(", ", members) + " (" + members.get(0) + " is the layer's output)"));
+      return null;
     }
     if (!(v instanceof Value.Error)) {
       diagnostics.error(Code.NN0206, span, "expected a tensor, found " + v.describe());
@@ -368,15 +401,21 @@ final class Evaluator {
           op.name() + " takes " + wanted + " tensor" + (wanted == 1 ? "" : "s") + ", found " + inputs.size()));
       return Value.ERROR;
     }
+    inputs = withNamedTensors(layer, inputs);
     List<TensorType> types = inputs.stream().map(Value.Tensor::type).toList();
     TensorType out;
+    Map<String, TensorType> results;
     try {
       out = op.outputType(layer.args(), types);
+      results = op.results(layer.args(), types);
     } catch (ShapeException e) {
       boolean elementwise = op.kind() != Kind.LAYER;
       Diagnostic d = Diagnostic.at(elementwise ? Code.NN0302 : Code.NN0301, at, e.getMessage());
-      for (Value.Tensor input : inputs) {
-        if (!input.origin().equals(at)) {
+      java.util.Set<Span> labelled = new java.util.HashSet<>(List.of(at));
+      List<Value.Tensor> shown = new ArrayList<>(inputs);
+      shown.addAll(contexts.getOrDefault(layer, List.of()));
+      for (Value.Tensor input : shown) {
+        if (labelled.add(input.origin())) { // an LSTM's h and c come from one place: one label
           d = d.label(input.origin(), "this is " + input.type());
         }
       }
@@ -404,10 +443,12 @@ final class Evaluator {
     }
     checker.recordApplication(at, new Application(out, trainable, fixed));
     if (graph != null && op.kind() != Kind.LOSS && op.kind() != Kind.METRIC) {
+      List<Value.Tensor> edges = new ArrayList<>(inputs);
+      edges.addAll(contexts.getOrDefault(layer, List.of()));
       if (first == null) {
-        rowOf.put(layer, graph.add(layerNames.getOrDefault(layer, op.name()), new Row.Builtin(op, layer.args()), result, inputs, trainable, fixed));
+        rowOf.put(layer, graph.add(layerNames.getOrDefault(layer, op.name()), new Row.Builtin(op, layer.args()), result, edges, trainable, fixed));
       } else {
-        graph.reuse(rowOf.get(layer), result, inputs);
+        graph.reuse(rowOf.get(layer), result, edges);
       }
     }
     if (op.name().equals("dense") && types.get(0).rank() > 3) {
@@ -415,7 +456,17 @@ final class Evaluator {
               "dense applies to the last axis of " + types.get(0) + ", keeping the others")
           .help("if you meant one vector per record, `flatten` first"));
     }
-    return result;
+    return results.isEmpty() ? result : new Value.States(op.name(), results, at);
+  }
+
+  /** The inputs of an application: the positional ones, then the tensors given by name ({@code initial:}). */
+  @SuppressWarnings("unchecked")
+  private static List<Value.Tensor> withNamedTensors(Value.Layer layer, List<Value.Tensor> inputs) {
+    List<Value.Tensor> all = new ArrayList<>(inputs);
+    for (dev.nnc.stdlib.spec.Param param : layer.op().signature().tensorParams()) {
+      all.addAll((List<Value.Tensor>) layer.args().get(param.name()));
+    }
+    return all;
   }
 
   private Value applyModel(Value.Model model, List<Value.Tensor> inputs, Span at) {
@@ -437,13 +488,15 @@ final class Evaluator {
 
   private Value pipeline(Pipeline p) {
     Value current = eval(p.source());
+    Span from = p.source().span();
     for (Expr stage : p.stages()) {
-      Value.Tensor input = current instanceof Value.Error ? null : asTensor(current, p.source().span());
+      Value.Tensor input = current instanceof Value.Error ? null : asTensor(current, from);
       if (input == null) {
         return Value.ERROR;
       }
       current = stage(stage, input);
       checker.record(stage, current);
+      from = stage.span();
     }
     return current;
   }
@@ -556,14 +609,7 @@ final class Evaluator {
       }
       return new Value.Const(result);
     }
-    TensorOp op = switch (b.op()) {
-      case ADD -> Builtins.ADD;
-      case SUB -> Builtins.SUB;
-      case MUL -> Builtins.MUL;
-      case DIV -> Builtins.DIV;
-      case MATMUL -> Builtins.MATMUL;
-      default -> null;
-    };
+    TensorOp op = TensorOperators.of(b.op());
     if (op == null) {
       diagnostics.error(Code.NN0206, b.span(),
           "`" + b.op().symbol + "` works on compile-time values, not on " + left.describe());

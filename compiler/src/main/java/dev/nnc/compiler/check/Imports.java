@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class Imports {
   /** The standard library's modules (LANGUAGE.md §4). */
-  static final List<String> STANDARD_MODULES = List.of("std.vision", "std.text", "std.generative");
+  static final List<String> STANDARD_MODULES = List.of("std.vision", "std.text", "std.generative", "std.transformer");
 
   private final Diagnostics diagnostics;
   private final Set<String> seen = new HashSet<>();

@@ -118,7 +118,8 @@ final class SettingCalls {
       return mode.equals("min") ? EarlyStopping.Goal.MINIMIZE : EarlyStopping.Goal.MAXIMIZE;
     }
     String column = monitor.replaceFirst("^" + ReportedValues.VALIDATION_PREFIX, "");
-    boolean rises = metrics.stream()
+    // A return is reward gathered: a job that acts wants more of it.
+    boolean rises = column.equals("episode_return") || metrics.stream()
         .filter(m -> m.name().equals(column))
         .anyMatch(m -> m.expr() instanceof Ast.Call c && c.callee() instanceof Ast.Name n
             && Builtins.lookup(n.name()).map(b -> b.kind() == Kind.METRIC).orElse(false));

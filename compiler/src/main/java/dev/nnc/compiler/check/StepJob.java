@@ -16,7 +16,7 @@ import java.util.Map;
  * values it reports, the models it exports, its validation data, when it stops early, how every
  * {@code minimize} clips and penalizes, and how often it writes checkpoints ({@code validate},
  * {@code stop}, {@code clip}, {@code regularize} and {@code checkpoint} are null when the job does
- * not set them).
+ * not set them; {@code acting} is null unless the job has {@code env:}).
  */
 public record StepJob(
     Ast.Job decl,
@@ -36,7 +36,21 @@ public record StepJob(
     EarlyStopping stop,
     GradientClipping clip,
     WeightPenalty regularize,
-    CheckpointPolicy checkpoint) {
+    CheckpointPolicy checkpoint,
+    Acting acting) {
+
+  /**
+   * {@code env: cartpole()} and how the job acts in it (LANGUAGE.md §7.5): the environment's
+   * observation shape and number of actions, {@code act:}, the transitions {@code replay:} keeps, the
+   * {@code warmup:} steps of random actions, and {@code updates} steps every {@code learnEvery}
+   * environment steps after it. A job that acts has no {@code data} (null) and its step reads a
+   * transition's fields.
+   */
+  public record Acting(String env, int[] observation, int actions, Act act, int replay, long warmup, int learnEvery,
+      int updates) {}
+
+  /** {@code act: KIND(values, ...)}: {@code from}, {@code to} and {@code over} are epsilon-greedy's. */
+  public record Act(String kind, Ast.Expr values, double from, double to, long over) {}
 
   /**
    * {@code let g = Generator(64)}: a model of the job, one set of weights however often it is

@@ -6,6 +6,7 @@ import dev.nnc.compiler.diag.Diagnostics;
 import dev.nnc.compiler.source.Span;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.rl.Transition;
 import dev.nnc.runtime.train.CheckpointPolicy;
 import dev.nnc.runtime.train.EarlyStopping;
 import dev.nnc.runtime.train.GradientClipping;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Checks a train job with a {@code step} block (LANGUAGE.md §7.2): its models ({@code let g =
@@ -29,8 +31,11 @@ import java.util.Set;
  * value of the parameter's shape, each report a named scalar.
  */
 final class StepJobChecker {
-  private static final List<String> KEYS = List.of("data", "validate", "batch", "epochs", "steps", "seed",
-      "drop_last", "export", "checkpoint", "keep", "stop", "clip", "regularize");
+  private static final List<String> KEYS = Stream.concat(Stream.of("data", "validate", "batch",
+      "epochs", "steps", "seed", "drop_last", "export", "checkpoint", "keep", "stop", "clip", "regularize"),
+      ActingChecker.KEYS.stream()).toList();
+  /** Settings a job that learns by acting has no use for (it has no data, and no epochs). */
+  private static final List<String> NOT_ACTING = List.of("data", "validate", "epochs", "drop_last");
   /** Settings of jobs without a step, which a step says in its own statements. */
   private static final List<String> DECLARATIVE = List.of("model", "loss", "optimizer", "metrics");
   private static final Set<String> DRAWS = Set.of("normal", "uniform");
@@ -82,11 +87,23 @@ final class StepJobChecker {
         ok = false;
       }
     }
-    ok &= required(job, entries);
-    if (!ok || step == null || !entries.containsKey("data") || !entries.containsKey("batch")) {
+    boolean acts = entries.containsKey("env");
+    ok &= acts ? requiredActing(job, entries) : required(job, entries);
+    if (!ok || step == null || !acts && !entries.containsKey("data") || !entries.containsKey("batch")) {
       return null;
     }
-    Value.Dataset data = settings.dataset(entries.get("data"), evaluator);
+    StepJob.Acting acting = acts ? new ActingChecker(checker).check(job, entries, models, step) : null;
+    if (acts && acting == null) {
+      return null;
+    }
+    List<Field> fields;
+    Value.Dataset data = null;
+    if (acts) {
+      fields = Transition.fields(acting.observation());
+    } else {
+      data = settings.dataset(entries.get("data"), evaluator);
+      fields = data == null ? List.of() : data.fields();
+    }
     boolean validates = entries.containsKey("validate");
     boolean validationOk = !validates || settings.dataset(entries.get("validate"), evaluator) != null;
     int batch = settings.positive(entries.get("batch"), evaluator);
@@ -103,20 +120,26 @@ final class StepJobChecker {
         && (regularize != null || !entries.containsKey("regularize"));
     CheckpointPolicy checkpoint = settings.checkpoint(job, entries, calls, evaluator);
     boolean checkpointOk = checkpoint != null || !entries.containsKey("checkpoint") && !entries.containsKey("keep");
-    if (data == null || !validationOk || batch < 0 || epochs < 0 || steps < 0 || seed < 0 || dropLast == null
+    if (acts && checkpoint != null && checkpoint.every().unit() != Period.Unit.STEPS) {
+      diagnostics.report(Diagnostic.at(Code.NN0201, entries.get("checkpoint").value().span(),
+              "a job with `env:` counts environment steps and has no epochs")
+          .help("as in `checkpoint: every(10000 steps)`"));
+      checkpointOk = false;
+    }
+    if (!acts && data == null || !validationOk || batch < 0 || epochs < 0 || steps < 0 || seed < 0 || dropLast == null
         || exported == null || !tuningOk || !checkpointOk) {
       return null;
     }
     Map<String, Value> stepScope = Evaluator.scope();
-    Span dataSpan = entries.get("data").value().span();
-    for (Field f : data.fields()) {
+    Span dataSpan = entries.get(acts ? "env" : "data").value().span();
+    for (Field f : fields) {
       TensorType type = DataChecker.typeOf(f);
       stepScope.put(f.name(), new Value.Tensor(type.withShape(type.shape().batched()), dataSpan));
     }
     for (StepJob.JobModel model : jobModels) {
       if (stepScope.containsKey(model.name())) {
         diagnostics.report(Diagnostic.at(Code.NN0102, model.expr().span(),
-                "model `" + model.name() + "` has the same name as a data field")
+                "model `" + model.name() + "` has the same name as a " + (acts ? "transition" : "data") + " field")
             .help("rename the model, or the field with `map(...)`"));
         return null;
       }
@@ -126,7 +149,7 @@ final class StepJobChecker {
     List<String> reported = statements.checkStep(job, step, Evaluator.forStep(checker, stepScope));
     List<StepJob.Every> checkedEvery = new ArrayList<>();
     for (Ast.Every every : everies) {
-      Period period = period(every, evaluator);
+      Period period = period(every, evaluator, acts);
       // An every block runs after a step, on that step's batch.
       Map<String, Value> everyScope = Evaluator.scope();
       everyScope.putAll(stepScope);
@@ -140,14 +163,15 @@ final class StepJobChecker {
     }
     EarlyStopping stop = null;
     if (entries.containsKey("stop")) {
-      stop = stop(job, entries.get("stop"), step, reported, validates, calls);
+      List<String> values = acts ? ReportedValues.acting(acting.act().kind().equals("epsilon_greedy"), reported) : reported;
+      stop = stop(job, entries.get("stop"), step, values, validates, calls);
       if (stop == null) {
         return null;
       }
     }
-    return new StepJob(job, jobModels, entries.get("data").value(), data.fields(),
+    return new StepJob(job, jobModels, acts ? null : entries.get("data").value(), fields,
         validates ? entries.get("validate").value() : null, batch, epochs, steps, seed, dropLast, step.body(),
-        checkedEvery, reported, exported, stop, clip, regularize, checkpoint);
+        checkedEvery, reported, exported, stop, clip, regularize, checkpoint, acting);
   }
 
   /**
@@ -259,8 +283,39 @@ final class StepJobChecker {
     return true;
   }
 
+  /** A job with {@code env:}: a batch and a number of environment steps, and nothing about data or epochs. */
+  private boolean requiredActing(Ast.Job job, Map<String, Ast.Entry> entries) {
+    boolean ok = true;
+    for (String key : NOT_ACTING) {
+      if (entries.containsKey(key)) {
+        diagnostics.report(Diagnostic.at(Code.NN0402, entries.get(key).key().span(),
+                "`" + key + ":` has no place in a job with `env:`, which learns from its own experience in steps")
+            .label(entries.get("env").key().span(), "the environment is here")
+            .help(key.equals("epochs") ? "count environment steps, as in `steps: 50000`" : "remove it"));
+        ok = false;
+      }
+    }
+    for (String key : List.of("batch", "steps")) {
+      if (!entries.containsKey(key)) {
+        diagnostics.report(Diagnostic.at(Code.NN0401, job.name().span(), "train " + job.name().name() + " has no `" + key + ":`")
+            .help(key.equals("batch") ? "add the transitions each update learns from, as in `batch: 64`"
+                : "add the environment steps to take, as in `steps: 50000`"));
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
   private boolean required(Ast.Job job, Map<String, Ast.Entry> entries) {
     boolean ok = true;
+    for (String key : ActingChecker.KEYS) {
+      if (entries.containsKey(key)) {
+        diagnostics.report(Diagnostic.at(Code.NN0402, entries.get(key).key().span(),
+                "`" + key + ":` belongs to a job that learns by acting, and train " + job.name().name() + " has no `env:`")
+            .help("add the environment, as in `env: cartpole()`"));
+        ok = false;
+      }
+    }
     for (String key : List.of("data", "batch")) {
       if (!entries.containsKey(key)) {
         diagnostics.report(Diagnostic.at(Code.NN0401, job.name().span(), "train " + job.name().name() + " has no `" + key + ":`")
@@ -297,10 +352,16 @@ final class StepJobChecker {
     return ok ? dirs : null;
   }
 
-  private Period period(Ast.Every every, Evaluator evaluator) {
+  private Period period(Ast.Every every, Evaluator evaluator, boolean acts) {
     Value v = evaluator.eval(every.period());
     if (v instanceof Value.Const c && c.value() instanceof Value.Duration d && d.amount() > 0) {
       Period period = Period.parse(d.amount(), d.unit()).orElse(null);
+      if (period != null && acts && period.unit() != Period.Unit.STEPS) {
+        diagnostics.report(Diagnostic.at(Code.NN0201, every.period().span(),
+                "a job with `env:` counts environment steps and has no epochs")
+            .help("as in `every(500 steps) { sync target: q }`"));
+        return null;
+      }
       if (period != null) {
         return period;
       }

@@ -56,6 +56,7 @@ final class StepStatements {
         Diagnostic d = Diagnostic.at(Code.NN0410, stmt.span(), "a step holds `let`, `minimize`, `update` and `report` statements");
         diagnostics.report(isImageGrid(stmt)
             ? d.help("pictures are drawn now and then: put `image_grid(...)` in an `every(1000 steps) { ... }` block")
+            : stmt instanceof Ast.Sync ? d.help("a target network follows now and then: put `sync` in an `every(500 steps) { ... }` block")
             : d);
         ok = false;
       }
@@ -80,14 +81,66 @@ final class StepStatements {
         ok &= report(r, scope, reported);
       } else if (isImageGrid(stmt)) {
         ok &= imageGrid((Ast.Call) ((Ast.ExprStmt) stmt).expr(), scope);
+      } else if (stmt instanceof Ast.Sync sync) {
+        ok &= sync(sync, scope);
       } else {
         diagnostics.report(Diagnostic.at(Code.NN0410, stmt.span(),
-                "an `every` block holds `let`, `report` and `image_grid(...)` statements")
+                "an `every` block holds `let`, `report`, `sync` and `image_grid(...)` statements")
             .help("training goes in the `step` block, which runs once per batch"));
         ok = false;
       }
     }
     return ok;
+  }
+
+  /**
+   * {@code sync target: q} (and {@code tau: t}, above 0 and at most 1): two different models of the
+   * job, instances of the same model with the same hyper-parameters, so that every weight has its twin.
+   */
+  private boolean sync(Ast.Sync sync, Evaluator scope) {
+    StepJob.JobModel target = jobModels.get(sync.target().name());
+    StepJob.JobModel source = jobModels.get(sync.source().name());
+    for (Ast.Ident name : List.of(sync.target(), sync.source())) {
+      if (!jobModels.containsKey(name.name())) {
+        diagnostics.report(Diagnostic.at(Code.NN0101, name.span(), "`" + name.name() + "` is not a model of this job")
+            .help(models.isEmpty() ? "declare it with `let " + name.name() + " = Model()`"
+                : "the job's models are " + String.join(", ", models.keySet())));
+        return false;
+      }
+    }
+    if (target == source) {
+      diagnostics.error(Code.NN0415, sync.source().span(), "`sync " + target.name() + ": " + source.name()
+          + "` syncs a model from itself");
+      return false;
+    }
+    if (!target.instance().decl().equals(source.instance().decl()) || !target.instance().hyper().equals(source.instance().hyper())) {
+      diagnostics.report(Diagnostic.at(Code.NN0415, sync.source().span(), "cannot sync `" + target.name() + "` ("
+              + describe(target) + ") from `" + source.name() + "` (" + describe(source) + ")")
+          .help("sync copies every weight into its twin: declare both with the same model and hyper-parameters"));
+      return false;
+    }
+    if (sync.option() == null) {
+      return true;
+    }
+    if (!sync.option().name().equals("tau")) {
+      diagnostics.report(Diagnostic.at(Code.NN0201, sync.option().span(), "`sync` takes `tau:`, not `" + sync.option().name() + ":`")
+          .help("as in `sync target: q, tau: 0.005`"));
+      return false;
+    }
+    Value tau = scope.eval(sync.value());
+    if (tau instanceof Value.Const c && c.value() instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= 1) {
+      return true;
+    }
+    if (!(tau instanceof Value.Error)) {
+      diagnostics.error(Code.NN0208, sync.value().span(), "`tau:` is the fraction of the way each weight moves, above 0 "
+          + "and at most 1; found " + tau.describe());
+    }
+    return false;
+  }
+
+  private static String describe(StepJob.JobModel model) {
+    return model.instance().decl().name().name() + "(" + model.instance().hyper().entrySet().stream()
+        .map(h -> h.getKey() + ": " + h.getValue()).collect(java.util.stream.Collectors.joining(", ")) + ")";
   }
 
   private boolean let(Ast.StepLet let, Evaluator scope, Map<String, Ast.Expr> lets) {

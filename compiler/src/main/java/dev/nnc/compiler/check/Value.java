@@ -68,6 +68,23 @@ public sealed interface Value {
     }
   }
 
+  /**
+   * A layer's several results, as a recurrent layer with {@code states: true} gives them: {@code out}
+   * first, then its final states; members are read by name ({@code enc.h}), and the whole record
+   * only starts another layer ({@code initial: enc}).
+   */
+  record States(String layer, Map<String, TensorType> results, Span origin) implements Value {
+    @Override
+    public String describe() {
+      return "the states of " + layer + " (" + String.join(", ", results.keySet().stream().map(n -> "`" + n + "`").toList()) + ")";
+    }
+
+    /** The states a layer started from this record takes, in order: all but the main result. */
+    List<Tensor> states() {
+      return results.entrySet().stream().skip(1).map(e -> new Tensor(e.getValue(), origin)).toList();
+    }
+  }
+
   /** A model declaration not yet applied to hyper-parameters ({@code FashionCnn} without a call). */
   record ModelRef(Ast.Model decl) implements Value {
     @Override

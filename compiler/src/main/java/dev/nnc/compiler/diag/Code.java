@@ -43,6 +43,8 @@ public enum Code {
   NN0412("NN0412", Severity.ERROR, "model unfit for a sample job"),
   NN0413("NN0413", Severity.ERROR, "training memory over budget"),
   NN0414("NN0414", Severity.ERROR, "path no file can have"),
+  NN0415("NN0415", Severity.ERROR, "sync between different models"),
+  NN0416("NN0416", Severity.ERROR, "action values that do not fit the environment"),
   // 09xx: warnings
   NN0901("NN0901", Severity.WARNING, "dense on records of rank 3 or more");
 

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.nnc.compiler.check.Names;
 import dev.nnc.compiler.check.Program;
+import dev.nnc.compiler.check.TensorOperators;
 import dev.nnc.compiler.check.Value;
 import dev.nnc.compiler.lower.Expressions;
 import dev.nnc.compiler.lower.HyperExpr;
@@ -87,6 +88,9 @@ final class ExprWriter {
     if (e instanceof Member m && m.target() instanceof Name model && jobModels.containsKey(model.name())) {
       return CodeBlock.of("$L.param($S, $S)", JobGenerator.STEP, model.name(), m.member().name());
     }
+    if (e instanceof Member m && valueOf(m.target()) instanceof Value.States) {
+      return CodeBlock.of("$L.get($S)", tensor(m.target()), m.member().name());
+    }
     if (e instanceof Member m) {
       return CodeBlock.of("$L.$L()", outputs(m.target()), JavaNames.identifier(m.member().name()));
     }
@@ -95,13 +99,7 @@ final class ExprWriter {
     }
     if (e instanceof Binary b) {
       return CodeBlock.of("$T.of($T.$L).apply(net, $L, $L)", LAYER, BUILTINS,
-          switch (b.op()) {
-            case ADD -> "ADD";
-            case SUB -> "SUB";
-            case MUL -> "MUL";
-            case DIV -> "DIV";
-            default -> "MATMUL";
-          }, tensor(b.left()), tensor(b.right()));
+          Builtins.constantName(TensorOperators.of(b.op())), tensor(b.left()), tensor(b.right()));
     }
     if (e instanceof Unary u) {
       return CodeBlock.of("$T.of($T.MUL).apply(net, $L, $T.constant(net, -1))", LAYER, BUILTINS, tensor(u.operand()), LAYER);
@@ -150,7 +148,7 @@ final class ExprWriter {
     }
     Value v = valueOf(stage);
     if (stage instanceof Name n && layers.contains(n.name())) {
-      return CodeBlock.of("$L.apply(net, $L)", JavaNames.identifier(n.name()), input);
+      return CodeBlock.of("$L.$L(net, $L)", JavaNames.identifier(n.name()), applyMethod(v), input);
     }
     if (stage instanceof Name n && Builtins.lookup(n.name()).orElse(null) instanceof TensorOp op) {
       return CodeBlock.of("$L.apply(net, $L)", layer(op, List.of()), input);
@@ -220,14 +218,14 @@ final class ExprWriter {
 
   private CodeBlock call(Call c, CodeBlock piped) {
     if (c.callee() instanceof Name n && layers.contains(n.name())) {
-      return CodeBlock.of("$L.apply(net, $L)", JavaNames.identifier(n.name()), tensorArgs(piped, c.args()));
+      return CodeBlock.of("$L.$L(net, $L)", JavaNames.identifier(n.name()), applyMethod(valueOf(c)), tensorArgs(piped, c.args()));
     }
     Builtin builtin = c.callee() instanceof Name n && !tensors.containsKey(n.name()) && program.allDecls().stream().noneMatch(d -> d.name().name().equals(n.name()))
         ? Builtins.lookup(n.name()).orElse(null) : null;
     if (builtin instanceof TensorOp op) {
       if (op.kind() == Kind.LAYER) {
         CodeBlock layer = layer(op, c.args());
-        return piped == null ? layer : CodeBlock.of("$L.apply(net, $L)", layer, piped);
+        return piped == null ? layer : CodeBlock.of("$L.$L(net, $L)", layer, applyMethod(valueOf(c)), piped);
       }
       return function(op, c.args(), piped, "apply");
     }
@@ -243,6 +241,14 @@ final class ExprWriter {
       return CodeBlock.of("$L.$L()", modelApplication(o.model().decl(), hyperArgs, inputs), firstOutput(o.model().decl()));
     }
     throw new IllegalStateException("unsupported call " + c.span().text());
+  }
+
+  /**
+   * How a layer whose result is {@code value} is applied: {@code outputs} for a record of several
+   * results ({@code states: true}), which generated code holds as {@code Outputs}; else {@code apply}.
+   */
+  private static String applyMethod(Value value) {
+    return value instanceof Value.States ? "outputs" : "apply";
   }
 
   /**
@@ -371,6 +377,16 @@ final class ExprWriter {
     return pairs;
   }
 
+  /** The tensors of {@code initial: enc} (each state of the record), {@code initial: [h, c]} or {@code initial: h}. */
+  private List<CodeBlock> namedTensors(Expr value) {
+    if (valueOf(value) instanceof Value.States states) {
+      CodeBlock record = tensor(value);
+      return states.results().keySet().stream().skip(1).map(n -> CodeBlock.of("$L.get($S)", record, n)).toList();
+    }
+    List<Expr> items = value instanceof ListExpr l ? l.items() : List.of(value);
+    return items.stream().map(this::tensor).toList();
+  }
+
   /** A {@code param}'s initializer: {@code "zeros"}, {@code new InitCall("normal", List.of(0.0, 0.01))}. */
   CodeBlock initializer(Expr init) {
     return init == null
@@ -385,8 +401,14 @@ final class ExprWriter {
       String word = value instanceof Name n ? n.name() : ((Str) value).value();
       return CodeBlock.of("$S", word);
     }
+    if (type == ParamType.TENSORS) {
+      return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(namedTensors(value), ", "));
+    }
     if (type == ParamType.LEARNING_RATE && valueOf(value) instanceof Value.Schedule schedule) {
       return configured(schedule.def(), value);
+    }
+    if (type == ParamType.TENSOR) {
+      return tensor(value);
     }
     if (type == ParamType.DURATION) {
       Value.Duration d = (Value.Duration) ((Value.Const) valueOf(value)).value();

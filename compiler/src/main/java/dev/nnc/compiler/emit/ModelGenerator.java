@@ -31,6 +31,8 @@ final class ModelGenerator {
   static final ClassName MODEL_FUNCTION = ClassName.get("dev.nnc.runtime.train", "ModelFunction");
   static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
   static final TypeName ANY_OPERAND = ParameterizedTypeName.get(OPERAND, WildcardTypeName.subtypeOf(Object.class));
+  /** A built-in's named results, as a record of states is held in generated code. */
+  static final ClassName RESULTS = ClassName.get("dev.nnc.stdlib.graph", "Outputs");
   static final TypeName OPERAND_MAP =
       ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), ANY_OPERAND);
 
@@ -247,10 +249,15 @@ final class ModelGenerator {
     return e instanceof Ast.Call c ? c.args() : List.of();
   }
 
-  /** A pipeline becomes one statement per stage, reassigning one variable, so it reads like the source. */
-  private static void tensorStatement(MethodChain method, String name, Ast.Expr value, ExprWriter writer) {
+  /**
+   * A pipeline becomes one statement per stage, reassigning one variable, so it reads like the source.
+   * A record of states ({@code states: true}) is one {@code Outputs} statement, its stages nested.
+   */
+  private void tensorStatement(MethodChain method, String name, Ast.Expr value, ExprWriter writer) {
     String variable = JavaNames.identifier(name);
-    if (value instanceof Ast.Pipeline p) {
+    if (program.valueOf(value) instanceof Value.States) {
+      method.declare(RESULTS, variable, writer.tensor(value));
+    } else if (value instanceof Ast.Pipeline p) {
       method.declare(ANY_OPERAND, variable, writer.tensor(p.source()));
       for (Ast.Expr stage : p.stages()) {
         method.statement(CodeBlock.of("$L = $L", variable, writer.stage(stage, CodeBlock.of("$L", variable))));

@@ -24,6 +24,11 @@ final class StepJobGenerator {
   private static final ClassName STEP_TRAINER = ClassName.get("dev.nnc.runtime.train", "StepTrainer");
   private static final ClassName NET = ClassName.get("dev.nnc.runtime.graph", "Net");
   private static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
+  private static final ClassName ACTING_SPEC = ClassName.get("dev.nnc.runtime.train", "ActingSpec");
+  private static final ClassName ENVIRONMENTS = ClassName.get("dev.nnc.runtime.rl", "Environments");
+  private static final ClassName EPSILON_GREEDY = ClassName.get("dev.nnc.runtime.rl", "EpsilonGreedy");
+  private static final ClassName SOFTMAX_SAMPLE = ClassName.get("dev.nnc.runtime.rl", "SoftmaxSample");
+  private static final ClassName GREEDY = ClassName.get("dev.nnc.runtime.rl", "Greedy");
   /** Java names the generated method already uses, which a model or a let must not take. */
   private static final Set<String> RESERVED = Set.of("data", "net");
 
@@ -63,8 +68,14 @@ final class StepJobGenerator {
         b.add(".restore($S, $S)\n", model.name(), model.from());
       }
     }
-    CodeBlock training = data.dataset(job.data());
-    b.add(".data($L)\n", job.dropLast() ? CodeBlock.of("$L.dropLast($L)", training, job.batch()) : training);
+    Map<String, CodeBlock> fields = new HashMap<>();
+    job.fields().forEach(f -> fields.put(f.name(), CodeBlock.of("$L.field($S)", JobGenerator.STEP, f.name())));
+    if (job.acting() != null) {
+      b.add(".acting($L)\n", acting(job.acting(), fields, models));
+    } else {
+      CodeBlock training = data.dataset(job.data());
+      b.add(".data($L)\n", job.dropLast() ? CodeBlock.of("$L.dropLast($L)", training, job.batch()) : training);
+    }
     if (job.validate() != null) {
       b.add(".validate($L)\n", data.dataset(job.validate()));
     }
@@ -74,8 +85,6 @@ final class StepJobGenerator {
     } else {
       b.add(".epochs($L)\n", job.epochs());
     }
-    Map<String, CodeBlock> fields = new HashMap<>();
-    job.fields().forEach(f -> fields.put(f.name(), CodeBlock.of("$L.field($S)", JobGenerator.STEP, f.name())));
     b.add(".step($L)\n", block(job.step(), fields, models));
     for (StepJob.Every every : job.every()) {
       b.add(".every($L, $L)\n", ExprWriter.period(every.period()), block(every.body(), fields, models));
@@ -98,6 +107,32 @@ final class StepJobGenerator {
     }
     b.add(".seed($LL)\n", job.seed()).add(".build();\n").unindent().unindent();
     return b.build();
+  }
+
+  /**
+   * {@code env:} and {@code act:}: the environment, the policy's values as a lambda on a step builder
+   * whose one field is {@code state}, and the action choice made from a seed.
+   */
+  private CodeBlock acting(StepJob.Acting acting, Map<String, CodeBlock> fields, Map<String, String> models) {
+    ExprWriter writer = new ExprWriter(program, packageName, new HashMap<>(Map.of("state", fields.get("state"))),
+        new HashSet<>(), new HashSet<>()).inStep(models);
+    CodeBlock policy = CodeBlock.builder().add("$L -> {\n", JobGenerator.STEP).indent()
+        .addStatement("$T net = $L.net()", NET, JobGenerator.STEP)
+        .addStatement("return $L", writer.tensor(acting.act().values()))
+        .unindent().add("}").build();
+    StepJob.Act act = acting.act();
+    CodeBlock choice = switch (act.kind()) {
+      case "epsilon_greedy" -> CodeBlock.of("seed -> new $T($L, $L, $LL, seed)", EPSILON_GREEDY, act.from(), act.to(), act.over());
+      case "sample" -> CodeBlock.of("seed -> new $T(seed)", SOFTMAX_SAMPLE);
+      default -> CodeBlock.of("seed -> new $T()", GREEDY);
+    };
+    String observation = java.util.Arrays.stream(acting.observation()).mapToObj(Integer::toString)
+        .collect(java.util.stream.Collectors.joining(", "));
+    return CodeBlock.builder().add("new $T(() -> $T.named($S), new int[] {$L}, $L,\n", ACTING_SPEC, ENVIRONMENTS,
+            acting.env(), observation, acting.actions()).indent().indent()
+        .add("$L,\n", policy)
+        .add("$L, $L, $LL, $L, $L)", choice, acting.replay(), acting.warmup(), acting.learnEvery(), acting.updates())
+        .unindent().unindent().build();
   }
 
   /** A block's statements as a lambda on the step builder, in source order. */
@@ -126,6 +161,9 @@ final class StepJobGenerator {
           String name = item.name() != null ? item.name().name() : ((Ast.Name) item.value()).name();
           b.addStatement("$L.report($S, $L)", JobGenerator.STEP, name, writer.tensor(item.value()));
         }
+      } else if (stmt instanceof Ast.Sync sync) {
+        b.addStatement("$L.sync($S, $S, $L)", JobGenerator.STEP, sync.target().name(), sync.source().name(),
+            sync.value() == null ? CodeBlock.of("1.0") : CodeBlock.of("(double) $L", writer.constant(sync.value())));
       } else {
         Ast.Call grid = (Ast.Call) ((Ast.ExprStmt) stmt).expr();
         b.addStatement("$L.imageGrid($L, $L)", JobGenerator.STEP, writer.tensor(grid.args().get(0).value()),

@@ -15,7 +15,7 @@ final class Spacing {
 
   /** Tokens that may be a name, and so be given dimensions ({@code float[2]}) without a space. */
   private static final Set<Integer> NAMES = Set.of(IDENT, STEP_WORDS, SIZE_UNIT, MODEL, DATA, TRAIN, SAMPLE,
-      INPUT, OUTPUT, PARAM, STEP, EVERY, REPORT, UPDATE, MINIMIZE, WITH, FROM, REPEAT);
+      INPUT, OUTPUT, PARAM, STEP, EVERY, REPORT, UPDATE, MINIMIZE, WITH, FROM, REPEAT, SYNC);
 
   /** Tokens after which an expression starts, so that a following minus is unary. */
   private static final Set<Integer> BEFORE_OPERAND = Set.of(LPAREN, LBRACK, LBRACE, COMMA, COLON, SEMI,

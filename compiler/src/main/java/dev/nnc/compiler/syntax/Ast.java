@@ -93,6 +93,9 @@ public final class Ast {
 
   public record ExprStmt(Span span, Expr expr) implements StepStmt {}
 
+  /** {@code sync target: q} or {@code sync target: q, tau: 0.005} ({@code option} and {@code value} null without one). */
+  public record Sync(Span span, Ident target, Ident source, Ident option, Expr value) implements StepStmt {}
+
   // ------------------------------------------------------------------ expressions
 
   public sealed interface Expr {

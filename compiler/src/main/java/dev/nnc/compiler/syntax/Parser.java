@@ -214,6 +214,9 @@ public final class Parser {
           items.add(new ReportItem(span(i), i.name() == null ? null : ident(i.name()), expr(i.expr())));
         }
         body.add(new Report(span(r), items));
+      } else if (s instanceof NNParser.StepSyncContext y) {
+        body.add(new Sync(span(y), ident(y.target), ident(y.source), y.key() == null ? null : ident(y.key().name()),
+            y.expr() == null ? null : expr(y.expr())));
       } else {
         NNParser.StepExprContext e = (NNParser.StepExprContext) s;
         body.add(new ExprStmt(span(e), expr(e.expr())));

@@ -80,12 +80,53 @@ class RatioMetricsTest {
       assertEquals(2.0 / 3, epoch.value("recall"), 1e-12);
       assertEquals(2.0 / 4, epoch.value("val_precision"), 1e-12);
       assertEquals(2.0 / 3, epoch.value("val_recall"), 1e-12);
-      // accuracy stays a mean: 3 of 6 records are right
+      // 3 of 6 records are right
       assertEquals(0.5, epoch.value("accuracy"), 1e-7);
     }
     List<String> csv = Files.readAllLines(dir.resolve("run/metrics.csv"));
     assertEquals("epoch,loss,precision,recall,accuracy,val_loss,val_precision,val_recall,val_accuracy", csv.get(0));
     assertEquals("0.5", csv.get(1).split(",")[2]);
+  }
+
+  /**
+   * Tagged sequences padded with 0, one record a batch: the first has one real token, predicted
+   * right; the second three, one of them right. {@code accuracy(ignore: 0)} counts every real token
+   * once, 2 / 4 (a mean of the batches would give (1 + 1/3) / 2); {@code exact_match(ignore: 0)}
+   * finds the first record wholly right, and without {@code ignore:} neither (its padding is
+   * predicted as class 2).
+   */
+  private static final String PADDED = """
+      model Line {
+        input x: float[1]
+        output y = x -> dense(1)
+      }
+      data tagged {
+        train = records {
+          x: float[1], scores: float[3, 3], tags: int[3]
+          [0] [[0, 1, 0], [0, 0, 5], [0, 0, 5]] [1, 0, 0]
+          [1] [[0, 1, 0], [0, 0, 1], [0, 0, 1]] [2, 2, 1]
+        }
+      }
+      train fit {
+        model: Line()
+        data: tagged.train
+        loss: mse(y, x)
+        optimizer: sgd(lr: 0.01)
+        batch: 1
+        epochs: 1
+        metrics: [accuracy(scores, tags, ignore: 0), exact_match(scores, tags, ignore: 0), exact_match(scores, tags)]
+      }
+      """;
+
+  @Test
+  void paddingIsLeftOutOfAccuracyAndExactMatchOverTheEpoch() {
+    Compilation c = Compilation.of(new SourceFile(dir.resolve("padded.nn").toString(), PADDED), List.of());
+    assertTrue(c.succeeded(), () -> c.diagnostics().stream().map(HumanRenderer::render).collect(Collectors.joining("\n")));
+    TrainResult result = JobRunner.run(c.program(), "fit", List.of(), options("padded").build());
+
+    assertEquals(2.0 / 4, result.last().value("accuracy"), 1e-7);
+    assertEquals(0.5, result.last().value("exact_match"), 1e-7);
+    assertEquals(0.0, result.last().value("exact_match_2"), 1e-7);
   }
 
   @Test

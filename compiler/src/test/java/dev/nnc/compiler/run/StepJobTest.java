@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nnc.compiler.Compilation;
-import dev.nnc.compiler.diag.HumanRenderer;
-import dev.nnc.compiler.source.SourceFile;
 import dev.nnc.runtime.infer.ModelInfo;
 import dev.nnc.runtime.train.EpochResult;
 import dev.nnc.runtime.train.TrainOptions;
@@ -18,8 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,21 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * takes its whole data as one batch, so each epoch's figures are one step's.
  */
 class StepJobTest {
-  /** Two records of two values; a model Pair holds a raw parameter of two. */
-  private static final String HEADER = """
-      model Pair {
-        param w: float[2] = ones
-        input x: float[2]
-        output y = x * w
-      }
-      data points {
-        train = records { x: float[2]
-          [1, 2]
-          [3, 4]
-        }
-      }
-      """;
-
   @TempDir Path dir;
 
   private TrainResult train(String job, int epochs) throws Exception {
@@ -52,11 +32,7 @@ class StepJobTest {
   }
 
   private TrainResult train(String job, TrainOptions.Builder options) throws Exception {
-    String text = HEADER + job;
-    Path source = Files.writeString(dir.resolve("steps.nn"), text);
-    Compilation c = Compilation.of(new SourceFile(source.toString(), text), List.of());
-    assertTrue(c.succeeded(), () -> c.diagnostics().stream().map(HumanRenderer::render).collect(Collectors.joining("\n")));
-    return JobRunner.run(c.program(), c.program().jobNames().get(0), List.of(), options.logDir(dir.resolve("log")).build());
+    return StepJobs.train(dir, StepJobs.PAIR + job, options);
   }
 
   private static double value(TrainResult result, int epoch, String name) {
@@ -205,7 +181,7 @@ class StepJobTest {
       assertTrue(grid.getWidth() > 3 * 4 && grid.getHeight() > 3 * 4, "a 3 by 3 grid of 4x4 pictures");
     }
     assertTrue(Files.exists(exported.resolve("saved_model.pb")));
-    assertEquals(HEADER + job(exported), Files.readString(exported.resolve("assets/steps.nn")), "the source goes with the model");
+    assertEquals(StepJobs.PAIR + job(exported), Files.readString(exported.resolve("assets/steps.nn")), "the source goes with the model");
     assertEquals("t", ModelInfo.read(exported).job());
     try (var events = Files.list(dir.resolve("log/train"))) {
       assertTrue(events.anyMatch(f -> f.getFileName().toString().startsWith("events.out.tfevents.")),

@@ -3,9 +3,6 @@ package dev.nnc.compiler.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nnc.compiler.Compilation;
-import dev.nnc.compiler.diag.HumanRenderer;
-import dev.nnc.compiler.source.SourceFile;
 import dev.nnc.runtime.train.TrainOptions;
 import dev.nnc.runtime.train.TrainResult;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,18 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * stopping watches them and puts back the best epoch's weights.
  */
 class StepValidationTest {
-  /** Pair multiplies its input by a raw parameter, ones at first; the validation records are all ones. */
-  private static final String HEADER = """
-      model Pair {
-        param w: float[2] = ones
-        input x: float[2]
-        output y = x * w
-      }
-      data points {
-        train = records { x: float[2]
-          [1, 2]
-          [3, 4]
-        }
+  /** Pair and its training records, and validation records that are all ones. */
+  private static final String HEADER = StepJobs.PAIR + """
+      data ones {
         test = records { x: float[2]
           [1, 1]
         }
@@ -48,13 +35,7 @@ class StepValidationTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   private TrainResult train(String job) throws Exception {
-    String text = HEADER + job;
-    Path source = Files.writeString(dir.resolve("steps.nn"), text);
-    Compilation c = Compilation.of(new SourceFile(source.toString(), text), List.of());
-    assertTrue(c.succeeded(), () -> c.diagnostics().stream().map(HumanRenderer::render).collect(Collectors.joining("\n")));
-    TrainOptions options = TrainOptions.builder().logDir(dir.resolve("log"))
-        .out(new PrintStream(out, true, StandardCharsets.UTF_8)).build();
-    return JobRunner.run(c.program(), c.program().jobNames().get(0), List.of(), options);
+    return StepJobs.train(dir, HEADER + job, TrainOptions.builder().out(new PrintStream(out, true, StandardCharsets.UTF_8)));
   }
 
   /** An autoencoder's shape: one model minimized on its reconstruction, reported on both data sets. */
@@ -64,7 +45,7 @@ class StepValidationTest {
         train t {
           let m = Pair()
           data: points.train
-          validate: points.test
+          validate: ones.test
           batch: 2
           epochs: 3
           step {
@@ -92,7 +73,7 @@ class StepValidationTest {
           let g = Pair()
           let d = Pair()
           data: points.train
-          validate: points.test
+          validate: ones.test
           batch: 2
           epochs: 10
           stop: early(monitor: val_gap, patience: 1)

@@ -1,6 +1,7 @@
 package dev.nnc.runtime.data;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 
 /**
@@ -18,6 +19,29 @@ public final class Batch {
     this.records = records;
     this.gathered = gathered;
     this.free = free;
+  }
+
+  /**
+   * A batch of {@code size} records made of flat arrays, one per field, record after record: a
+   * {@code float[]} for a FLOAT field, an {@code int[]} for an INT field (an environment's
+   * experience, which no data set gathers). The arrays become the batch's; releasing it keeps them.
+   */
+  public static Batch of(int size, Map<Field, Object> columns) {
+    Table table = Table.empty(size);
+    for (Map.Entry<Field, Object> column : columns.entrySet()) {
+      Object array = column.getValue();
+      ElementType type = column.getKey().type();
+      Values values;
+      if (array instanceof float[] floats && type == ElementType.FLOAT) {
+        values = new Values.Floats(floats);
+      } else if (array instanceof int[] ints && type == ElementType.INT) {
+        values = new Values.Ints(ints);
+      } else {
+        throw new IllegalArgumentException("field " + column.getKey() + " cannot hold " + array.getClass().getSimpleName());
+      }
+      table = table.with(column.getKey(), values);
+    }
+    return new Batch(table, table, new java.util.ArrayDeque<>());
   }
 
   /** The number of records; the last batch of an epoch may be smaller than the batch size. */

@@ -1,9 +1,13 @@
 package dev.nnc.runtime.data;
 
-/** The element type of a data field: FLOAT fields feed {@code TFloat32}, INT {@code TInt32}. */
+/**
+ * The element type of a tensor: FLOAT fields feed {@code TFloat32}, INT {@code TInt32}. BOOL is the
+ * result of a tensor comparison ({@code x > 0}) and never a data field's type.
+ */
 public enum ElementType {
   FLOAT,
-  INT;
+  INT,
+  BOOL;
 
   /** The name used in shapes and messages, as in {@code float[28, 28, 1]}. */
   public String label() {

@@ -51,6 +51,7 @@ public final class Records {
         }
         yield new Values.Ints(data);
       }
+      case BOOL -> throw new IllegalArgumentException("a data field is float or int, not bool: " + field.name());
     };
   }
 

@@ -2,6 +2,7 @@ package dev.nnc.runtime.train;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -21,6 +22,8 @@ final class Checkpointer {
   private final Fingerprint fingerprint;
   private final MetricsCsv csv;
   private Optional<Path> newest;
+  /** What the run's step adds to each checkpoint's folder (a job that acts: its acting state). */
+  private Consumer<Path> stepState = folder -> {};
 
   /**
    * {@code weightsFinite} is true when no weight of {@code session}'s graph holds a NaN or an
@@ -35,6 +38,11 @@ final class Checkpointer {
     this.fingerprint = fingerprint;
     this.csv = csv;
     this.newest = resumedFrom;
+  }
+
+  /** Has every checkpoint also hold what {@code write} puts in its folder. */
+  void alsoWrite(Consumer<Path> write) {
+    stepState = write;
   }
 
   /** Writes a checkpoint if one is due now that {@code steps} steps in all are done. */
@@ -63,7 +71,10 @@ final class Checkpointer {
           + lastGood());
     }
     newest = Optional.of(dir.write(state.step(), policy.orElseThrow().keep(),
-        folder -> Checkpoint.write(folder, session, csv, fingerprint, state)));
+        folder -> {
+          Checkpoint.write(folder, session, csv, fingerprint, state);
+          stepState.accept(folder);
+        }));
   }
 
   private boolean weightsFinite() {

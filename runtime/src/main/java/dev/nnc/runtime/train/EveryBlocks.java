@@ -106,6 +106,11 @@ final class EveryBlocks {
 
   private void run(StepRun.Hook hook) {
     hookRuns.put(hook, stepsDone);
+    if (hook.reports().isEmpty() && hook.grids().isEmpty()) {
+      // Only syncs: nothing to feed, fetch or print.
+      sync(hook);
+      return;
+    }
     if (latest == null) {
       return;
     }
@@ -134,6 +139,15 @@ final class EveryBlocks {
       console.line(line.toString());
     } finally {
       fed.forEach(Tensor::close);
+    }
+    sync(hook);
+  }
+
+  private void sync(StepRun.Hook hook) {
+    if (!hook.syncs().isEmpty()) {
+      Session.Runner runner = session.runner();
+      hook.syncs().forEach(s -> runner.addTarget(s.op()));
+      runner.run().close();
     }
   }
 

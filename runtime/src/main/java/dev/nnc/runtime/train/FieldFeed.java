@@ -21,6 +21,7 @@ record FieldFeed(Field field, Operand<?> placeholder) {
     Operand<?> placeholder = switch (field.type()) {
       case FLOAT -> named.placeholder(TFloat32.class, Placeholder.shape(shape));
       case INT -> named.placeholder(TInt32.class, Placeholder.shape(shape));
+      case BOOL -> throw new IllegalArgumentException("a data field is float or int, not bool: " + field.name());
     };
     return new FieldFeed(field, placeholder);
   }
@@ -32,6 +33,7 @@ record FieldFeed(Field field, Operand<?> placeholder) {
       case FLOAT ->
           TFloat32.tensorOf(shape, DataBuffers.of(batch.floats(field.name()), true, false));
       case INT -> TInt32.tensorOf(shape, DataBuffers.of(batch.ints(field.name()), true, false));
+      case BOOL -> throw new IllegalArgumentException("a data field is float or int, not bool: " + field.name());
     };
   }
 

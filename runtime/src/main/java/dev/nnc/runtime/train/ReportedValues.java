@@ -22,6 +22,16 @@ public final class ReportedValues {
     return withValidation(names(metrics), validates);
   }
 
+  /**
+   * What a job that learns by acting reports: {@code episode_return} and {@code episode_length}
+   * (means over the last 100 finished episodes), {@code epsilon} when it explores epsilon-greedily,
+   * then its step's {@code values}.
+   */
+  public static List<String> acting(boolean epsilon, List<String> values) {
+    return Stream.of(Stream.of("episode_return", "episode_length"), epsilon ? Stream.of("epsilon") : Stream.<String>empty(),
+        values.stream()).flatMap(s -> s).toList();
+  }
+
   /** {@code names}, then, with validation data, each with {@code val_} before it. */
   public static List<String> withValidation(List<String> names, boolean validates) {
     if (!validates) {

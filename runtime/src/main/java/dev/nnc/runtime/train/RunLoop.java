@@ -63,6 +63,8 @@ final class RunLoop {
       stopped = state.stopped();
       step.resume(epoch, batch, stepsDone);
     });
+    files.resumed().ifPresent(c -> step.restoreState(c.dir()));
+    checkpointer.alsoWrite(step::saveState);
   }
 
   /** Whether the run goes on: not stopped early, and more to train (see {@link RunLength#moreToTrain}). */

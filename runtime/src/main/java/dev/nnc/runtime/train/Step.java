@@ -38,6 +38,12 @@ interface Step {
   /** A resumed run stands {@code batch} batches into epoch {@code epoch}, {@code stepsDone} steps in all. */
   default void resume(int epoch, int batch, long stepsDone) {}
 
+  /** Writes what the step keeps beyond the weights into a checkpoint's {@code folder}. */
+  default void saveState(java.nio.file.Path folder) {}
+
+  /** Puts back what {@link #saveState} wrote into the {@code folder} of the checkpoint a run resumes from. */
+  default void restoreState(java.nio.file.Path folder) {}
+
   /** A value a step fetched that became NaN or infinite; the loop says where. */
   final class NonFiniteValue extends RuntimeException {
     private final String what;

@@ -68,6 +68,15 @@ public final class StepBuilder {
     actions.add(new Action.Report(name, v, Metric.Aggregation.MEAN));
   }
 
+  /**
+   * {@code sync target: source, tau: t}: every weight of model {@code target} set to that of
+   * {@code source}, or moved the fraction {@code tau} of the way ({@link dev.nnc.runtime.rl.TargetSync}).
+   */
+  public void sync(String target, String source, double tau) {
+    actions.add(new Action.Sync(dev.nnc.runtime.rl.TargetSync.build(net.tf().withSubScope("sync_" + target),
+        net.weightsOf(target), net.weightsOf(source), tau)));
+  }
+
   /** {@code image_grid(images, path)}; {@code {step}} and {@code {epoch}} in the path are filled in. */
   public void imageGrid(Operand<?> images, String path) {
     actions.add(new Action.ImageGrid(floats(images), path));
@@ -106,6 +115,9 @@ public final class StepBuilder {
     record Report(String name, Operand<TFloat32> value, Metric.Aggregation aggregation) implements Action {}
 
     record ImageGrid(Operand<TFloat32> images, String path) implements Action {}
+
+    /** The one op of a {@code sync}, which sets every weight of one model from another's. */
+    record Sync(org.tensorflow.op.Op op) implements Action {}
 
     enum Assign {
       ADD, SUBTRACT, SET;

@@ -11,6 +11,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -28,19 +29,25 @@ final class StepGraph {
   private final List<WeightRestore> restores;
   private final Operand<TBool> weightsFinite;
   private final Optional<WeightStore> weightStore;
+  private final Optional<Policy> policy;
 
   private StepGraph(StepPlan plan, List<StepRun.Hook> hooks, Map<String, ModelGraph> models,
-      List<WeightRestore> restores, Operand<TBool> weightsFinite, Optional<WeightStore> weightStore) {
+      List<WeightRestore> restores, Operand<TBool> weightsFinite, Optional<WeightStore> weightStore,
+      Optional<Policy> policy) {
     this.plan = plan;
     this.hooks = hooks;
     this.models = models;
     this.restores = restores;
     this.weightsFinite = weightsFinite;
     this.weightStore = weightStore;
+    this.policy = policy;
   }
 
   /** A model built on its own inputs: what {@code export} serves. */
   record ModelGraph(Map<String, Operand<?>> inputs, Map<String, Operand<?>> outputs) {}
+
+  /** What {@code act:} chooses from: the per-action values computed from an observation fed at {@code state}. */
+  record Policy(Operand<?> state, Operand<TFloat32> values) {}
 
   static StepGraph build(Graph graph, StepSpec spec, long seed) {
     Net root = Net.root(graph, seed);
@@ -54,7 +61,7 @@ final class StepGraph {
     Ops dataOps = tf.withSubScope("data");
     List<FieldFeed> feeds = new ArrayList<>();
     Map<String, Operand<?>> fields = new LinkedHashMap<>();
-    for (Field field : spec.data().fields()) {
+    for (Field field : spec.fields()) {
       FieldFeed feed = FieldFeed.create(dataOps, field);
       feeds.add(feed);
       fields.put(field.name(), feed.placeholder());
@@ -77,7 +84,21 @@ final class StepGraph {
     }
     Operand<TBool> weightsFinite = TrainingGraph.allFinite(tf.withSubScope("weights_finite"), root.weights());
     Optional<WeightStore> weightStore = spec.stop().filter(EarlyStopping::restoreBest).map(stop -> WeightStore.build(root));
-    return new StepGraph(plan, hooks, models, restores, weightsFinite, weightStore);
+    Optional<Policy> policy = spec.acting().map(acting -> policy(root, acting));
+    return new StepGraph(plan, hooks, models, restores, weightsFinite, weightStore, policy);
+  }
+
+  /** The value {@code act:} reads, built on an observation of its own, in inference mode. */
+  @SuppressWarnings("unchecked")
+  private static Policy policy(Net root, ActingSpec acting) {
+    Operand<?> state = FieldFeed.create(root.tf().withSubScope("act"), acting.stateField()).placeholder();
+    StepBuilder builder = new StepBuilder(root.scope("act").withBatchSize(batchSize(root.tf(), state)),
+        Map.of("state", state));
+    Operand<?> values = acting.policy().apply(builder);
+    if (values.type() != TFloat32.class) {
+      throw new IllegalArgumentException("act: chooses from float values, found " + values.type().getSimpleName());
+    }
+    return new Policy(state, (Operand<TFloat32>) values);
   }
 
   private static ModelGraph ownApplication(Net root, StepSpec.StepModel model) {
@@ -116,6 +137,11 @@ final class StepGraph {
   /** True when no weight of any model holds a NaN or an infinity: checked before a checkpoint is written. */
   Operand<TBool> weightsFinite() {
     return weightsFinite;
+  }
+
+  /** Present in a job that learns by acting. */
+  Optional<Policy> policy() {
+    return policy;
   }
 
   /** Present when early stopping restores the best weights. */

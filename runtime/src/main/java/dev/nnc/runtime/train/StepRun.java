@@ -17,21 +17,28 @@ record StepRun(List<Operand<TFloat32>> fetches, Op target, List<Rate> rates, Opt
   /** A minimize's learning-rate placeholder and the schedule that fills it. */
   record Rate(Operand<TFloat32> placeholder, LearningRate schedule) {}
 
-  /** An {@code every} block: its period, the values it reports and the image grids it writes. */
-  record Hook(Period period, List<StepBuilder.Action.Report> reports, List<StepBuilder.Action.ImageGrid> grids) {
+  /**
+   * An {@code every} block: its period, the values it reports, the image grids it writes and the
+   * models it syncs (run after the values are fetched, so they see the weights before the sync).
+   */
+  record Hook(Period period, List<StepBuilder.Action.Report> reports, List<StepBuilder.Action.ImageGrid> grids,
+      List<StepBuilder.Action.Sync> syncs) {
     static Hook of(Period period, List<StepBuilder.Action> actions) {
       List<StepBuilder.Action.Report> reports = new ArrayList<>();
       List<StepBuilder.Action.ImageGrid> grids = new ArrayList<>();
+      List<StepBuilder.Action.Sync> syncs = new ArrayList<>();
       for (StepBuilder.Action action : actions) {
         if (action instanceof StepBuilder.Action.Report r) {
           reports.add(r);
         } else if (action instanceof StepBuilder.Action.ImageGrid g) {
           grids.add(g);
+        } else if (action instanceof StepBuilder.Action.Sync s) {
+          syncs.add(s);
         } else {
           throw new IllegalArgumentException("an every block cannot " + action);
         }
       }
-      return new Hook(period, List.copyOf(reports), List.copyOf(grids));
+      return new Hook(period, List.copyOf(reports), List.copyOf(grids), List.copyOf(syncs));
     }
 
     /** True when the block is due after {@code steps} steps in all, or at the end of epoch {@code epoch} (from 1). */

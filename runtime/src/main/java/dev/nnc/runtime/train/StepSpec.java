@@ -35,6 +35,7 @@ public final class StepSpec {
   private final Map<String, String> restores;
   private final JobSource source;
   private final CheckpointPolicy checkpoint;
+  private final ActingSpec acting;
 
   private StepSpec(Builder b) {
     this.jobName = b.jobName;
@@ -55,6 +56,7 @@ public final class StepSpec {
     this.restores = Collections.unmodifiableMap(new LinkedHashMap<>(b.restores));
     this.source = b.source;
     this.checkpoint = b.checkpoint;
+    this.acting = b.acting;
   }
 
   public static Builder builder(String jobName) {
@@ -69,8 +71,19 @@ public final class StepSpec {
     return models;
   }
 
+  /** The training records; null in a job that learns by acting. */
   public Dataset data() {
     return data;
+  }
+
+  /** With {@code env:}, the environment and how the job acts in it, in place of data. */
+  public Optional<ActingSpec> acting() {
+    return Optional.ofNullable(acting);
+  }
+
+  /** The fields a step reads: the data's, or a transition's when the job learns by acting. */
+  public List<Field> fields() {
+    return acting != null ? acting.transitionFields() : data.fields();
   }
 
   /** Data the step's reported values are computed on after every epoch, in inference mode, as {@code val_...}. */
@@ -166,6 +179,7 @@ public final class StepSpec {
     private final Map<String, String> restores = new LinkedHashMap<>();
     private JobSource source;
     private CheckpointPolicy checkpoint;
+    private ActingSpec acting;
 
     private Builder(String jobName) {
       this.jobName = Objects.requireNonNull(jobName, "jobName");
@@ -258,10 +272,17 @@ public final class StepSpec {
       return this;
     }
 
+    /** Learns by acting in an environment: its experience is the step's data. */
+    public Builder acting(ActingSpec acting) {
+      this.acting = acting;
+      return this;
+    }
+
     public StepSpec build() {
       SpecCheck check = new SpecCheck(jobName);
       check.require(!models.isEmpty(), "no model");
-      check.require(data != null, "no training data");
+      check.require(data != null || acting != null, "no training data");
+      check.require(data == null || acting == null, "give data or an environment, not both");
       check.require(data == null || data.size() > 0, "the training data holds no records");
       check.require(step != null, "no step");
       check.require(batch > 0, "the batch size must be positive, not " + batch);

@@ -36,10 +36,13 @@ public final class StepTrainer {
     Path logDir = options.logDir(spec.jobName());
     try (Graph tfGraph = new Graph()) {
       StepGraph graph = StepGraph.build(tfGraph, spec, seed);
-      List<String> columns = ReportedValues.withValidation(graph.plan().reported(), spec.validation().isPresent());
+      List<String> columns = ReportedValues.withValidation(spec.acting().isPresent()
+          ? ActingStep.reportedWith(graph.plan().reported(), spec.acting().get()) : graph.plan().reported(),
+          spec.validation().isPresent());
       spec.stop().ifPresent(stop -> new SpecCheck(spec.jobName()).require(columns.contains(stop.monitor()),
           "early stopping monitors '" + stop.monitor() + "', which is not reported; the values are " + columns));
-      Fingerprint fingerprint = Fingerprint.of(tfGraph, spec.jobName(), seed, spec.batch(), spec.data().size(), columns);
+      Fingerprint fingerprint = Fingerprint.of(tfGraph, spec.jobName(), seed, spec.batch(),
+          spec.acting().isPresent() ? 0 : spec.data().size(), columns);
       // The device first: a run refused one leaves the log directory as it was.
       try (Session session = options.device().open(tfGraph, sessionConfig());
           RunFiles files = RunFiles.open(logDir, fingerprint, spec.checkpoint(), options.start(),
@@ -51,11 +54,14 @@ public final class StepTrainer {
         Checkpointer checkpointer = files.start(session, graph.weightsFinite());
         Optional<StopRule> stopper = spec.stop().map(stop -> new EarlyStopper(stop,
             files.resumed().flatMap(c -> c.state().stopper()), graph.weightStore(), session, console::line));
-        BatchSource data = new DatasetBatches(spec.data(), spec.batch(), seed);
+        BatchSource data = spec.acting().isPresent() ? new EnvironmentClock()
+            : new DatasetBatches(spec.data(), spec.batch(), seed);
+        PlannedStep planned = new PlannedStep(session, graph.plan(), data.batchesPerEpoch(),
+            new EveryBlocks(session, graph.plan().feeds(), graph.hooks(), data, logDir, console));
+        Step step = spec.acting().<Step>map(acting -> new ActingStep(session, planned, acting, graph.policy().orElseThrow(),
+            spec.batch(), seed)).orElse(planned);
         RunLoop loop = new RunLoop(spec.jobName(), console, data,
-            spec.validation().map(validation -> new DatasetBatches(validation, spec.batch(), seed)),
-            new PlannedStep(session, graph.plan(), data.batchesPerEpoch(),
-                new EveryBlocks(session, graph.plan().feeds(), graph.hooks(), data, logDir, console)), stopper,
+            spec.validation().map(validation -> new DatasetBatches(validation, spec.batch(), seed)), step, stopper,
             RunLength.of(spec.epochs(), spec.steps(), data.batchesPerEpoch(), options), files, checkpointer);
         loop.run();
         RunFacts facts = loop.facts(files.resumed().map(Checkpoint::dir), Duration.ofNanos(System.nanoTime() - start),

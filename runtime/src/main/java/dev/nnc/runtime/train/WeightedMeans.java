@@ -44,6 +44,8 @@ final class WeightedMeans {
     for (Metric.Aggregation value : values) {
       if (value == Metric.Aggregation.MEAN) {
         sums[at] += fetched[at] * batchSize;
+      } else if (value == Metric.Aggregation.LAST) {
+        sums[at] = fetched[at];
       } else {
         sums[at] += fetched[at];
         sums[at + 1] += fetched[at + 1];
@@ -67,9 +69,11 @@ final class WeightedMeans {
     Map<String, Double> figures = new LinkedHashMap<>();
     int at = 0;
     for (int i = 0; i < values.size(); i++) {
-      double figure = values.get(i) == Metric.Aggregation.MEAN
-          ? sums[at] / examples
-          : sums[at + 1] == 0 ? 0 : sums[at] / sums[at + 1];
+      double figure = switch (values.get(i)) {
+        case MEAN -> sums[at] / examples;
+        case LAST -> sums[at];
+        case RATIO -> sums[at + 1] == 0 ? 0 : sums[at] / sums[at + 1];
+      };
       figures.put(prefix + names.get(i), figure);
       at += values.get(i).width();
     }

@@ -49,6 +49,7 @@ final class ActivationGraph implements OneOutput {
           tf.math.add(tf.constant(1f), tf.math.erf(tf.math.mul(x, tf.constant((float) (1 / Math.sqrt(2)))))));
       case "swish" -> tf.math.mul(x, tf.math.sigmoid(x));
       case "softplus" -> tf.math.softplus(x);
+      case "log_softmax" -> logSoftmax(tf, x, (int) args.integer("axis"));
       default -> throw new IllegalArgumentException("no graph for activation " + activation.name());
     };
   }
@@ -63,6 +64,17 @@ final class ActivationGraph implements OneOutput {
     var shifted = tf.math.sub(x, tf.max(x, along, org.tensorflow.op.core.Max.keepDims(true)));
     var e = tf.math.exp(shifted);
     return tf.math.div(e, tf.sum(e, along, org.tensorflow.op.core.Sum.keepDims(true)));
+  }
+
+  private static Operand<TFloat32> logSoftmax(Ops tf, Operand<TFloat32> x, int axis) {
+    int rank = x.shape().numDimensions();
+    if (axis == -1 || axis == rank - 1) {
+      return tf.nn.logSoftmax(x);
+    }
+    // Another axis: x - max - log(sum(exp(x - max))), reduced along that axis.
+    var along = tf.constant(axis);
+    var shifted = tf.math.sub(x, tf.max(x, along, org.tensorflow.op.core.Max.keepDims(true)));
+    return tf.math.sub(shifted, tf.math.log(tf.sum(tf.math.exp(shifted), along, org.tensorflow.op.core.Sum.keepDims(true))));
   }
 
   private static Operand<TFloat32> elu(Ops tf, Operand<TFloat32> x, double alpha) {

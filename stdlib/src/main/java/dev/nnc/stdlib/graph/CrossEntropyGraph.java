@@ -27,8 +27,13 @@ final class CrossEntropyGraph implements OneOutput {
     logits = tf.reshape(logits, tf.constant(new long[] {-1, classes}));
     targets = tf.reshape(targets, tf.constant(new long[] {-1, classes}));
     // SparseSoftmaxCrossEntropyWithLogits has no gradient in TF Java: use the dense form.
-    var losses = tf.nn.softmaxCrossEntropyWithLogits(logits, targets).loss();
-    return tf.math.mean(losses, tf.constant(0));
+    Operand<TFloat32> losses = tf.nn.softmaxCrossEntropyWithLogits(logits, targets).loss();
+    long ignore = args.integer("ignore");
+    if (ignore == CrossEntropy.IGNORE_NONE) {
+      return tf.math.mean(losses, tf.constant(0));
+    }
+    Operand<TFloat32> counted = Losses.counted(tf, inputs.get(1), ignore);
+    return Losses.maskedMean(tf, losses, counted);
   }
 
   /** Integer labels as one-hot targets of as many classes as {@code logits} has; one-hot targets as they are. */

@@ -29,6 +29,7 @@ final class ElementwiseMathGraph implements OneOutput {
       case "abs" -> tf.math.abs(x);
       case "square" -> tf.math.square(x);
       case "sign" -> tf.math.sign(x);
+      case "stop_gradient" -> tf.stopGradient(x);
       default -> throw new IllegalArgumentException("no graph for " + op.name());
     };
   }

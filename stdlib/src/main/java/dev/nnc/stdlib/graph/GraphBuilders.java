@@ -4,6 +4,7 @@ import dev.nnc.stdlib.Builtins;
 import dev.nnc.stdlib.TensorOp;
 import dev.nnc.stdlib.layers.Activation;
 import dev.nnc.stdlib.layers.Arithmetic;
+import dev.nnc.stdlib.layers.Comparison;
 import dev.nnc.stdlib.layers.ElementwiseMath;
 import dev.nnc.stdlib.layers.GlobalPool;
 import dev.nnc.stdlib.layers.Pool;
@@ -38,18 +39,31 @@ public final class GraphBuilders {
     put(Builtins.ONE_HOT, new OneHotGraph());
     put(Builtins.LRN, new LrnGraph());
     put(Builtins.MAXOUT, new MaxoutGraph());
+    put(Builtins.ATTENTION, new AttentionGraph());
+    put(Builtins.POSITION_EMBEDDING, new PositionGraphs.Learned());
+    put(Builtins.SINUSOIDAL, new PositionGraphs.Fixed());
+    put(Builtins.CLASS_TOKEN, new PositionGraphs.Token());
     put(Builtins.TRANSPOSE, new TransposeGraph());
     put(Builtins.CLIP, new ClipGraph());
     put(Builtins.ARGMAX, new ArgmaxGraph());
     put(Builtins.BERNOULLI, new BernoulliGraph());
     put(Builtins.CONCAT, new ConcatGraph());
     put(Builtins.MATMUL, new MatMulGraph());
+    put(Builtins.SLICE, new SliceGraph());
+    put(Builtins.SELECT, new SelectGraph());
+    put(Builtins.CAUSAL_MASK, new CausalMaskGraph());
+    put(Builtins.WHERE, new WhereGraph());
+    put(Builtins.PICK, new PickGraph());
+    for (Comparison f : Comparison.ALL) {
+      put(f, new ComparisonGraph(f));
+    }
     put(Builtins.CROSS_ENTROPY, new CrossEntropyGraph());
     put(Builtins.BCE, new BceGraph());
     put(Builtins.MSE, new MseGraph());
     put(Builtins.KL, new KlGraph());
     put(Builtins.TOP_K, new TopKGraph());
     put(Builtins.ACCURACY, new AccuracyGraph());
+    put(Builtins.EXACT_MATCH, new ExactMatchGraph());
     for (Pool pool : new Pool[] {Pool.MAX, Pool.AVG}) {
       put(pool, new PoolGraph(pool));
     }
@@ -63,10 +77,11 @@ public final class GraphBuilders {
       put(activation, new ActivationGraph(activation));
     }
     for (ElementwiseMath f : new ElementwiseMath[] {ElementwiseMath.EXP, ElementwiseMath.LOG, ElementwiseMath.SQRT,
-        ElementwiseMath.ABS, ElementwiseMath.SQUARE, ElementwiseMath.SIGN}) {
+        ElementwiseMath.ABS, ElementwiseMath.SQUARE, ElementwiseMath.SIGN,
+        ElementwiseMath.STOP_GRADIENT}) {
       put(f, new ElementwiseMathGraph(f));
     }
-    for (Reduce f : new Reduce[] {Reduce.MEAN, Reduce.SUM, Reduce.MAX, Reduce.MIN}) {
+    for (Reduce f : new Reduce[] {Reduce.MEAN, Reduce.SUM, Reduce.MAX, Reduce.MIN, Reduce.STD}) {
       put(f, new ReduceGraph(f));
     }
     for (Arithmetic f : new Arithmetic[] {Arithmetic.ADD, Arithmetic.SUB, Arithmetic.MUL, Arithmetic.DIV}) {

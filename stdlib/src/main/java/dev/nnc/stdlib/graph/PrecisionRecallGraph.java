@@ -4,27 +4,18 @@ import dev.nnc.runtime.graph.Net;
 import dev.nnc.stdlib.losses.PrecisionRecall;
 import dev.nnc.stdlib.spec.Args;
 import java.util.List;
-import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /** The graph half of {@link PrecisionRecall}. */
-final class PrecisionRecallGraph implements OneOutput, RatioParts {
+final class PrecisionRecallGraph implements RatioGraph {
   private final PrecisionRecall op;
 
   PrecisionRecallGraph(PrecisionRecall op) {
     this.op = op;
-  }
-
-  @Override
-  public Operand<?> output(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
-    Ops tf = net.tf();
-    List<? extends Operand<TFloat32>> counts = tf.unstack(parts(net, args, inputs), 2L).output();
-    return tf.math.divNoNan(counts.get(0), counts.get(1));
   }
 
   @Override
@@ -41,10 +32,7 @@ final class PrecisionRecallGraph implements OneOutput, RatioParts {
     } else {
       Operand<TInt64> k = tf.constant(args.integer("class"));
       predicted = tf.math.equal(tf.math.argMax(logits, tf.constant(-1)), k);
-      Operand<TInt64> truth = label.type() == TInt32.class
-          ? tf.dtypes.cast((Operand<TInt32>) label, TInt64.class)
-          : tf.math.argMax(label, tf.constant(-1));
-      actual = tf.math.equal(truth, k);
+      actual = tf.math.equal(Losses.classes(tf, label), k);
     }
     Operand<TFloat32> truePositives = count(tf, tf.math.logicalAnd(predicted, actual));
     return tf.stack(List.of(truePositives, count(tf, op == PrecisionRecall.PRECISION ? predicted : actual)));

@@ -19,20 +19,19 @@ import org.tensorflow.types.TInt32;
  * {@code stateful: true} the initial state is a placeholder the trainer feeds with the state the
  * previous training step ended in ({@code Net.carry}); a sample job's net carries every recurrent
  * layer's state that way, to generate one step at a time.
+ *
+ * <p>It gives {@link Recurrent#OUT}, then the hidden state after the last step {@link Recurrent#H}
+ * (the output itself unless {@code sequences: true}) and an LSTM's cell state {@link Recurrent#C},
+ * each {@code [batch, units]}. Inputs after the sequence are the states to start from
+ * ({@code initial:}), h then c; given, they replace the carried states of a stateful net.
  */
 final class RecurrentGraph implements GraphBuilder {
-  /** The hidden state after the last step, {@code [batch, units]}; the output itself unless {@code sequences: true}. */
-  static final String STATE = "state";
-  /** An LSTM's cell state after the last step, {@code [batch, units]}. */
-  static final String CELL = "cell";
-
   private final Recurrent op;
 
   RecurrentGraph(Recurrent op) {
     this.op = op;
   }
 
-  /** The output (every step's hidden state, or the last), then {@link #STATE} and, for an LSTM, {@link #CELL}. */
   @Override
   @SuppressWarnings("unchecked")
   public Outputs build(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
@@ -41,10 +40,12 @@ final class RecurrentGraph implements GraphBuilder {
     int steps = (int) x.shape().size(1);
     List<? extends Operand<TFloat32>> xs = tf.unstack(x, (long) steps, org.tensorflow.op.core.Unstack.axis(1L)).output();
     Cell cell = new Cell(tf, w);
-    boolean stateful = args.bool("stateful") || net.carriesEveryState();
+    boolean given = inputs.size() > 1;
+    boolean stateful = !given && (args.bool("stateful") || net.carriesEveryState());
     long units = args.integer("units");
-    Operand<TFloat32> h0 = stateful ? initialState(net, x, units) : null;
-    Operand<TFloat32> c0 = stateful && op == Recurrent.LSTM ? initialState(net, x, units) : null;
+    Operand<TFloat32> h0 = given ? (Operand<TFloat32>) inputs.get(1) : stateful ? initialState(net, x, units) : null;
+    Operand<TFloat32> c0 = op != Recurrent.LSTM ? null
+        : given ? (Operand<TFloat32>) inputs.get(2) : stateful ? initialState(net, x, units) : null;
     Operand<TFloat32> h = h0;
     Operand<TFloat32> c = c0;
     List<Operand<TFloat32>> outputs = new ArrayList<>();
@@ -61,10 +62,10 @@ final class RecurrentGraph implements GraphBuilder {
       }
     }
     Map<String, Operand<?>> results = new LinkedHashMap<>();
-    results.put(Outputs.OUTPUT, args.bool("sequences") ? tf.stack(outputs, org.tensorflow.op.core.Stack.axis(1L)) : h);
-    results.put(STATE, h);
+    results.put(Recurrent.OUT, args.bool("sequences") ? tf.stack(outputs, org.tensorflow.op.core.Stack.axis(1L)) : h);
+    results.put(Recurrent.H, h);
     if (c != null) {
-      results.put(CELL, c);
+      results.put(Recurrent.C, c);
     }
     return new Outputs(results);
   }

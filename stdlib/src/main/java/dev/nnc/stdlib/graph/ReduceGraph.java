@@ -39,6 +39,8 @@ final class ReduceGraph implements OneOutput {
       case "sum" -> tf.sum(x, axes);
       case "max" -> tf.max(x, axes);
       case "min" -> tf.min(x, axes);
+      case "std" -> tf.math.sqrt(tf.math.mean(
+          tf.math.squaredDifference(x, tf.math.mean(x, axes, org.tensorflow.op.math.Mean.keepDims(true))), axes));
       default -> throw new IllegalArgumentException("no graph for " + op.name());
     };
   }

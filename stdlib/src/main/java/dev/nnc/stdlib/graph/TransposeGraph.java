@@ -1,8 +1,10 @@
 package dev.nnc.stdlib.graph;
 
 import dev.nnc.runtime.graph.Net;
+import dev.nnc.stdlib.Layer;
 import dev.nnc.stdlib.layers.Transpose;
 import dev.nnc.stdlib.spec.Args;
+import dev.nnc.stdlib.spec.ShapeException;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
@@ -13,11 +15,10 @@ final class TransposeGraph implements OneOutput {
   public Operand<?> output(Net net, Args args, List<Operand<?>> inputs, Map<String, Operand<?>> w) {
     var tf = net.tf();
     Operand<?> x = inputs.get(0);
-    int rank = x.shape().numDimensions();
-    int[] reversed = new int[rank];
-    for (int i = 0; i < rank; i++) {
-      reversed[i] = rank - 1 - i;
+    try {
+      return tf.linalg.transpose(x, tf.constant(Transpose.permutation(args, x.shape().numDimensions())));
+    } catch (ShapeException e) {
+      throw new IllegalArgumentException(e.getMessage() + " (" + Layer.typeOf(x) + ")", e);
     }
-    return tf.linalg.transpose(x, tf.constant(reversed));
   }
 }

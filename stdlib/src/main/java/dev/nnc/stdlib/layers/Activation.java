@@ -35,9 +35,12 @@ public final class Activation extends TensorOpDefinition {
       new Activation("gelu", "x * Phi(x), the Gaussian error linear unit (exact form).");
   public static final Activation SWISH = new Activation("swish", "x * sigmoid(x).");
   public static final Activation SOFTPLUS = new Activation("softplus", "log(1 + exp(x)).");
+  public static final Activation LOG_SOFTMAX =
+      new Activation("log_softmax", "log(softmax(x)) along an axis, computed stably.",
+          optional("axis", ParamType.INT, -1L));
 
   public static final List<Activation> ALL =
-      List.of(RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU, SWISH, SOFTPLUS);
+      List.of(RELU, SIGMOID, TANH, SOFTMAX, ELU, LEAKY_RELU, SELU, GELU, SWISH, SOFTPLUS, LOG_SOFTMAX);
 
   private Activation(String name, String doc, Param... params) {
     super(name, Kind.FUNCTION, doc, Signature.of(1, params));
@@ -46,10 +49,10 @@ public final class Activation extends TensorOpDefinition {
   @Override
   public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
     TensorType x = inputs.get(0);
-    if (this == SOFTMAX) {
+    if (this == SOFTMAX || this == LOG_SOFTMAX) {
       long axis = args.integer("axis");
       if (axis < -x.rank() || axis >= x.rank()) {
-        throw new ShapeException("softmax axis " + axis + " is out of range for " + x,
+        throw new ShapeException(name() + " axis " + axis + " is out of range for " + x,
             "axes count from 0 (the batch) to " + (x.rank() - 1) + ", or from -1 (the last) backwards");
       }
     }

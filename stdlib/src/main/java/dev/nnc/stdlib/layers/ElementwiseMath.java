@@ -7,7 +7,7 @@ import dev.nnc.stdlib.spec.Signature;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
 
-/** The element-wise tensor functions {@code exp log sqrt abs square}: one value in, one out, same shape. */
+/** The element-wise tensor functions {@code exp log sqrt abs square sign stop_gradient}: one value in, one out, same shape. */
 public final class ElementwiseMath extends TensorOpDefinition {
   public static final ElementwiseMath EXP = new ElementwiseMath("exp", "e to the power of each value.");
   public static final ElementwiseMath LOG = new ElementwiseMath("log", "The natural logarithm of each value.");
@@ -16,6 +16,10 @@ public final class ElementwiseMath extends TensorOpDefinition {
   public static final ElementwiseMath SQUARE = new ElementwiseMath("square", "Each value squared.");
   /** -1, 0 or 1 by the sign of each value: the units of a Hopfield network. */
   public static final ElementwiseMath SIGN = new ElementwiseMath("sign", "-1, 0 or 1 by the sign of each value.");
+
+  /** The value itself, through which no gradient flows: a target computed from the model's own output. */
+  public static final ElementwiseMath STOP_GRADIENT =
+      new ElementwiseMath("stop_gradient", "The value itself, with no gradient flowing back through it.");
 
   private ElementwiseMath(String name, String doc) {
     super(name, Kind.FUNCTION, doc, Signature.of(1));

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code mean sum max min (x, axis: a)}: a reduction over one axis (counted on the full shape, batch
+ * {@code mean sum max min std (x, axis: a)}: a reduction over one axis (counted on the full shape, batch
  * included, as in Keras), or over every value when no axis is given.
  */
 public final class Reduce extends TensorOpDefinition {
@@ -27,6 +27,8 @@ public final class Reduce extends TensorOpDefinition {
   public static final Reduce SUM = new Reduce("sum", "The sum along an axis, or of every value.");
   public static final Reduce MAX = new Reduce("max", "The maximum along an axis, or of every value.");
   public static final Reduce MIN = new Reduce("min", "The minimum along an axis, or of every value.");
+  /** The population deviation (NumPy's and TensorFlow's default, PyTorch's {@code unbiased=False}). */
+  public static final Reduce STD = new Reduce("std", "The standard deviation along an axis, or of every value.");
 
   private Reduce(String name, String doc) {
     super(name, Kind.FUNCTION, doc, SIGNATURE);

@@ -15,10 +15,15 @@ import java.util.List;
 
 /**
  * {@code cross_entropy(logits, label)}: categorical cross-entropy averaged over the batch, for
- * integer class labels or one-hot targets. Takes logits unless {@code probs: true}.
+ * integer class labels or one-hot targets. Takes logits unless {@code probs: true}. With
+ * {@code ignore: 0} (PyTorch's {@code ignore_index}) the positions labelled 0 — a sequence's
+ * {@code <pad>} — are left out of the mean.
  */
 public final class CrossEntropy extends TensorOpDefinition {
-  private static final Signature SIGNATURE = Signature.of(2, named("probs", ParamType.BOOL, false));
+  /** {@code ignore:} left out: every label counts (labels count from 0). */
+  public static final long IGNORE_NONE = -1;
+  private static final Signature SIGNATURE = Signature.of(2, named("probs", ParamType.BOOL, false),
+      named("ignore", ParamType.NON_NEGATIVE_INT, IGNORE_NONE));
 
   public CrossEntropy() {
     super("cross_entropy", Kind.LOSS, "Categorical cross-entropy of logits against integer labels or one-hot targets.", SIGNATURE);
@@ -27,6 +32,7 @@ public final class CrossEntropy extends TensorOpDefinition {
   @Override
   public TensorType outputType(Args args, List<TensorType> inputs) throws ShapeException {
     ClassTargets.check("cross_entropy", inputs.get(0), inputs.get(1));
+    ClassTargets.ignoring("cross_entropy", args, inputs.get(1));
     return TensorType.scalar();
   }
 
@@ -47,6 +53,14 @@ public final class CrossEntropy extends TensorOpDefinition {
       if (!integers && !oneHot) {
         throw new ShapeException(
             op + " expects integer labels int" + perRecord + " or one-hot targets " + logits + ", found " + label);
+      }
+    }
+
+    /** {@code ignore:} names a label id, so it needs integer labels. */
+    public static void ignoring(String op, Args args, TensorType label) throws ShapeException {
+      if (args.integer("ignore") != IGNORE_NONE && label.element() != ElementType.INT) {
+        throw new ShapeException(op + "(ignore: " + args.integer("ignore") + ") leaves out a label id, and "
+            + label + " holds one-hot targets", "give integer labels, or leave out `ignore:`");
       }
     }
   }

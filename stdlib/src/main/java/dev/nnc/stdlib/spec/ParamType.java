@@ -26,12 +26,19 @@ public sealed interface ParamType {
   ParamType INT_OR_PAIR = new Simple("positive int or [int, int]");
   /** A list of positive ints ({@code reshape([7, 7, 64])}). */
   ParamType INT_LIST = new Simple("list of positive int");
+  /** A list of ints of any sign: axes ({@code transpose(x, [0, 2, 1])}), a shape with a -1. */
+  ParamType INTS = new Simple("list of int");
   /** An activation function by name ({@code activation: relu}); {@code none} for identity. */
   ParamType ACTIVATION = new Simple("activation");
   /** An initializer ({@code init: he_normal}, {@code init: normal(0, 0.01)}). */
   ParamType INITIALIZER = new Simple("initializer");
   /** A tensor operand (an input of a function such as {@code concat}). */
   ParamType TENSOR = new Simple("tensor");
+  /**
+   * Tensors given by name ({@code initial: enc}, {@code initial: [h, c]}): not configuration but
+   * further inputs of every application, after the positional ones; none by default.
+   */
+  ParamType TENSORS = new Simple("tensor, list of tensors or record of states");
 
   static ParamType oneOf(String... options) {
     return new Choice(List.of(options));

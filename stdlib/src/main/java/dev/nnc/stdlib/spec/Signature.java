@@ -22,6 +22,11 @@ public record Signature(int tensorInputs, List<Param> params) {
     return new Signature(tensorInputs, List.of(params));
   }
 
+  /** The parameters whose tensors are further inputs ({@link ParamType#TENSORS}), in order. */
+  public List<Param> tensorParams() {
+    return params.stream().filter(p -> p.type() == ParamType.TENSORS).toList();
+  }
+
   public Optional<Param> param(String name) {
     return params.stream().filter(p -> p.name().equals(name)).findFirst();
   }

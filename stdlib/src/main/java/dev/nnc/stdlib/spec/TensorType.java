@@ -22,6 +22,6 @@ public record TensorType(ElementType element, TensorShape shape) {
 
   @Override
   public String toString() {
-    return (element == ElementType.FLOAT ? "float" : "int") + shape;
+    return element.label() + shape;
   }
 }

@@ -25,8 +25,8 @@ class RecurrentOutputsTest {
       Net net = Net.root(graph, 1);
       Operand<TFloat32> x = net.tf().constant(SEQUENCE);
       Outputs outputs = Layer.of(Builtins.LSTM, "units", 4, "sequences", true).outputs(net, x);
-      assertEquals(List.of("output", "state", "cell"), List.copyOf(outputs.byName().keySet()));
-      try (Result r = session.runner().fetch(outputs.main()).fetch(outputs.get("state")).fetch(outputs.get("cell")).run()) {
+      assertEquals(List.of("out", "h", "c"), List.copyOf(outputs.byName().keySet()));
+      try (Result r = session.runner().fetch(outputs.main()).fetch(outputs.get("h")).fetch(outputs.get("c")).run()) {
         assertArrayEquals(new long[] {1, 3, 4}, r.get(0).shape().asArray());
         assertArrayEquals(new long[] {1, 4}, r.get(1).shape().asArray());
         assertArrayEquals(new long[] {1, 4}, r.get(2).shape().asArray());
@@ -45,7 +45,7 @@ class RecurrentOutputsTest {
     try (Graph graph = new Graph()) {
       Net net = Net.root(graph, 1);
       Outputs outputs = Layer.of(Builtins.GRU, "units", 2).outputs(net, net.tf().constant(SEQUENCE));
-      assertEquals(List.of("output", "state"), List.copyOf(outputs.byName().keySet()));
+      assertEquals(List.of("out", "h"), List.copyOf(outputs.byName().keySet()));
     }
   }
 

@@ -4,6 +4,7 @@ import dev.nnc.runtime.data.Batch;
 import dev.nnc.runtime.data.Dataset;
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.data.text.Vocabulary;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -54,7 +55,9 @@ final class DataReport {
       return "";
     }
     if (field.shape().length > 0) {
-      return "a vocabulary of " + vocabulary.size() + " characters";
+      return isWordTable(vocabulary)
+          ? String.format(Locale.ROOT, "a vocabulary of %,d words (<pad> <unk> <start> <end> included)", vocabulary.size())
+          : "a vocabulary of " + vocabulary.size() + " characters";
     }
     List<String> shown = vocabulary.subList(0, Math.min(SHOWN_WORDS, vocabulary.size()));
     return vocabulary.size() + " classes: " + String.join(", ", shown) + (vocabulary.size() > SHOWN_WORDS ? ", …" : "");
@@ -68,6 +71,9 @@ final class DataReport {
       values[e] = field.type() == ElementType.FLOAT
           ? batch.floats(field.name())[r * elements + e]
           : batch.ints(field.name())[r * elements + e];
+    }
+    if (isWordTable(vocabulary) && field.shape().length > 0) {
+      return tokens(values, vocabulary);
     }
     if (!vocabulary.isEmpty() && field.shape().length > 0) {
       StringBuilder text = new StringBuilder();
@@ -85,6 +91,31 @@ final class DataReport {
       shown.add(number(values[e]));
     }
     return "[" + String.join(", ", shown) + (elements > SHOWN_VALUES ? ", … " + elements + " values" : "") + "]";
+  }
+
+  /** Whether {@code vocabulary} is a word source's table (LANGUAGE.md §6.1), the specials first. */
+  private static boolean isWordTable(List<String> vocabulary) {
+    return vocabulary.size() >= Vocabulary.SPECIALS.size()
+        && vocabulary.subList(0, Vocabulary.SPECIALS.size()).equals(Vocabulary.SPECIALS);
+  }
+
+  /**
+   * A word source's ids as their tokens, the padding at the end left out: {@code "the jury said ."},
+   * {@code "<start>596"}; words apart by a space, characters (a table of single characters) joined.
+   */
+  private static String tokens(double[] ids, List<String> vocabulary) {
+    int length = ids.length;
+    while (length > 0 && ids[length - 1] == Vocabulary.PAD) {
+      length--;
+    }
+    boolean chars = vocabulary.stream().skip(Vocabulary.SPECIALS.size()).allMatch(t -> t.codePointCount(0, t.length()) == 1);
+    List<String> shown = new ArrayList<>();
+    for (int e = 0; e < Math.min(length, SHOWN_WORDS * 2); e++) {
+      shown.add(vocabulary.get((int) ids[e]));
+    }
+    String text = String.join(chars ? "" : " ", shown);
+    String quoted = "\"" + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\"", "\\\"") + "\"";
+    return length > SHOWN_WORDS * 2 ? quoted + "…" : quoted;
   }
 
   /** Four significant digits, without trailing zeros: 0.2861, 255, 1.5e-05. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
     scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Version.class,
     description = "Checks, compiles, trains, evaluates and summarises neural networks written in .nn files, and predicts with them.",
-    subcommands = {CheckCommand.class, CompileCommand.class, TrainCommand.class, ClusterCommand.class, EvalCommand.class, PredictCommand.class, OnnxCommand.class, SampleCommand.class, PlayCommand.class, SummaryCommand.class, GraphCommand.class,
+    subcommands = {CheckCommand.class, CompileCommand.class, TrainCommand.class, ClusterCommand.class, EvalCommand.class, PredictCommand.class, OnnxCommand.class, SampleCommand.class, NeighboursCommand.class, PlayCommand.class, SummaryCommand.class, GraphCommand.class,
         FmtCommand.class, DataCommand.class, LspCommand.class, CommandLine.HelpCommand.class})
 public final class Nnc {
   /**

@@ -15,11 +15,13 @@ import dev.nnc.stdlib.spec.TensorType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Data blocks: sources, transforms and the record fields they produce (the sources are checked by
@@ -177,22 +179,32 @@ final class DataChecker {
   }
 
   /**
-   * {@code fashion.train.classes} (or {@code .vocab}, the same number): the number of classes of the
-   * data's source, a compile-time value a model's size can use. Where it comes from a file, the file
-   * is read now, once, so it must be at hand.
+   * {@code fashion.train.classes} (or {@code .vocab}, the same number, but for {@code labelled_text}
+   * whose labels and tokens differ; {@code .source_vocab} and {@code .target_vocab} of {@code pairs}):
+   * a size of the data's source, a compile-time value a model's size can use. Where it comes from a
+   * file, the file is read now, once, so it must be at hand.
    */
   Value member(Value.Dataset dataset, Ast.Member member) {
     String name = member.member().name();
-    if (!name.equals("classes") && !name.equals("vocab")) {
+    String target = member.target().span().text();
+    if (!Value.Dataset.COUNT_MEMBERS.contains(name)) {
       diagnostics.report(Diagnostic.at(Code.NN0105, member.member().span(), "a dataset has no member `" + name + "`")
-          .help("its number of classes is `" + member.target().span().text() + ".classes` (or `.vocab`)"));
+          .help("its number of classes is `" + target + ".classes` (or `.vocab`; `.source_vocab` and"
+              + " `.target_vocab` for pairs)"));
       return Value.ERROR;
     }
-    ClassCount source = dataset.classes();
+    ClassCount source = dataset.counts().get(name);
+    if (source == null && !dataset.counts().isEmpty()) {
+      diagnostics.report(Diagnostic.at(Code.NN0105, member.member().span(),
+              "the data of `" + target + "` has no `." + name + "`")
+          .help("it has " + dataset.counts().keySet().stream().sorted(Comparator.comparingInt(Value.Dataset.COUNT_MEMBERS::indexOf))
+              .map(m -> "`." + m + "`").collect(Collectors.joining(", "))));
+      return Value.ERROR;
+    }
     if (source == null) {
       diagnostics.report(Diagnostic.at(Code.NN0207, member.span(),
-              "the number of classes of `" + member.target().span().text() + "` is not known before its data is loaded")
-          .help("cifar, cifar100, images and text data know theirs; for other data write the number"));
+              "the number of classes of `" + target + "` is not known before its data is loaded")
+          .help("cifar, cifar100, images, text and the word sources know theirs; for other data write the number"));
       return Value.ERROR;
     }
     return classCounts.computeIfAbsent(source, s -> {
@@ -200,7 +212,7 @@ final class DataChecker {
         return new Value.Const((long) s.count(files));
       } catch (DataException e) {
         diagnostics.report(Diagnostic.at(Code.NN0411, member.span(),
-                "`" + member.span().text() + "` counts " + s.describe() + ", which cannot be read now: " + e.getMessage())
+                "`" + member.span().text() + "` counts " + s.describe() + ", which cannot be done now: " + e.getMessage())
             .help("the data must be at hand when checking: pass `--data-dir`, set NN_DATA, or write the number"));
         return Value.ERROR;
       }

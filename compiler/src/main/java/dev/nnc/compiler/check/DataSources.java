@@ -11,7 +11,15 @@ import dev.nnc.runtime.data.Field;
 import dev.nnc.runtime.data.Idx;
 import dev.nnc.runtime.data.Images;
 import dev.nnc.runtime.data.Noise;
+import dev.nnc.runtime.data.LabelledText;
+import dev.nnc.runtime.data.Pairs;
+import dev.nnc.runtime.data.SkipGrams;
 import dev.nnc.runtime.data.Text;
+import dev.nnc.runtime.data.Words;
+import dev.nnc.runtime.data.text.TextLines;
+import dev.nnc.runtime.data.text.Tokenizer;
+import dev.nnc.runtime.data.text.Vocabulary;
+import dev.nnc.runtime.data.text.VocabularyCache;
 import dev.nnc.stdlib.data.DataBuiltin;
 import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.stdlib.spec.Args;
@@ -45,15 +53,19 @@ final class DataSources {
     this.files = files;
     this.binder = new ArgBinder(diagnostics);
     this.csv = new CsvFields(checker, files);
-    this.rules = Map.of(
-        DataBuiltins.IDX, (source, call, evaluator) -> idx(call, evaluator),
-        DataBuiltins.CSV, (source, call, evaluator) -> csv.check(call, evaluator),
-        DataBuiltins.CIFAR, this::cifar,
-        DataBuiltins.CIFAR100, this::cifar,
-        DataBuiltins.IMAGES, (source, call, evaluator) -> images(call, evaluator),
-        DataBuiltins.TEXT, (source, call, evaluator) -> text(call, evaluator),
-        DataBuiltins.NORMAL, this::random,
-        DataBuiltins.UNIFORM, this::random);
+    this.rules = Map.ofEntries(
+        Map.entry(DataBuiltins.IDX, (source, call, evaluator) -> idx(call, evaluator)),
+        Map.entry(DataBuiltins.CSV, (source, call, evaluator) -> csv.check(call, evaluator)),
+        Map.entry(DataBuiltins.CIFAR, this::cifar),
+        Map.entry(DataBuiltins.CIFAR100, this::cifar),
+        Map.entry(DataBuiltins.IMAGES, (source, call, evaluator) -> images(call, evaluator)),
+        Map.entry(DataBuiltins.TEXT, (source, call, evaluator) -> text(call, evaluator)),
+        Map.entry(DataBuiltins.WORDS, (source, call, evaluator) -> words(call, evaluator)),
+        Map.entry(DataBuiltins.SKIPGRAMS, (source, call, evaluator) -> skipgrams(call, evaluator)),
+        Map.entry(DataBuiltins.LABELLED_TEXT, (source, call, evaluator) -> labelledText(call, evaluator)),
+        Map.entry(DataBuiltins.PAIRS, (source, call, evaluator) -> pairs(call, evaluator)),
+        Map.entry(DataBuiltins.NORMAL, this::random),
+        Map.entry(DataBuiltins.UNIFORM, this::random));
   }
 
   /** The dataset {@code call} makes, or {@link Value#ERROR} after reporting why it cannot. */
@@ -148,6 +160,89 @@ final class DataSources {
     String path = args.string("path");
     return dataset(Field.ints("chars", seq), Field.ints("next", seq))
         .withClasses(ClassCount.fromFile(path, "the characters of " + path, file -> Text.vocabulary(file).size()));
+  }
+
+  /** {@code words(path, seq, vocab, min_count, lower)}: {@code tokens: int[seq]}, {@code next: int[seq]}. */
+  private Value words(Ast.Call call, Evaluator evaluator) {
+    Args args = bind(DataBuiltins.WORDS, call, evaluator);
+    if (args == null) {
+      return Value.ERROR;
+    }
+    int seq = (int) args.integer("seq");
+    String path = args.string("path");
+    return dataset(Field.ints(Words.TOKENS, seq), Field.ints(Words.NEXT, seq))
+        .withCount("vocab", vocabulary(path, "the words of " + path, WordSettings.tokenizer(args), TextLines.Part.WHOLE,
+            "\t", WordSettings.vocabulary(args)));
+  }
+
+  /** {@code skipgrams(path, window, negatives, ...)}: {@code word: int[1]}, {@code context: int[1]}, {@code is_context: float}. */
+  private Value skipgrams(Ast.Call call, Evaluator evaluator) {
+    Args args = bind(DataBuiltins.SKIPGRAMS, call, evaluator);
+    if (args == null) {
+      return Value.ERROR;
+    }
+    String path = args.string("path");
+    return new Value.Dataset(List.of(Field.ints(SkipGrams.WORD, 1), Field.ints(SkipGrams.CONTEXT, 1),
+        Field.floats(SkipGrams.IS_CONTEXT)), -1, true)
+        .withCount("vocab", vocabulary(path, "the words of " + path, WordSettings.tokenizer(args), TextLines.Part.WHOLE,
+            "\t", WordSettings.vocabulary(args)));
+  }
+
+  /** {@code labelled_text(path, seq, tokens, separator, ...)}: {@code tokens: int[seq]}, {@code label: int}. */
+  private Value labelledText(Ast.Call call, Evaluator evaluator) {
+    Args args = bind(DataBuiltins.LABELLED_TEXT, call, evaluator);
+    if (args == null || !separatorGiven(call, args)) {
+      return Value.ERROR;
+    }
+    int seq = (int) args.integer("seq");
+    String path = args.string("path");
+    String separator = args.string("separator");
+    return dataset(Field.ints(LabelledText.TOKENS, seq), Field.ints(LabelledText.LABEL))
+        .withCount("vocab", vocabulary(path, "the tokens of " + path, WordSettings.tokenizer(args), TextLines.Part.AFTER,
+            separator, WordSettings.vocabulary(args)))
+        .withCount("classes", ClassCount.fromFile(path, "the labels of " + path,
+            file -> VocabularyCache.SHARED.classes(file, separator).size()));
+  }
+
+  /** {@code pairs(path, tokens, source_seq, target_seq, separator, ...)}: {@code source}, {@code target_in}, {@code target}. */
+  private Value pairs(Ast.Call call, Evaluator evaluator) {
+    Args args = bind(DataBuiltins.PAIRS, call, evaluator);
+    if (args == null || !separatorGiven(call, args)) {
+      return Value.ERROR;
+    }
+    if (args.integer("target_seq") < 2) {
+      diagnostics.report(Diagnostic.at(Code.NN0208, argument(call, "target_seq").span(),
+              "pairs needs target_seq of at least 2, for <start> or <end> and one token; found " + args.integer("target_seq")));
+      return Value.ERROR;
+    }
+    int sourceSeq = (int) args.integer("source_seq");
+    int targetSeq = (int) args.integer("target_seq");
+    String path = args.string("path");
+    String separator = args.string("separator");
+    Tokenizer tokenizer = WordSettings.tokenizer(args);
+    Vocabulary.Options options = WordSettings.vocabulary(args);
+    return dataset(Field.ints(Pairs.SOURCE, sourceSeq), Field.ints(Pairs.TARGET_IN, targetSeq),
+        Field.ints(Pairs.TARGET, targetSeq))
+        .withCount("source_vocab", vocabulary(path, "the source tokens of " + path, tokenizer, TextLines.Part.BEFORE,
+            separator, options))
+        .withCount("target_vocab", vocabulary(path, "the target tokens of " + path, tokenizer, TextLines.Part.AFTER,
+            separator, options));
+  }
+
+  /** The size of a word source's vocabulary, read through the shared cache so a corpus is read once. */
+  private static ClassCount vocabulary(String path, String what, Tokenizer tokenizer, TextLines.Part part,
+      String separator, Vocabulary.Options options) {
+    return ClassCount.fromFile(path, what,
+        file -> VocabularyCache.SHARED.vocabulary(file, tokenizer, part, separator, options).size());
+  }
+
+  private boolean separatorGiven(Ast.Call call, Args args) {
+    if (!args.string("separator").isEmpty()) {
+      return true;
+    }
+    diagnostics.report(Diagnostic.at(Code.NN0208, argument(call, "separator").span(),
+            "the separator must not be empty").help("separator: \"\\t\" (the default) splits at a tab"));
+    return false;
   }
 
   /** {@code normal(shape)}, {@code uniform(shape)}: {@code value: float[shape]}. */

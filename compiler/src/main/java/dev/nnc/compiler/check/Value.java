@@ -121,42 +121,55 @@ public sealed interface Value {
    * order changes every epoch, which {@code split} must not follow; {@code random} when its values
    * do ({@code augment}, random records); {@code standardized}, the fields a {@code standardize}
    * computed statistics for (with the number of features, one statistic each), which data
-   * standardised {@code like} this one may use; {@code classes}, where the number of classes of its
-   * source comes from, or null when it has none known before the data is loaded.
+   * standardised {@code like} this one may use; {@code counts}, where the compile-time sizes of its
+   * source come from by member ({@code classes}, {@code vocab}, {@code source_vocab}, {@code
+   * target_vocab}), none of them when nothing is known before the data is loaded.
    */
   record Dataset(List<Field> fields, long size, boolean shuffled, boolean random,
-      Map<String, Integer> standardized, ClassCount classes) implements Value {
+      Map<String, Integer> standardized, Map<String, ClassCount> counts) implements Value {
+    /** The members a dataset may have for the sizes of its source. */
+    static final List<String> COUNT_MEMBERS = List.of("classes", "vocab", "source_vocab", "target_vocab");
+
     public Dataset {
       fields = List.copyOf(fields);
       standardized = Map.copyOf(standardized);
+      counts = Map.copyOf(counts);
     }
 
     /** Records of a source: in a fixed order; {@code random} when their values are drawn anew every epoch. */
     Dataset(List<Field> fields, long size, boolean random) {
-      this(fields, size, false, random, Map.of(), null);
+      this(fields, size, false, random, Map.of(), Map.of());
     }
 
     /** These records with other fields (or the same), in another number. */
     Dataset with(List<Field> newFields, long newSize) {
-      return new Dataset(newFields, newSize, shuffled, random, standardized, classes);
+      return new Dataset(newFields, newSize, shuffled, random, standardized, counts);
     }
 
     Dataset shuffledEveryEpoch() {
-      return new Dataset(fields, size, true, random, standardized, classes);
+      return new Dataset(fields, size, true, random, standardized, counts);
     }
 
     Dataset randomEveryEpoch() {
-      return new Dataset(fields, size, shuffled, true, standardized, classes);
+      return new Dataset(fields, size, shuffled, true, standardized, counts);
     }
 
     Dataset standardizing(String field, int features) {
       Map<String, Integer> more = new HashMap<>(standardized);
       more.put(field, features);
-      return new Dataset(fields, size, shuffled, random, more, classes);
+      return new Dataset(fields, size, shuffled, random, more, counts);
     }
 
+    /** These records whose {@code .classes} and {@code .vocab} are both {@code count}. */
     Dataset withClasses(ClassCount count) {
-      return new Dataset(fields, size, shuffled, random, standardized, count);
+      return withCount("classes", count).withCount("vocab", count);
+    }
+
+    /** These records with {@code .member} counted by {@code count}. */
+    Dataset withCount(String member, ClassCount count) {
+      Map<String, ClassCount> more = new HashMap<>(counts);
+      more.put(member, count);
+      return new Dataset(fields, size, shuffled, random, standardized, more);
     }
 
     @Override

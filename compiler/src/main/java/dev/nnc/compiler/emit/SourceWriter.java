@@ -27,6 +27,12 @@ final class SourceWriter {
   private static final ClassName IMAGES = ClassName.get(DATA, "Images");
   private static final ClassName TEXT = ClassName.get(DATA, "Text");
   private static final ClassName NOISE = ClassName.get(DATA, "Noise");
+  private static final ClassName WORDS = ClassName.get(DATA, "Words");
+  private static final ClassName SKIPGRAMS = ClassName.get(DATA, "SkipGrams");
+  private static final ClassName LABELLED_TEXT = ClassName.get(DATA, "LabelledText");
+  private static final ClassName PAIRS = ClassName.get(DATA, "Pairs");
+  private static final ClassName TOKENIZER = ClassName.get(DATA + ".text", "Tokenizer");
+  private static final ClassName VOCABULARY = ClassName.get(DATA + ".text", "Vocabulary");
 
   private final Program program;
   /** How each source of the registry loads; DataBuiltinContractTest checks every source has one. */
@@ -34,15 +40,19 @@ final class SourceWriter {
 
   SourceWriter(Program program) {
     this.program = program;
-    this.loads = Map.of(
-        DataBuiltins.IDX, this::idx,
-        DataBuiltins.CSV, this::csv,
-        DataBuiltins.CIFAR, call -> CodeBlock.of("$T.load($L)", CIFAR, cifarFiles(call)),
-        DataBuiltins.CIFAR100, this::cifar100,
-        DataBuiltins.IMAGES, this::images,
-        DataBuiltins.TEXT, this::text,
-        DataBuiltins.NORMAL, this::normal,
-        DataBuiltins.UNIFORM, this::uniform);
+    this.loads = Map.ofEntries(
+        Map.entry(DataBuiltins.IDX, this::idx),
+        Map.entry(DataBuiltins.CSV, this::csv),
+        Map.entry(DataBuiltins.CIFAR, call -> CodeBlock.of("$T.load($L)", CIFAR, cifarFiles(call))),
+        Map.entry(DataBuiltins.CIFAR100, this::cifar100),
+        Map.entry(DataBuiltins.IMAGES, this::images),
+        Map.entry(DataBuiltins.TEXT, this::text),
+        Map.entry(DataBuiltins.WORDS, this::words),
+        Map.entry(DataBuiltins.SKIPGRAMS, this::skipgrams),
+        Map.entry(DataBuiltins.LABELLED_TEXT, this::labelledText),
+        Map.entry(DataBuiltins.PAIRS, this::pairs),
+        Map.entry(DataBuiltins.NORMAL, this::normal),
+        Map.entry(DataBuiltins.UNIFORM, this::uniform));
   }
 
   CodeBlock source(Ast.Call call) {
@@ -74,6 +84,44 @@ final class SourceWriter {
   private CodeBlock text(Ast.Call call) {
     Args args = args(DataBuiltins.TEXT, call.args());
     return CodeBlock.of("$T.load($L, $L)", TEXT, file(args.string("path")), args.integer("seq"));
+  }
+
+  private CodeBlock words(Ast.Call call) {
+    Args args = args(DataBuiltins.WORDS, call.args());
+    return CodeBlock.of("$T.load($L, $L, $L, $L)", WORDS, file(args.string("path")), args.integer("seq"),
+        vocabulary(args), args.bool("lower"));
+  }
+
+  private CodeBlock skipgrams(Ast.Call call) {
+    Args args = args(DataBuiltins.SKIPGRAMS, call.args());
+    return CodeBlock.of("$T.load($L, new $T($L, $L, $L, $L, $L))", SKIPGRAMS, file(args.string("path")),
+        SKIPGRAMS.nestedClass("Options"), args.integer("window"), args.integer("negatives"), vocabulary(args),
+        ExprWriter.literal(args.real("subsample")), args.bool("lower"));
+  }
+
+  private CodeBlock labelledText(Ast.Call call) {
+    Args args = args(DataBuiltins.LABELLED_TEXT, call.args());
+    return CodeBlock.of("$T.load($L, $L, $L, $S, $L)", LABELLED_TEXT, file(args.string("path")), args.integer("seq"),
+        tokenizer(args), args.string("separator"), vocabulary(args));
+  }
+
+  private CodeBlock pairs(Ast.Call call) {
+    Args args = args(DataBuiltins.PAIRS, call.args());
+    return CodeBlock.of("$T.load($L, new $T($L, $L, $L, $S, $L, $L))", PAIRS, file(args.string("path")),
+        PAIRS.nestedClass("Options"), tokenizer(args), args.integer("source_seq"), args.integer("target_seq"),
+        args.string("separator"), vocabulary(args), args.bool("truncate"));
+  }
+
+  /** {@code new Tokenizer(Tokenizer.Unit.WORDS, true)} from {@code tokens:} and {@code lower:}. */
+  private static CodeBlock tokenizer(Args args) {
+    return CodeBlock.of("new $T($T.$L, $L)", TOKENIZER, TOKENIZER.nestedClass("Unit"),
+        args.string("tokens").toUpperCase(Locale.ROOT), args.bool("lower"));
+  }
+
+  /** {@code new Vocabulary.Options(vocab, min_count)}. */
+  private static CodeBlock vocabulary(Args args) {
+    return CodeBlock.of("new $T($L, $L)", VOCABULARY.nestedClass("Options"), args.integer("vocab"),
+        args.integer("min_count"));
   }
 
   private CodeBlock normal(Ast.Call call) {

@@ -1,14 +1,18 @@
 package dev.nnc.runtime.infer;
 
 import dev.nnc.runtime.data.ElementType;
+import dev.nnc.runtime.data.text.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.LongStream;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
@@ -16,6 +20,7 @@ import org.tensorflow.Tensor;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -25,13 +30,19 @@ import org.tensorflow.types.TInt32;
  * given as flat arrays (the values of one record's shape, row after row); a batch is an array of them.
  */
 public final class ExportedModel implements AutoCloseable {
+  /** The folder of an export's vocabularies, {@code INPUT.txt} for each input a word source fed. */
+  public static final String VOCABULARIES = "assets/vocabulary";
+
   private final Path dir;
+  /** The version the export's link pointed at when loaded, where its assets are. */
+  private final Path version;
   private final SavedModelBundle bundle;
   private final SessionFunction serve;
   private final ModelInfo info;
 
-  private ExportedModel(Path dir, SavedModelBundle bundle, ModelInfo info) {
+  private ExportedModel(Path dir, Path version, SavedModelBundle bundle, ModelInfo info) {
     this.dir = dir;
+    this.version = version;
     this.bundle = bundle;
     this.serve = bundle.function("serving_default");
     this.info = info;
@@ -50,7 +61,7 @@ public final class ExportedModel implements AutoCloseable {
     Path version = resolved(dir);
     ModelInfo info = ModelInfo.read(version);
     try {
-      return new ExportedModel(dir, SavedModelBundle.load(version.toString(), SavedModelBundle.DEFAULT_TAG), info);
+      return new ExportedModel(dir, version, SavedModelBundle.load(version.toString(), SavedModelBundle.DEFAULT_TAG), info);
     } catch (TensorFlowException | IllegalArgumentException e) {
       throw new InferenceException("cannot load the SavedModel in " + dir + ": " + e.getMessage(), e);
     }
@@ -67,6 +78,42 @@ public final class ExportedModel implements AutoCloseable {
   /** What nnc recorded about the model when it exported it. */
   public ModelInfo info() {
     return info;
+  }
+
+  /** The vocabulary the input {@code input} was trained with, if a word source fed it. */
+  public Optional<Vocabulary> vocabulary(String input) {
+    Path file = version.resolve(VOCABULARIES).resolve(input + ".txt");
+    return Files.isRegularFile(file) ? Optional.of(Vocabulary.load(file)) : Optional.empty();
+  }
+
+  /** A weight of the model as exported: its name ({@code SkipGram.w.embedding.embeddings}) and shape. */
+  public record Weight(String name, long[] shape) {}
+
+  /**
+   * The model's float weights, in the order the graph made them; the optimizer's slots ({@code
+   * dense.kernel-momentum}), which an export keeps too, left out.
+   */
+  public List<Weight> weights() {
+    List<Weight> weights = new ArrayList<>();
+    Iterator<GraphOperation> ops = bundle.graph().operations();
+    while (ops.hasNext()) {
+      GraphOperation op = ops.next();
+      if (op.type().equals("VariableV2") && op.attributes().getAttrType("dtype") == DataType.DT_FLOAT
+          && !op.name().contains("-")) {
+        weights.add(new Weight(op.name(), op.output(0).shape().asArray()));
+      }
+    }
+    return weights;
+  }
+
+  /** The values of weight {@code name} (one of {@link #weights}), flat in row-major order. */
+  public float[] weightValues(String name) {
+    try (Result result = bundle.session().runner().fetch(name).run()) {
+      TFloat32 values = (TFloat32) result.get(0);
+      float[] flat = new float[(int) values.shape().size()];
+      values.copyTo(DataBuffers.of(flat, false, false));
+      return flat;
+    }
   }
 
   /**

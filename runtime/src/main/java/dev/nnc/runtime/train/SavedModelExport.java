@@ -4,6 +4,8 @@ import dev.nnc.runtime.data.Batch;
 import dev.nnc.runtime.data.Dataset;
 import dev.nnc.runtime.data.ElementType;
 import dev.nnc.runtime.data.Field;
+import dev.nnc.runtime.data.text.Vocabulary;
+import dev.nnc.runtime.infer.ExportedModel;
 import dev.nnc.runtime.infer.ModelInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +32,10 @@ import org.tensorflow.types.TInt32;
  * Writes the trained model as a SavedModel whose {@code serving_default} signature maps the model's
  * inputs to its outputs. The training flag defaults to false, so serving needs no other input.
  * Beside it, in {@code assets/}, go the {@code .nn} source the job came from and the
- * {@link ModelInfo} that nnc's inference tools read. The export replaces the previous one whole
- * ({@link ExportFolder}).
+ * {@link ModelInfo} that nnc's inference tools read, and for each input fed by a word source
+ * (LANGUAGE.md §6.1) its vocabulary, {@code assets/vocabulary/INPUT.txt} in {@link Vocabulary#save}'s
+ * format, so the model serves the words it was trained on. The export replaces the previous one
+ * whole ({@link ExportFolder}).
  */
 final class SavedModelExport {
   static final String SIGNATURE_KEY = "serving_default";
@@ -43,15 +48,27 @@ final class SavedModelExport {
    */
   static Path export(Session session, TrainingGraph graph, TrainSpec spec, Optional<JobDescription.Classifier> classifier) {
     List<ModelInfo.Tensor> inputs = new ArrayList<>();
+    Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
     for (Field input : spec.inputs()) {
       String field = spec.fieldFor(input.name());
+      List<String> table = spec.data().vocabulary(field);
+      if (isWordTable(table)) {
+        vocabularies.put(input.name(), Vocabulary.ofTable(table));
+      }
       double[] range = range(spec.data(), field);
       inputs.add(new ModelInfo.Tensor(input.name(), input.type(), recordShape(graph.inputs().get(input.name())),
           "none", range[0], range[1], spec.data().vocabulary(field)));
     }
     ModelInfo info = new ModelInfo(spec.jobName(), spec.source().map(JobSource::name).orElse(""), inputs,
         outputs(graph.outputs(), classifier.map(c -> Map.entry(c.output(), classNames(spec.data(), c)))));
-    return export(session, graph.inputs(), graph.outputs(), spec.export().orElseThrow(), info, spec.source());
+    return export(session, graph.inputs(), graph.outputs(), spec.export().orElseThrow(), info, spec.source(),
+        vocabularies);
+  }
+
+  /** Whether {@code table} is a word source's vocabulary, the specials first (a character table has none). */
+  private static boolean isWordTable(List<String> table) {
+    return table.size() >= Vocabulary.SPECIALS.size()
+        && table.subList(0, Vocabulary.SPECIALS.size()).equals(Vocabulary.SPECIALS);
   }
 
   /**
@@ -67,11 +84,11 @@ final class SavedModelExport {
         input.type() == TInt32.class ? ElementType.INT : ElementType.FLOAT, recordShape(input), "none",
         Double.NaN, Double.NaN, List.of())));
     ModelInfo info = new ModelInfo(job, source.map(JobSource::name).orElse(""), described, outputs(outputs, Optional.empty()));
-    return export(session, inputs, outputs, dir, info, source);
+    return export(session, inputs, outputs, dir, info, source, Map.of());
   }
 
   private static Path export(Session session, Map<String, Operand<?>> inputs, Map<String, Operand<?>> outputs,
-      String dir, ModelInfo info, Optional<JobSource> source) {
+      String dir, ModelInfo info, Optional<JobSource> source, Map<String, Vocabulary> vocabularies) {
     Path target = Path.of(dir).toAbsolutePath();
     Signature.Builder signature = Signature.builder()
         .key(SIGNATURE_KEY)
@@ -89,6 +106,10 @@ final class SavedModelExport {
         if (source.isPresent()) {
           Files.writeString(folder.resolve("assets").resolve(source.get().name()), source.get().text(),
               StandardCharsets.UTF_8);
+        }
+        if (!vocabularies.isEmpty()) {
+          Path folderOfVocabularies = Files.createDirectories(folder.resolve(ExportedModel.VOCABULARIES));
+          vocabularies.forEach((input, vocabulary) -> vocabulary.save(folderOfVocabularies.resolve(input + ".txt")));
         }
       });
     } catch (IOException e) {

@@ -40,6 +40,34 @@ public final class DataBuiltins {
       "A text file as windows of characters: chars: int[seq] and next: int[seq], the following characters.",
       Signature.of(0, required("path", ParamType.STRING), named("seq", ParamType.SIZE, 100L)),
       "text(\"shakespeare.txt\", seq: 100)");
+  public static final DataBuiltin WORDS = DataBuiltin.source("words",
+      "A text file as windows of words, each line ended by <end>: tokens: int[seq] and next: int[seq], the following words.",
+      Signature.of(0, required("path", ParamType.STRING), named("seq", ParamType.SIZE, 32L),
+          named("vocab", ParamType.SIZE, 20000L), named("min_count", ParamType.SIZE, 1L),
+          named("lower", ParamType.BOOL, true)),
+      "words(\"brown.txt\", seq: 32, vocab: 20000)");
+  public static final DataBuiltin SKIPGRAMS = DataBuiltin.source("skipgrams",
+      "word2vec's skip-gram pairs with negative sampling: word: int[1], context: int[1], is_context: float, drawn anew every epoch.",
+      Signature.of(0, required("path", ParamType.STRING), named("window", ParamType.SIZE, 5L),
+          named("negatives", ParamType.NON_NEGATIVE_INT, 5L), named("vocab", ParamType.SIZE, 20000L),
+          named("min_count", ParamType.SIZE, 5L), named("subsample", ParamType.NON_NEGATIVE_FLOAT, 1e-3),
+          named("lower", ParamType.BOOL, true)),
+      "skipgrams(\"brown.txt\", window: 5, negatives: 5)");
+  public static final DataBuiltin LABELLED_TEXT = DataBuiltin.source("labelled_text",
+      "One record a line, a label, the separator and a text: tokens: int[seq] (padded or cut), label: int (labels sorted).",
+      Signature.of(0, required("path", ParamType.STRING), named("seq", ParamType.SIZE, 64L),
+          named("tokens", ParamType.oneOf("words", "chars"), "words"), named("separator", ParamType.STRING, "\t"),
+          named("vocab", ParamType.SIZE, 20000L), named("min_count", ParamType.SIZE, 1L),
+          named("lower", ParamType.BOOL, true)),
+      "labelled_text(\"genres.tsv\", seq: 64)");
+  public static final DataBuiltin PAIRS = DataBuiltin.source("pairs",
+      "One pair of sequences a line, source, separator, target: source: int[source_seq], target_in (<start> + target) and target (target + <end>): int[target_seq].",
+      Signature.of(0, required("path", ParamType.STRING), named("tokens", ParamType.oneOf("words", "chars"), "words"),
+          named("source_seq", ParamType.SIZE, 24L), named("target_seq", ParamType.SIZE, 24L),
+          named("separator", ParamType.STRING, "\t"), named("vocab", ParamType.SIZE, 20000L),
+          named("min_count", ParamType.SIZE, 1L), named("lower", ParamType.BOOL, true),
+          named("truncate", ParamType.BOOL, false)),
+      "pairs(\"addition.tsv\", tokens: chars, source_seq: 7, target_seq: 5)");
   public static final DataBuiltin NORMAL = DataBuiltin.endlessSource("normal",
       "Endless records of normal noise, value: float[shape]; | take(n) sets an epoch's length.",
       Signature.of(0, required("shape", ParamType.INT_LIST), named("mean", ParamType.FLOAT, 0.0),
@@ -82,7 +110,8 @@ public final class DataBuiltins {
       "(x - mean) / std per feature of a field, from these records' statistics or those of like: data.",
       Signature.of(0), "standardize(image)");
 
-  public static final List<DataBuiltin> SOURCES = List.of(IDX, CSV, CIFAR, CIFAR100, IMAGES, TEXT, NORMAL, UNIFORM);
+  public static final List<DataBuiltin> SOURCES = List.of(IDX, CSV, CIFAR, CIFAR100, IMAGES, TEXT, WORDS, SKIPGRAMS, LABELLED_TEXT, PAIRS,
+      NORMAL, UNIFORM);
   public static final List<DataBuiltin> TRANSFORMS =
       List.of(MAP, SHUFFLE, TAKE, SKIP, REPEAT, SPLIT, ONE_HOT, AUGMENT, STANDARDIZE);
 

@@ -37,6 +37,11 @@ public final class Args {
     return value;
   }
 
+  /** The signature these arguments were bound to. */
+  public Signature signature() {
+    return signature;
+  }
+
   public Object get(String name) {
     Object value = given.get(name);
     if (value != null) {

@@ -31,7 +31,11 @@ class QuietOutputTest {
 
   /** Runs the command through tf-quiet, reading its output and error through pipes to their end. */
   private Result run(List<String> command) throws Exception {
-    List<String> full = new ArrayList<>(List.of("bash", TF_QUIET.toString()));
+    // Java's process reaper keeps only what a pipe holds when the process exits, but the filter may
+    // still be writing then (it outlives the command it replaced). A pipeline's last stage, cat, ends
+    // only when the filter has closed the pipe, and bash waits for it; the status is the command's.
+    List<String> full = new ArrayList<>(List.of("bash", "-c",
+        "{ bash \"$0\" \"$@\" 2>&1 >&3 3>&- | cat >&2; exit \"${PIPESTATUS[0]}\"; } 3>&1", TF_QUIET.toString()));
     full.addAll(command);
     ProcessBuilder builder = new ProcessBuilder(full);
     builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");

@@ -8,10 +8,13 @@ import dev.nnc.compiler.lower.Ir;
 import dev.nnc.compiler.syntax.Ast;
 import dev.nnc.stdlib.Builtin;
 import dev.nnc.stdlib.Builtins;
+import dev.nnc.stdlib.data.DataBuiltin;
+import dev.nnc.stdlib.data.DataBuiltins;
 import dev.nnc.stdlib.spec.TensorType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -84,15 +87,15 @@ final class Hovers {
     return null;
   }
 
-  /** The hover on the name a call calls when the call itself has none: a built-in (an optimizer), a data function or a model. */
+  /** The hover on the name a call calls when the call itself has none: a built-in (an optimizer), a data source or transform, or a model. */
   private String callee(Ast.Name name, Ast.Expr call) {
     Builtin builtin = builtinOf(name);
     if (builtin != null) {
       return builtin(builtin);
     }
-    DataFunctions.Doc doc = DataFunctions.of(name.name());
-    if (doc != null) {
-      String text = code(doc.call()) + "\n\n" + doc.text();
+    Optional<DataBuiltin> data = DataBuiltins.source(name.name()).or(() -> DataBuiltins.transform(name.name()));
+    if (data.isPresent()) {
+      String text = builtin(data.get());
       return program.valueOf(call) instanceof Value.Dataset dataset ? text + "\n\n" + records(dataset) : text;
     }
     return program.allDecls().stream()
